@@ -1,0 +1,20 @@
+"""Registration of every exported table. One builder per table; analyses stay pure
+functions in their own modules and are only wired together here."""
+from __future__ import annotations
+
+from .export import Context, table
+
+
+@table("articles.csv")
+def articles_table(ctx: Context):
+    return ctx.corpus.articles
+
+
+@table("blocks.csv")
+def blocks_table(ctx: Context):
+    return ctx.corpus.blocks
+
+
+@table("sentences.csv")
+def sentences_table(ctx: Context):
+    return ctx.corpus.sentences
