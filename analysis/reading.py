@@ -152,10 +152,10 @@ def read_article(path: Path, max_bytes: int | None = MAX_FILE_BYTES) -> RawArtic
         raise SkippedInput(path, f"cannot read file ({exc.strerror})") from None
     if not data.strip():
         raise SkippedInput(path, "empty file (no text)")
-    text, encoding = decode(data, path)
+    text, encoding = decode(data, path.name)
     extracted_from, metadata = "", {}
     if is_html(path, data):
-        text, metadata = extract_html(text, path)
+        text, metadata = extract_html(text, path.name)
         extracted_from = html_extractor()
     elif not text.strip():
         raise SkippedInput(path, "empty file (only white space)")
