@@ -47,10 +47,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
-    warnings.showwarning = _warning_line
-    if args.strict:
-        warnings.simplefilter("error", InputWarning)
+    with warnings.catch_warnings():  # so main() called from Python leaves the caller's warnings as they were
+        warnings.showwarning = _warning_line
+        warnings.simplefilter("error" if args.strict else "always", InputWarning)  # nothing shown once only, or hidden
+        return _export(args)
 
+
+def _export(args) -> int:
     from . import tables  # noqa: F401  (registers every builder)
     from .export import TABLES, Context, export
     from .loading import build_corpus
