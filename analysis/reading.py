@@ -51,6 +51,7 @@ UTF8_BOM = codecs.BOM_UTF8
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 HTML_EXTRACTOR = "trafilatura"
+HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 def _latin1_fallback(error: UnicodeDecodeError):
@@ -94,8 +95,21 @@ def _line_of(data: bytes, offset: int) -> int:
     return 1 + len(LINE_BREAK.findall(data[:offset].decode("latin-1")))
 
 
-def decode(data: bytes, path) -> tuple[str, str]:
-    """(text, encoding name); raises SkippedInput for binary data."""
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec a web page declares in a <meta> charset, when Python knows it."""
+    match = HTML_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("iso8859-1", "ascii") else name  # as browsers read them (WHATWG)
+
+
+def decode(data: bytes, path, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding name); raises SkippedInput for binary data. `declared`: the encoding
+    the file itself declares (a web page's charset), tried after UTF-8."""
     for bom in UTF16_BOMS:
         if data.startswith(bom):
             try:
@@ -109,6 +123,13 @@ def decode(data: bytes, path) -> tuple[str, str]:
     try:
         return body.decode("utf-8"), encoding
     except UnicodeDecodeError as exc:
+        if declared and declared not in ("utf-8", "cp1252"):
+            try:
+                return body.decode(declared), declared
+            except UnicodeDecodeError:
+                pass
+        if declared == "cp1252":  # declared, so no surprise: no warning
+            return body.decode("cp1252", errors="cp1252_latin1_fallback"), "cp1252"
         offset = exc.start + (len(data) - len(body))
         warn_input(path, f"not valid UTF-8 (first bad byte on line {_line_of(data, offset)}); "
                          "read as Windows-1252: if accents or quotes look wrong, re-save the file as UTF-8")
@@ -152,9 +173,10 @@ def read_article(path: Path, max_bytes: int | None = MAX_FILE_BYTES) -> RawArtic
         raise SkippedInput(path, f"cannot read file ({exc.strerror})") from None
     if not data.strip():
         raise SkippedInput(path, "empty file (no text)")
-    text, encoding = decode(data, path.name)
+    html = is_html(path, data)
+    text, encoding = decode(data, path.name, declared_charset(data) if html else None)
     extracted_from, metadata = "", {}
-    if is_html(path, data):
+    if html:
         text, metadata = extract_html(text, path.name)
         extracted_from = html_extractor()
     elif not text.strip():

@@ -129,6 +129,16 @@ def html_pages(folder):
                           "script only.htm": "<html><head><script>var page = 1;</script></head><body></body></html>"})
 
 
+RUSSIAN = "Президент прибыл в Минск в понедельник для переговоров о газе и нефти."
+
+
+@case
+def html_declared_charsets(folder):
+    page = lambda charset, extra: HTML_PAGE.replace('charset="utf-8"', f'charset="{charset}"').replace(PARAGRAPH_C, extra)
+    write_corpus(folder, {"ru.html": page("windows-1251", RUSSIAN).encode("cp1251"),
+                          "fr.html": page("ISO-8859-1", LEGACY_PARAGRAPH).encode("cp1252")})
+
+
 @case
 def big_file(folder):
     write_corpus(folder, {"good.txt": ARTICLE})
@@ -405,6 +415,16 @@ def test_html_pages_are_extracted_and_say_so(runs):
     assert body == [PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C]
     assert not blocks["text"].str.contains("<|tracking|Home", regex=True).any()
     assert run.skipped()["script only.htm"].startswith("HTML page with no article text")
+
+
+def test_html_pages_are_read_in_the_charset_they_declare(runs):
+    run = runs["html_declared_charsets"]
+    assert run.returncode == 0, run.stderr
+    assert not any(line.startswith("warning:") for line in run.lines)
+    articles = run.table("articles.csv").set_index("file")
+    assert articles["encoding"].to_dict() == {"fr.html": "cp1252", "ru.html": "cp1251"}
+    text = "\n".join(run.table("blocks.csv")["text"])
+    assert RUSSIAN in text and LEGACY_PARAGRAPH in text
 
 
 def test_a_50_mb_file_is_refused_unread_and_the_rest_loads(runs):
