@@ -31,9 +31,10 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
-# Loading costs about 2.5 s and 17 MB of memory per MB of text (measured: 0.5 MB in 1.3 s,
-# 2 MB in 5 s with 34 MB peak), and the longest news articles are well under 0.5 MB (web
-# pages with inline scripts reach a few MB). A bigger file is a dump, not an article.
+# Loading one file costs about 2.7 s of CPU and 16 MB of memory per MB of text, linearly
+# (benchmarks/bench_large_files.py: 2 MB in 5.7 s CPU, 32 MB peak), so 50 MB would take over
+# two minutes and most of a gigabyte. News articles are well under 0.5 MB (saved web pages
+# with inline scripts reach a few MB): a bigger file is a dump, not an article.
 MAX_FILE_BYTES = 5_000_000
 BINARY_SAMPLE = 8192
 CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
