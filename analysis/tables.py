@@ -18,3 +18,18 @@ def blocks_table(ctx: Context):
 @table("sentences.csv")
 def sentences_table(ctx: Context):
     return ctx.corpus.sentences
+
+
+# --- readability (issue 4) ---
+@table("readability.csv")
+def readability_csv(ctx: Context):
+    from .readability import readability_table
+
+    return readability_table(ctx.corpus)
+
+
+@table("readability_outlets.csv")
+def readability_outlets_csv(ctx: Context):
+    from .readability_uncertainty import outlet_intervals, sentence_counts
+
+    return outlet_intervals(ctx.table("readability.csv"), sentence_counts(ctx.corpus.sentences))
