@@ -256,3 +256,22 @@ def test_every_metric_computes_offline_without_nltk():
                             text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}", "PATH": ""})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "offline ok"
+
+
+def test_debris_removed_by_the_cleaner_never_reaches_the_formulas(tmp_path):
+    from analysis import load_corpus
+    from helpers import write_corpus
+
+    debris = ["Leave a Reply", "Your email address will not be published. Required fields are marked *",
+              "Source: Read Full Article"]
+    article = "\n\n".join(["Bridge opens after years of delay", *NEWS.strip().split(". The mayor"),
+                           *debris]) + "\n"
+    corpus = load_corpus(write_corpus(tmp_path / "raw", {"a.txt": article}))
+    removed = set(corpus.removed()["text"])
+    assert set(debris) <= removed  # the cleaner classed them as debris...
+    body = corpus.body_text().iloc[0]
+    assert not any(d in body for d in debris)  # ...so they are not in the scored text
+    row = readability_table(corpus).iloc[0]
+    for column, call in TEXTSTAT_CALLS.items():
+        assert row[column] == call(body), column
+    assert row["flesch_kincaid_grade"] != textstat.flesch_kincaid_grade(article)
