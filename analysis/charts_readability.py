@@ -21,7 +21,7 @@ def interval_chart(intervals: pd.DataFrame, palette: Mapping[str, str], labels: 
     Outlets with an article below the metric's minimum length get a hollow dot."""
     rows = math.ceil(len(metrics) / ncols)
     outlets = sorted(intervals["outlet"].unique())
-    fig, axes = plt.subplots(rows, ncols, figsize=(4.2 * ncols, 0.45 * len(outlets) * rows + 1.2 * rows),
+    fig, axes = plt.subplots(rows, ncols, figsize=(3.9 * ncols, (0.34 * len(outlets) + 1.0) * rows),
                              sharey=True, squeeze=False)
     plotted = intervals[intervals["metric"].isin(metrics)].copy()
     for ax, metric in zip(axes.flat, metrics):
@@ -71,7 +71,8 @@ def distribution_chart(values: pd.DataFrame, value: str, palette: Mapping[str, s
                    alpha=0.75, linewidths=0, zorder=3)
     if marker_line is not None:
         ax.axvline(marker_line, color=NEUTRAL_COLOR, linestyle="--", linewidth=1)
-        ax.text(marker_line, -0.6, f" {marker_label}", color=NEUTRAL_COLOR, fontsize=8, va="bottom")
+        ax.text(marker_line, 0.01, f" {marker_label}", color=NEUTRAL_COLOR, fontsize=8, va="bottom",
+                transform=ax.get_xaxis_transform())
     ax.set_yticks(range(len(outlets)), [labels.get(o, o) for o in outlets])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
@@ -79,3 +80,17 @@ def distribution_chart(values: pd.DataFrame, value: str, palette: Mapping[str, s
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
     return fig, values
+
+
+def interval_table(intervals: pd.DataFrame, metrics: Sequence[str], digits: int = 1) -> pd.DataFrame:
+    """Outlets x metrics, each cell 'estimate [low, high]' (or just the estimate where the
+    metric has no interval), for display."""
+    def cell(row):
+        if np.isnan(row["low"]):
+            return f"{row['estimate']:.{digits}f}"
+        return f"{row['estimate']:.{digits}f} [{row['low']:.{digits}f}, {row['high']:.{digits}f}]"
+
+    part = intervals[intervals["metric"].isin(metrics)]
+    table = part.assign(cell=part.apply(cell, axis=1)).pivot(index="outlet", columns="label", values="cell")
+    labels = part.drop_duplicates("metric").set_index("metric")["label"]
+    return table[[labels[m] for m in metrics]].rename_axis(columns=None)

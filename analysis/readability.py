@@ -213,8 +213,15 @@ def outlet_label(context_row: pd.Series) -> str:
     return f"{context_row['outlet']} ({', '.join(notes)})" if notes else context_row["outlet"]
 
 
+def outlet_labels(articles: pd.DataFrame) -> dict[str, str]:
+    """outlet -> its name with caveats (outlet_label), for figure axes and tables."""
+    context = outlet_context(articles)
+    return dict(zip(context["outlet"], context.apply(outlet_label, axis=1)))
+
+
 __all__ = [
     "METRICS", "TEXTSTAT_METRICS", "TEXT_METRICS", "READABILITY_COLUMNS", "Metric",
     "check_offline_textstat", "lexical_diversity", "readability_table", "textstat_scores",
     "textstat_version", "sentence_length_stats", "outlet_context", "outlet_label",
+    "outlet_labels",
 ]

@@ -13,7 +13,7 @@ from analysis.config import ROOT
 from analysis.export import Context, TABLES
 from analysis.readability import (
     METRICS, READABILITY_COLUMNS, TEXTSTAT_METRICS, check_offline_textstat, lexical_diversity,
-    outlet_context, outlet_label, readability_table, sentence_length_stats, textstat_scores,
+    outlet_context, outlet_label, outlet_labels, readability_table, sentence_length_stats, textstat_scores,
     textstat_version,
 )
 from readability_fixtures import DEBRIS, DENSE, NEWS, PLAIN, make_corpus
@@ -195,9 +195,11 @@ def test_outlet_context_and_labels():
     corpus = _body_and_debris_corpus()
     context = outlet_context(corpus.articles).set_index("outlet")
     assert context.loc["Outlet B", "n_translated"] == 1
-    assert outlet_label(context.loc["Outlet B"].rename(None).to_frame().T.assign(
-        outlet="Outlet B").iloc[0]) == "Outlet B (translated, republished)"
-    assert outlet_label(context.reset_index().iloc[0]) == "Outlet A"
+    assert context.loc["Outlet B", "channels"] == "republished"
+    assert outlet_labels(corpus.articles) == {
+        "Outlet A": "Outlet A", "Outlet B": "Outlet B (translated, republished)"}
+    wire_rewrite = pd.Series({"outlet": "X", "channels": "rewrite;wire", "n_translated": 0})
+    assert outlet_label(wire_rewrite) == "X (rewrite, wire)"
 
 
 def test_readability_tables_are_registered(sample_corpus):

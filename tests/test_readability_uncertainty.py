@@ -166,3 +166,30 @@ def test_inputs_are_not_mutated(scored):
     paragraph_scores(counts)
     pd.testing.assert_frame_equal(table, before[0])
     pd.testing.assert_frame_equal(counts, before[1])
+
+
+def test_charts_plot_every_outlet_and_metric(scored):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis.charts_readability import distribution_chart, interval_chart, interval_table
+    from analysis.plotting import close, outlet_palette
+
+    table, counts = scored
+    intervals = outlet_intervals(table, counts, n_boot=100)
+    palette = outlet_palette(table["outlet"])
+    metrics = ["flesch_kincaid_grade", "consensus_grade"]
+    fig, plotted = interval_chart(intervals, palette, {}, metrics, title="t", ncols=2)
+    assert set(plotted["metric"]) == set(metrics) and len(fig.axes) == 2
+    dots = [line for line in fig.axes[0].lines if line.get_marker() == "o"]
+    assert len(dots) == table["outlet"].nunique()
+    assert "no interval" in fig.axes[1].get_title(loc="left")
+    close(fig)
+    cells = interval_table(intervals, metrics)
+    assert cells.loc["Plain", "Consensus grade (text_standard)"].count("[") == 0
+    assert cells.loc["Plain", "Flesch-Kincaid grade"].count("[") == 1
+    sentences = counts.assign(outlet=counts["article_id"].map(table.set_index("article_id")["outlet"]))
+    fig, _ = distribution_chart(sentences, "suite_words", palette, {}, title="t", xlabel="x",
+                                marker_line=25, marker_label="25")
+    assert len(fig.axes[0].collections) == table["outlet"].nunique()  # one dot cloud per outlet
+    close(fig)
