@@ -34,6 +34,11 @@ BOOTSTRAPPED = [
 NOT_BOOTSTRAPPED = {
     "linsear_write_formula": "scores the first 100 words only, not a sum over sentences",
     "consensus_grade": "a vote over rounded grades, not a sum over sentences",
+    "words_per_sentence_median": "a quantile: see the sentence-length distribution",
+    "words_per_sentence_p90": "a quantile: see the sentence-length distribution",
+    "difficult_words": "a count of distinct words, not a sum over sentences",
+    "difficult_word_pct": "not resampled: Dale-Chall's interval covers the same word list",
+    "lexical_diversity": "a moving window over running text, not a sum over sentences",
 }
 N_BOOT = 2000
 SEED = 20221219
@@ -55,7 +60,7 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
             textstat.difficult_words(text, syllable_threshold=0, unique=False),
             textstat.sentence_count(text),
         ))
-    counts = pd.DataFrame(rows, columns=COUNT_COLUMNS[:9], index=sentences.index)
+    counts = pd.DataFrame(rows, columns=COUNT_COLUMNS[:9], index=sentences.index).astype(int)
     counts["suite_words"] = sentences["n_words"]
     counts["suite_sentences"] = 1
     counts["long_sentences"] = (sentences["n_words"] > LONG_SENTENCE_WORDS).astype(int)
@@ -160,6 +165,9 @@ def bootstrap_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int =
         frame.insert(0, "replicate", np.arange(n_boot))
         frame.insert(0, "outlet", outlet)
         frames.append(frame)
+    if not frames:
+        return pd.DataFrame({"outlet": pd.Series(dtype=str), "replicate": pd.Series(dtype=int)}
+                            | {m: pd.Series(dtype=float) for m in BOOTSTRAPPED})
     return pd.concat(frames, ignore_index=True)
 
 
@@ -214,9 +222,11 @@ def outlet_intervals(readability: pd.DataFrame, counts: pd.DataFrame, *, n_boot:
                 "n_articles": len(articles), "n_sentences": int(articles["n_sentences"].sum()),
                 "n_words": int(articles["n_words"].sum()),
                 "short_articles": int((have < metric.min_count).sum()),
-                "interval": "none: " + NOT_BOOTSTRAPPED.get(column, "not a sum over sentences"),
+                "interval": "none: " + NOT_BOOTSTRAPPED.get(column, ""),
             }
-            if column in BOOTSTRAPPED and outlet in low.index:
+            if column in BOOTSTRAPPED and outlet not in low.index:
+                row["interval"] = "none: no body sentences to resample"
+            elif column in BOOTSTRAPPED:
                 how = f"{level:.0%} bootstrap, {n_boot} resamples of sentences"
                 if len(articles) > 1:
                     how += " within resampled articles"
@@ -252,4 +262,7 @@ def outlet_differences(readability: pd.DataFrame, counts: pd.DataFrame, *, n_boo
                 rows.append({"metric": metric, "outlet_a": a, "outlet_b": b,
                              "difference": estimates.loc[a, metric] - estimates.loc[b, metric],
                              "low": low, "high": high, "excludes_zero": bool(low > 0 or high < 0)})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
+
+
+DIFFERENCE_COLUMNS = ["metric", "outlet_a", "outlet_b", "difference", "low", "high", "excludes_zero"]

@@ -38,7 +38,8 @@ def make_corpus(articles: dict[str, dict], path: str = "synthetic") -> Corpus:
         extra = {k: v for k, v in spec.items() if k in ARTICLE_COLUMNS}
         arts.append({c: "" for c in ARTICLE_COLUMNS} | dict(
             article_id=aid, file=f"{aid}.txt", translated="no", channel="original") | extra)
-    sentences = pd.DataFrame(sents, columns=SENTENCE_COLUMNS)
+    sentences = pd.DataFrame(sents, columns=SENTENCE_COLUMNS).astype(
+        {"sentence_id": int, "block_id": int, "paragraph": int, "n_words": int})
     totals = sentences.groupby("article_id")["n_words"].transform("sum")
     before = sentences.groupby("article_id")["n_words"].cumsum() - sentences["n_words"]
     sentences["position"] = (before / totals.where(totals > 0, 1)).astype(float)

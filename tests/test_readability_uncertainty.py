@@ -185,3 +185,21 @@ def test_charts_plot_every_outlet_and_metric(scored):
                                 marker_line=25, marker_label="25")
     assert len(fig.axes[0].collections) == table["outlet"].nunique()  # one dot cloud per outlet
     close(fig)
+
+
+def test_outlet_without_body_sentences_gets_estimates_only():
+    corpus = make_corpus({"a": {"outlet": "Scored", "blocks": [("body", NEWS)]},
+                          "b": {"outlet": "Empty", "blocks": [("boilerplate", "Sign up now")]}})
+    intervals = outlet_intervals(readability_table(corpus), sentence_counts(corpus.sentences), n_boot=50)
+    empty = intervals[(intervals.outlet == "Empty") & intervals.metric.isin(BOOTSTRAPPED)]
+    assert empty["low"].isna().all()
+    assert (empty["interval"] == "none: no body sentences to resample").all()
+    scored = intervals[(intervals.outlet == "Scored") & intervals.metric.isin(BOOTSTRAPPED)]
+    assert scored["low"].notna().all()
+
+
+def test_every_metric_is_either_bootstrapped_or_says_why_not():
+    from analysis.readability import METRICS
+
+    assert set(BOOTSTRAPPED) | set(NOT_BOOTSTRAPPED) == set(METRICS)
+    assert not set(BOOTSTRAPPED) & set(NOT_BOOTSTRAPPED)
