@@ -263,3 +263,12 @@ def test_debris_removed_by_the_cleaner_never_reaches_the_formulas(tmp_path):
     for column, call in TEXTSTAT_CALLS.items():
         assert row[column] == call(body), column
     assert row["flesch_kincaid_grade"] != textstat.flesch_kincaid_grade(article)
+
+
+def test_seed_warnings_and_context_follow_the_data(sample_corpus):
+    table = readability_table(sample_corpus)
+    for row in table.itertuples():
+        assert ("smog_index:" in row.warnings) == (row.n_sentences < 30), row.article_id
+        assert ("linsear_write_formula:" in row.warnings) == (row.n_words < 100), row.article_id
+    manifest = sample_corpus.articles.set_index("article_id")[["translated", "channel"]]
+    pd.testing.assert_frame_equal(table.set_index("article_id")[["translated", "channel"]], manifest)
