@@ -126,7 +126,7 @@ def textstat_scores(text: str) -> dict[str, float]:
             "syllables_per_word": float("nan"), "difficult_words": 0,
             "difficult_word_pct": float("nan"), "lexical_diversity": float("nan"),
             "n_words": 0, "n_sentences_textstat": 0}
-    scores = {
+    return {
         "flesch_reading_ease": textstat.flesch_reading_ease(text),
         "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
         "gunning_fog": textstat.gunning_fog(text),
@@ -145,7 +145,6 @@ def textstat_scores(text: str) -> dict[str, float]:
         "n_words": n_words,
         "n_sentences_textstat": textstat.sentence_count(text),
     }
-    return scores
 
 
 def sentence_length_stats(sentences: pd.DataFrame) -> pd.DataFrame:
