@@ -24,3 +24,18 @@ def sentences_table(ctx: Context):
 def skipped_table(ctx: Context):
     """Audit: every input file (or manifest row) left out of the corpus, and why."""
     return ctx.corpus.skipped
+
+
+# --- readability (issue 4) ---
+@table("readability.csv")
+def readability_csv(ctx: Context):
+    from .readability import readability_table
+
+    return readability_table(ctx.corpus)
+
+
+@table("readability_outlets.csv")
+def readability_outlets_csv(ctx: Context):
+    from .readability_uncertainty import outlet_intervals, sentence_counts
+
+    return outlet_intervals(ctx.table("readability.csv"), sentence_counts(ctx.corpus.sentences))
