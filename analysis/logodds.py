@@ -74,3 +74,11 @@ def top_distinctive(scores: pd.DataFrame, group: str = "group", *, n: int = 10, 
         kept = kept[kept["z"] >= z_min]
     kept = kept.sort_values([group, "z", "word"], ascending=[True, False, True], kind="stable")
     return kept.groupby(group, sort=True).head(n).reset_index(drop=True)
+
+
+def distinctive_words(frame: pd.DataFrame, group: str = "outlet", text: str = "text", *, prior_strength: float | None = None) -> pd.DataFrame:
+    """Tokenise `text` (tokens.tokenize, small stopword list) and score every word for every
+    `group` against the other groups pooled (log_odds_vs_rest)."""
+    from .tokens import term_counts
+
+    return log_odds_vs_rest(term_counts(frame, group, text), group, prior_strength=prior_strength)
