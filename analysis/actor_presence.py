@@ -7,6 +7,8 @@ to `speaker_surface`. Without a quote table the quotes column is 0 and `quotes_s
 that quotations were not counted, so a 0 is never mistaken for "never quoted"."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .actors import ActorMatcher, find_mentions
@@ -36,6 +38,30 @@ def quotes_per_actor(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     return frame.groupby(["article_id", "actor"], sort=True).size().rename("quotes").reset_index()
 
 
+_APPOSITION_GAP = re.compile(r"^[\s,\-–—]*$")
+
+
+def merge_appositions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Mentions with a title and a name of the same actor written side by side ("Kremlin
+    spokesman Dmitry Peskov", "Lukashenko, the Belarusian leader" is not: words intervene)
+    merged into one mention, so a name with its title is not counted twice."""
+    if mentions.empty:
+        return mentions
+    text = sentences.set_index(["article_id", "sentence_id"])["text"]
+    ordered = mentions.sort_values(["article_id", "sentence_id", "char_start"], kind="stable")
+    keep = []
+    previous = None
+    for row in ordered.itertuples():
+        key = (row.article_id, row.sentence_id)
+        if previous is not None and previous[0] == key and previous[1] == row.actor and \
+                _APPOSITION_GAP.match(text[key][previous[2]:row.char_start]):
+            previous = (key, row.actor, row.char_end)
+            continue
+        keep.append(row.Index)
+        previous = (key, row.actor, row.char_end)
+    return mentions.loc[keep]
+
+
 def actor_presence(sentences: pd.DataFrame, actors: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per article x actor that is mentioned or quoted in the article's body.
 
@@ -43,7 +69,7 @@ def actor_presence(sentences: pd.DataFrame, actors: pd.DataFrame, quotes: pd.Dat
     actor (0 when `quotes` is None; see quotes_source); first_position: position (0 = top,
     1 = end of body) of the first sentence mentioning the actor; first_sentence_id: that
     sentence; surfaces: the distinct aliases used, in order of first use."""
-    mentions = find_mentions(sentences, actors)
+    mentions = merge_appositions(find_mentions(sentences, actors), sentences)
     grouped = mentions.groupby(["article_id", "actor"], sort=True)
     table = pd.DataFrame({
         "mentions": grouped.size(),

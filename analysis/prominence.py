@@ -112,5 +112,5 @@ def headline_and_lede(corpus) -> pd.DataFrame:
         first[section] = chosen.groupby("article_id", sort=False)["text"].agg(" ".join)
     table = corpus.articles[["article_id", "outlet"]].copy()
     for section, note in (("headline", "(no headline in the text)"), ("dek", "(no dek)"), ("lede", "(no body text)")):
-        table[section] = table["article_id"].map(first[section]).fillna(note)
+        table[section] = table["article_id"].map(first[section]).astype(object).fillna(note)
     return table[["outlet", "article_id", "headline", "dek", "lede"]].sort_values(["outlet", "article_id"]).reset_index(drop=True)
