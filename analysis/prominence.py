@@ -66,7 +66,7 @@ def text_units(corpus) -> pd.DataFrame:
     source (blocks | articles | sentences)."""
     body = corpus.sentences.assign(unit="body", source="sentences")[UNIT_COLUMNS]
     parts = [frame for frame in (_display_units(corpus, "headline"), _display_units(corpus, "dek"), body) if len(frame)]
-    units = pd.concat(parts, ignore_index=True)
+    units = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=UNIT_COLUMNS)
     order = {"headline": 0, "dek": 1, "body": 2}
     article_order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
     units = units.assign(_a=units["article_id"].map(article_order), _u=units["unit"].map(order))

@@ -115,7 +115,7 @@ def test_inputs_are_not_mutated():
 WORDS = ["visit", "drone", "gas", "talks", "city", "power"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 3), st.lists(st.sampled_from(WORDS), min_size=1, max_size=8)), min_size=1, max_size=8),
        st.one_of(st.none(), st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)))
 def test_shares_and_prominence_are_bounded(sentences, headline):
