@@ -15,11 +15,11 @@ CONTRACT = {
 
 
 def test_export_writes_contract_columns_first(sample_corpus, tmp_path):
-    written = export(Context(sample_corpus), tmp_path, list(CONTRACT))
+    export(Context(sample_corpus), tmp_path, list(CONTRACT))
     for name, columns in CONTRACT.items():
-        frame = pd.read_csv(written[name])
+        frame = pd.read_csv(tmp_path / name)
         assert list(frame.columns[: len(columns)]) == columns, name
-    emphasis = pd.read_csv(written["emphasis.csv"])
+    emphasis = pd.read_csv(tmp_path / "emphasis.csv")
     assert emphasis["share"].between(0, 1).all()
     assert (emphasis.groupby("article_id")["share"].sum() <= 1 + 1e-9).all()
 
@@ -27,9 +27,15 @@ def test_export_writes_contract_columns_first(sample_corpus, tmp_path):
 def test_synthetic_corpus_end_to_end(tmp_path):
     corpus_dir = tmp_path / "corpus"
     corpus_dir.mkdir()
-    (corpus_dir / "a.txt").write_text("Drones hit Kyiv overnight.\n\nPutin began a visit to Minsk.\n", encoding="utf-8")
-    (corpus_dir / "b.txt").write_text("Putin met Lukashenko in Minsk for talks.\n\nGas prices and sanctions were discussed.\n", encoding="utf-8")
-    (corpus_dir / "c.txt").write_text("Drone strikes hit Kyiv again as Putin arrived.\n", encoding="utf-8")
+    (corpus_dir / "a.txt").write_text(
+        "Russian drones hit Kyiv overnight, the city administration said on Monday morning.\n\n"
+        "Hours later Putin began a rare visit to Minsk, his first to the country in three years.\n", encoding="utf-8")
+    (corpus_dir / "b.txt").write_text(
+        "Putin met Lukashenko in Minsk on Monday for talks about closer ties between the countries.\n\n"
+        "Gas prices and Western sanctions were also discussed, the Kremlin said after the meeting.\n", encoding="utf-8")
+    (corpus_dir / "c.txt").write_text(
+        "Drone strikes hit Kyiv again on Monday as Putin arrived in Minsk for talks with his ally.\n\n"
+        "Officials said most of the drones were shot down before they reached the city centre.\n", encoding="utf-8")
     (corpus_dir / "sources.csv").write_text(
         "file,outlet,published,agency,dateline,url,language,translated,channel,sha256,notes\n"
         "a.txt,Outlet A,,,,,en,no,original,,\nb.txt,Outlet B,,,,,en,no,original,,\nc.txt,Outlet C,,,,,en,no,original,,\n",
