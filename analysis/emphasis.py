@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .prominence import ProminenceWeights, section_of, unit_weights
+from .prominence import ProminenceWeights, unit_weights
 
 EMPHASIS_COLUMNS = [
     "article_id", "topic", "share", "prominence", "first_position",
@@ -77,13 +77,3 @@ def topic_emphasis(units: pd.DataFrame, evidence: pd.DataFrame, topics: pd.DataF
     result["label"] = result["topic"].map(dict(zip(topics["topic"], topics["label"])))
     return result[EMPHASIS_COLUMNS]
 
-
-def emphasis_for_corpus(corpus, topics: pd.DataFrame, *, weights: ProminenceWeights = ProminenceWeights()) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(emphasis with outlet, sentence-level evidence) for a whole corpus."""
-    from .prominence import text_units
-    from .topics import sentence_topics
-
-    units = text_units(corpus)
-    evidence = sentence_topics(units, topics)
-    emphasis = topic_emphasis(units, evidence, topics, article_ids=corpus.articles["article_id"], weights=weights)
-    return corpus.with_outlet(emphasis), corpus.with_outlet(evidence)

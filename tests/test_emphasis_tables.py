@@ -1,6 +1,5 @@
 """The emphasis tables through the export contract, on the seeds and on a synthetic corpus."""
 import pandas as pd
-import pytest
 
 from analysis import load_corpus
 from analysis.export import Context, export
