@@ -56,7 +56,7 @@ def main(argv=None) -> int:
 def _export(args) -> int:
     from . import tables  # noqa: F401  (registers every builder)
     from .export import TABLES, Context, export
-    from .loading import build_corpus
+    from .corpus import load_corpus
     from .reading import MAX_FILE_BYTES
 
     unknown = sorted(set(args.tables or ()) - set(TABLES))
@@ -70,7 +70,7 @@ def _export(args) -> int:
     max_bytes = MAX_FILE_BYTES if args.max_file_mb is None else (int(args.max_file_mb * 1e6) or None)
 
     try:
-        corpus = build_corpus(corpus_dir, codebook_dir=codebook_dir, max_bytes=max_bytes)
+        corpus = load_corpus(corpus_dir, codebook_dir=codebook_dir, max_bytes=max_bytes)
         written = export(Context(corpus, codebook_dir=codebook_dir), out_dir, args.tables)
     except CorpusError as error:
         return _error(error)

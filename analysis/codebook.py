@@ -87,6 +87,8 @@ def read_codebook(path, columns: Sequence[Column], unique: str | None = None) ->
         raise CodebookError(path, "codebook file not found")
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except pd.errors.EmptyDataError:
+        raise CodebookError(path, "empty file; it needs a header row") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise CodebookError(path, f"not a readable UTF-8 CSV file ({str(exc).strip()})") from None
     raw.columns = [str(name).strip() for name in raw.columns]

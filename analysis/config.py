@@ -10,7 +10,6 @@ TABLES_DIR = ROOT / "results" / "tables"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 
 MANIFEST_NAME = "sources.csv"
-ARTICLE_SUFFIXES = (".txt",)
 
 
 def resolve_dir(path, default: Path) -> Path:

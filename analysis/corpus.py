@@ -8,15 +8,17 @@ from pathlib import Path
 import pandas as pd
 
 from .config import RAW_DIR, ROOT, resolve_dir
+from .reading import MAX_FILE_BYTES
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "outlet", "headline", "published", "agency", "word_count", "sha256",
     "dek", "dateline", "language", "translated", "channel", "url", "notes",
     "outlet_source", "published_source", "agency_source",
     "n_lines", "n_body_blocks", "n_sentences", "n_removed_lines",
+    "encoding", "extracted_from",
 ]
 LINE_COLUMNS = ["article_id", "line", "role", "reason", "block_id", "text"]
-BLOCK_COLUMNS = ["article_id", "block_id", "line_start", "line_end", "role", "reason", "text", "n_words"]
+BLOCK_COLUMNS = ["article_id", "block_id", "line_start", "line_end", "role", "reason", "text", "n_words", "extracted_from"]
 SENTENCE_COLUMNS = [
     "article_id", "sentence_id", "block_id", "position", "text",
     "paragraph", "line_start", "line_end", "char_start", "char_end", "n_words",
@@ -74,14 +76,15 @@ class Corpus:
         return self.blocks[self.blocks["role"] != "body"]
 
 
-def load_corpus(path=None, *, manifest: bool = True, codebook_dir=None, progress=None) -> Corpus:
+def load_corpus(path=None, *, manifest: bool = True, codebook_dir=None, progress=None,
+                max_bytes: int | None = MAX_FILE_BYTES) -> Corpus:
     """Load every article file in `path` (default: the bundled sample in data/raw/).
 
     With a sources.csv manifest in the folder, outlet, date and agency come from it; without
     one, from the text (masthead, date and agency lines) or the file name. `codebook_dir`
     holds boilerplate.csv (default data/codebook); `progress(done, total, name)` is called
-    after each file is read."""
+    after each file is read. Files over `max_bytes` are skipped unread (None: no limit)."""
     from .loading import build_corpus
 
     folder = resolve_dir(path, RAW_DIR)
-    return build_corpus(folder, use_manifest=manifest, codebook_dir=codebook_dir, progress=progress)
+    return build_corpus(folder, use_manifest=manifest, codebook_dir=codebook_dir, progress=progress, max_bytes=max_bytes)

@@ -25,8 +25,6 @@ TEMPLATE_MIN_ARTICLES = 3
 TEMPLATE_MIN_SHARE = 0.2
 # Provenance of the text itself: how the bytes were decoded, and what the text was extracted
 # from ("" for plain text files; for a web page, line numbers refer to the extracted text).
-ARTICLE_PROVENANCE_COLUMNS = ["encoding", "extracted_from"]
-BLOCK_PROVENANCE_COLUMNS = ["extracted_from"]
 AGENCY_IN_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]+?)(?:,[^(]{0,40})?\s*\((?P<agency>AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|TASS|UPI|Bloomberg)\)\s*[—–-]"
 )
@@ -268,8 +266,8 @@ def build_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, pro
 
     return Corpus(
         path=folder,
-        articles=pd.DataFrame(articles, columns=ARTICLE_COLUMNS + ARTICLE_PROVENANCE_COLUMNS),
-        blocks=pd.DataFrame(blocks, columns=BLOCK_COLUMNS + BLOCK_PROVENANCE_COLUMNS),
+        articles=pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
+        blocks=pd.DataFrame(blocks, columns=BLOCK_COLUMNS),
         sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
         lines=pd.DataFrame(lines, columns=LINE_COLUMNS),
         skipped=audit.frame(),

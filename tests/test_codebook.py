@@ -71,3 +71,8 @@ def test_pattern_with_capitals_keeps_case_insensitive_matching(tmp_path):
     path.write_text("family,role,ends_article,max_words,reason,pattern\nx,boilerplate,no,5,shouting,^BREAKING\\b\n", encoding="utf-8")
     patterns = load_patterns(tmp_path)
     assert patterns.match("Breaking news") is not None and patterns.match("breaking: x") is not None
+
+
+def test_empty_codebook_names_the_file(tmp_path):
+    with pytest.raises(CodebookError, match="empty file; it needs a header row"):
+        read_codebook(write(tmp_path, ""), COLUMNS)
