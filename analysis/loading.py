@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .boilerplate import load_patterns
+from .boilerplate import LinePatterns, load_patterns
 from .cleaning import Block, LineLabel, group_blocks, label_lines, template_key
 from .config import MANIFEST_NAME
 from .corpus import ARTICLE_COLUMNS, BLOCK_COLUMNS, LINE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS, Corpus
@@ -212,9 +213,61 @@ def _article_ids(raws: list[RawArticle]) -> list[str]:
     return ids
 
 
-def build_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, progress=None,
-                 max_bytes: int | None = MAX_FILE_BYTES) -> Corpus:
-    """See load_corpus. `max_bytes`: files larger than this are skipped unread (None: no limit)."""
+@dataclass
+class ReadCorpus:
+    """The first pass over a folder: every usable raw article with its id and manifest row,
+    the site-template lines (which need every file), and the audit of what was left out.
+    The per-article work (ArticleTask.rows) can then run in any order, anywhere."""
+
+    folder: Path
+    tasks: list["ArticleTask"]
+    audit: "_Audit"
+
+
+@dataclass
+class ArticleTask:
+    """One article's input to the per-article stage: raw text, id, manifest row, and the
+    corpus-level facts it depends on (line patterns and site-template keys)."""
+
+    raw: RawArticle
+    article_id: str
+    manifest_row: dict | None
+    listed: bool  # the folder has a manifest, so a missing row deserves a warning
+    patterns: LinePatterns
+    templates: frozenset[str]
+
+    def template_keys_used(self) -> list[str]:
+        """The site-template keys among this article's lines: all it takes from the corpus-wide
+        counts, so a cache key built on them stays valid while other articles change."""
+        return sorted({key for key in map(template_key, self.raw.lines) if key and key in self.templates})
+
+    def rows(self) -> "ArticleRows":
+        raw, row = self.raw, self.manifest_row
+        if self.listed and row is None:
+            warn_input(raw.path.name, f"not listed in {MANIFEST_NAME}; outlet, date and agency taken from the text")
+        if row and row.get("sha256") and row["sha256"] != raw.sha256:
+            warn_input(raw.path.name, f"sha256 differs from {MANIFEST_NAME}: the raw file changed since the manifest was written "
+                                      "(restore the original, or update the sha256 cell if the change is intended)")
+        labels = label_lines(raw.lines, self.patterns, self.templates, outlet=(row or {}).get("outlet"))
+        grouped = group_blocks(raw.lines, labels)
+        if not any(b.role == "body" for b in grouped):
+            warn_input(raw.path.name, "no body text found: every line was classified as headline, meta or debris (see blocks)")
+        return ArticleRows(*_article_rows(raw, self.article_id, labels, grouped, row))
+
+
+@dataclass
+class ArticleRows:
+    """One article's rows of the corpus frames, as plain tuples (cheap to pickle and cache)."""
+
+    article: dict
+    blocks: list[tuple]
+    sentences: list[tuple]
+    lines: list[tuple]
+
+
+def read_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, progress=None,
+                max_bytes: int | None = MAX_FILE_BYTES) -> ReadCorpus:
+    """The serial first pass of build_corpus: list, read, de-duplicate, count site templates."""
     files, ignored = list_article_files(folder)
     audit = _Audit()
     for name, problem in ignored:
@@ -246,29 +299,26 @@ def build_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, pro
         raise CorpusError(folder, f"no usable article files ({first})")
 
     templates = template_keys(raws)
-    articles, blocks, sentences, lines = [], [], [], []
-    for raw, article_id in zip(raws, _article_ids(raws)):
-        row = manifest.get(nfc(raw.path.name)) if manifest is not None else None
-        if manifest is not None and row is None:
-            warn_input(raw.path.name, f"not listed in {MANIFEST_NAME}; outlet, date and agency taken from the text")
-        if row and row.get("sha256") and row["sha256"] != raw.sha256:
-            warn_input(raw.path.name, f"sha256 differs from {MANIFEST_NAME}: the raw file changed since the manifest was written "
-                                      "(restore the original, or update the sha256 cell if the change is intended)")
-        labels = label_lines(raw.lines, patterns, templates, outlet=(row or {}).get("outlet"))
-        grouped = group_blocks(raw.lines, labels)
-        if not any(b.role == "body" for b in grouped):
-            warn_input(raw.path.name, "no body text found: every line was classified as headline, meta or debris (see blocks)")
-        article, b, s, l = _article_rows(raw, article_id, labels, grouped, row)
-        articles.append(article)
-        blocks.extend(b)
-        sentences.extend(s)
-        lines.extend(l)
+    tasks = [ArticleTask(raw, article_id, manifest.get(nfc(raw.path.name)) if manifest is not None else None,
+                         manifest is not None, patterns, templates)
+             for raw, article_id in zip(raws, _article_ids(raws))]
+    return ReadCorpus(folder, tasks, audit)
 
+
+def assemble_corpus(folder: Path, rows: list[ArticleRows], skipped: pd.DataFrame) -> Corpus:
+    """The Corpus from per-article rows, in the order given (the article order)."""
     return Corpus(
         path=folder,
-        articles=pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
-        blocks=pd.DataFrame(blocks, columns=BLOCK_COLUMNS),
-        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-        lines=pd.DataFrame(lines, columns=LINE_COLUMNS),
-        skipped=audit.frame(),
+        articles=pd.DataFrame([r.article for r in rows], columns=ARTICLE_COLUMNS),
+        blocks=pd.DataFrame([b for r in rows for b in r.blocks], columns=BLOCK_COLUMNS),
+        sentences=pd.DataFrame([s for r in rows for s in r.sentences], columns=SENTENCE_COLUMNS),
+        lines=pd.DataFrame([line for r in rows for line in r.lines], columns=LINE_COLUMNS),
+        skipped=skipped,
     )
+
+
+def build_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, progress=None,
+                 max_bytes: int | None = MAX_FILE_BYTES) -> Corpus:
+    """See load_corpus. `max_bytes`: files larger than this are skipped unread (None: no limit)."""
+    read = read_corpus(folder, use_manifest, codebook_dir, progress, max_bytes)
+    return assemble_corpus(folder, [task.rows() for task in read.tasks], read.audit.frame())
