@@ -13,7 +13,9 @@ import sys
 import warnings
 from pathlib import Path
 
+from .cache import DEFAULT_CACHE_DIR
 from .config import CODEBOOK_DIR, RAW_DIR, resolve_dir
+from .parallel import ENGINES
 from .errors import CorpusError, InputWarning, SkippedWarning
 
 EXIT_INPUT = 2
@@ -42,7 +44,24 @@ def _parser() -> argparse.ArgumentParser:
                             help="skip article files larger than this many MB (default 5; 0 = no limit)")
     export_cmd.add_argument("--strict", action="store_true",
                             help="stop at the first warning or skipped file instead of going on")
+    scale = export_cmd.add_argument_group("scale", "parallel runs and the per-article cache (tables are identical either way)")
+    scale.add_argument("--workers", type=_positive, default=1,
+                       help="processes for the per-article work (default 1; with --engine dask, LocalCluster workers)")
+    scale.add_argument("--engine", choices=ENGINES, default="processes",
+                       help="processes: a pool on this machine; dask: dask.distributed (default processes)")
+    scale.add_argument("--scheduler", help="with --engine dask: address of a running scheduler (tcp://host:8786); "
+                                           "default: a LocalCluster of --workers processes")
+    scale.add_argument("--cache", default=str(DEFAULT_CACHE_DIR),
+                       help="folder of cached per-article results (default .cache/ in the project)")
+    scale.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def main(argv=None) -> int:
@@ -55,13 +74,15 @@ def main(argv=None) -> int:
 
 def _export(args) -> int:
     from . import tables  # noqa: F401  (registers every builder)
-    from .export import TABLES, Context, export
-    from .corpus import load_corpus
+    from .export import export, written_tables
     from .reading import MAX_FILE_BYTES
 
-    unknown = sorted(set(args.tables or ()) - set(TABLES))
+    known = written_tables()
+    unknown = sorted(set(args.tables or ()) - set(known))
     if unknown:
-        return _error(f"unknown table(s): {', '.join(unknown)}; known: {', '.join(TABLES)}")
+        return _error(f"unknown table(s): {', '.join(unknown)}; known: {', '.join(known)}")
+    if args.scheduler and args.engine != "dask":
+        return _error("--scheduler needs --engine dask")
     corpus_dir = resolve_dir(args.corpus, RAW_DIR)
     out_dir = resolve_dir(args.out, RAW_DIR)
     codebook_dir = resolve_dir(args.codebook, CODEBOOK_DIR)
@@ -70,8 +91,9 @@ def _export(args) -> int:
     max_bytes = MAX_FILE_BYTES if args.max_file_mb is None else (int(args.max_file_mb * 1e6) or None)
 
     try:
-        corpus = load_corpus(corpus_dir, codebook_dir=codebook_dir, max_bytes=max_bytes)
-        written = export(Context(corpus, codebook_dir=codebook_dir), out_dir, args.tables)
+        context = _context(args, corpus_dir, codebook_dir, max_bytes)
+        corpus = context.corpus
+        written = export(context, out_dir, args.tables)
     except CorpusError as error:
         return _error(error)
     except InputWarning as warning:  # --strict
@@ -87,6 +109,24 @@ def _export(args) -> int:
         where = f"listed in {Path(out_dir) / 'skipped.csv'}" if "skipped.csv" in written else "see the lines above"
         print(f"{len(corpus.skipped)} input file(s) skipped ({where})", file=sys.stderr)
     return 0
+
+
+def _context(args, corpus_dir: Path, codebook_dir: Path, max_bytes):
+    """The serial loader for a plain run; partitions (and the cache) otherwise. Both give the
+    same tables, byte for byte."""
+    from .corpus import load_corpus
+    from .export import Context, written_tables
+
+    if args.no_cache and args.workers == 1 and args.engine == "processes":
+        return Context(load_corpus(corpus_dir, codebook_dir=codebook_dir, max_bytes=max_bytes), codebook_dir=codebook_dir)
+    from .cache import ArticleCache, version_key
+    from .loading import read_corpus
+    from .parallel import run_export_stage
+
+    cache = None if args.no_cache else ArticleCache(resolve_dir(args.cache, DEFAULT_CACHE_DIR), version_key(codebook_dir))
+    read = read_corpus(corpus_dir, codebook_dir=codebook_dir, max_bytes=max_bytes)
+    return run_export_stage(read, codebook_dir, list(args.tables or written_tables()), engine=args.engine,
+                            workers=args.workers, scheduler=args.scheduler, cache=cache)
 
 
 if __name__ == "__main__":

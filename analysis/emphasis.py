@@ -66,7 +66,7 @@ def topic_emphasis(units: pd.DataFrame, evidence: pd.DataFrame, topics: pd.DataF
 
     body_words = weighted[weighted["unit"] == "body"].groupby("article_id")["n_words"].sum()
     result["body_words"] = result["article_id"].map(body_words).fillna(0).astype(int)
-    result["words"] = result["words"].fillna(0.0)
+    result["words"] = result["words"].fillna(0.0).astype(float)  # object dtype when no article has a topic
     result["n_sentences"] = result["n_sentences"].fillna(0).astype(int)
     result["prominence"] = result["prominence"].fillna(0.0)
     result["evidence"] = result["evidence"].fillna("")

@@ -16,18 +16,52 @@ from .corpus import Corpus
 
 Builder = Callable[["Context"], pd.DataFrame]
 TABLES: dict[str, Builder] = {}
+ROW_ORDERS = ("corpus", "article_id")
 
 
-def table(name: str):
-    """Register a builder for NAME.csv; builders take a Context and return a DataFrame."""
+@dataclass(frozen=True)
+class TableSpec:
+    """How a table may be built at scale.
+
+    per_article: each article's rows depend on that article alone (and the codebooks), so the
+      builder may run on any partition of the articles and the parts be concatenated; it may
+      only use other per-article tables. Anything that compares articles or outlets (log-odds,
+      reuse, bootstrap intervals) is corpus-level and always sees the whole gathered corpus.
+    order: how the whole table orders its rows, articles grouped either in corpus order or
+      sorted by article_id (rows within an article keep the builder's order).
+    written: False for an intermediate shared by other tables but not exported."""
+
+    per_article: bool = False
+    order: str = "corpus"
+    written: bool = True
+
+
+SPECS: dict[str, TableSpec] = {}
+
+
+def table(name: str, *, per_article: bool = False, order: str = "corpus", written: bool = True):
+    """Register a builder for NAME.csv; builders take a Context and return a DataFrame.
+    See TableSpec for per_article, order and written."""
+    if order not in ROW_ORDERS:
+        raise ValueError(f"table {name!r}: order must be one of {ROW_ORDERS}, not {order!r}")
 
     def register(builder: Builder) -> Builder:
         if name in TABLES:
             raise ValueError(f"table {name!r} registered twice")
         TABLES[name] = builder
+        SPECS[name] = TableSpec(per_article, order, written)
         return builder
 
     return register
+
+
+def spec(name: str) -> TableSpec:
+    """The registered spec; a builder registered without one (as tests do) is corpus-level."""
+    return SPECS.get(name, TableSpec())
+
+
+def written_tables() -> list[str]:
+    return [name for name in TABLES if spec(name).written]
 
 
 @dataclass
@@ -43,6 +77,17 @@ class Context:
         if name not in self._built:
             self._built[name] = TABLES[name](self)
         return self._built[name]
+
+
+@dataclass
+class PartitionContext(Context):
+    """A Context over some of the articles: only per-article tables can be built on it."""
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name in TABLES and not spec(name).per_article:
+            raise RuntimeError(f"{name} is corpus-level and cannot be built on a partition of the articles; "
+                               "a per-article table may only use other per-article tables")
+        return super().table(name)
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -87,7 +132,7 @@ def export(context: Context, out_dir, names: Iterable[str] | None = None) -> dic
     untouched."""
     from . import tables  # noqa: F401  (registers every builder)
 
-    wanted = list(names) if names else list(TABLES)
+    wanted = list(names) if names else written_tables()
     unknown = sorted(set(wanted) - set(TABLES))
     if unknown:
         raise ValueError(f"unknown table(s): {', '.join(unknown)}; known: {', '.join(TABLES)}")

@@ -305,14 +305,26 @@ def read_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, prog
     return ReadCorpus(folder, tasks, audit)
 
 
+# The dtypes pandas infers from non-empty rows, given to empty frames too, so an analysis of
+# a corpus (or a partition) without a single sentence sees numbers where numbers belong.
+_NUMERIC = {"block_id", "sentence_id", "paragraph", "line", "line_start", "line_end", "char_start", "char_end", "n_words"}
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    if rows:
+        return pd.DataFrame(rows, columns=columns)
+    dtypes = {c: "float64" if c == "position" else "int64" if c in _NUMERIC else "str" for c in columns}
+    return pd.DataFrame({c: pd.Series(dtype=dtype) for c, dtype in dtypes.items()})
+
+
 def assemble_corpus(folder: Path, rows: list[ArticleRows], skipped: pd.DataFrame) -> Corpus:
     """The Corpus from per-article rows, in the order given (the article order)."""
     return Corpus(
         path=folder,
         articles=pd.DataFrame([r.article for r in rows], columns=ARTICLE_COLUMNS),
-        blocks=pd.DataFrame([b for r in rows for b in r.blocks], columns=BLOCK_COLUMNS),
-        sentences=pd.DataFrame([s for r in rows for s in r.sentences], columns=SENTENCE_COLUMNS),
-        lines=pd.DataFrame([line for r in rows for line in r.lines], columns=LINE_COLUMNS),
+        blocks=_frame([b for r in rows for b in r.blocks], BLOCK_COLUMNS),
+        sentences=_frame([s for r in rows for s in r.sentences], SENTENCE_COLUMNS),
+        lines=_frame([line for r in rows for line in r.lines], LINE_COLUMNS),
         skipped=skipped,
     )
 

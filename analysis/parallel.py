@@ -1,0 +1,172 @@
+"""The export at scale: per-article work mapped over partitions of the articles, in this
+process, in a pool of local processes or on a Dask cluster, then gathered in article order.
+
+1. A serial first pass reads every file (de-duplication and the site-template counts need all
+   of them; loading.read_corpus).
+2. Articles found in the cache are reused; the others are split into partitions, and each
+   partition runs the per-article stage (line roles, blocks, sentences) and every per-article
+   table (export.TableSpec.per_article) on a Corpus of just its articles.
+3. Results come back as plain row tuples per article and are gathered in article order:
+   the Corpus frames are assembled exactly as the serial loader does, per-article tables are
+   concatenated and ordered as their spec says, and the warnings each article raised are
+   shown again in article order.
+4. Corpus-level tables (log-odds, bootstrap intervals, omissions, ...) run on the gathered
+   Context, as in a serial run. The result is identical to the serial export, byte for byte."""
+from __future__ import annotations
+
+import math
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .export import TABLES, Context, PartitionContext, spec
+from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
+from .corpus import SKIPPED_COLUMNS
+
+ENGINES = ("processes", "dask")
+PARTITIONS_PER_WORKER = 4  # several per worker, so one slow partition does not idle the rest
+MAX_PARTITION = 200  # articles; bounds what one task holds in memory and sends back
+CORPUS_FRAME_TABLES = {"articles.csv", "blocks.csv", "sentences.csv", "skipped.csv"}
+
+
+@dataclass
+class TablePart:
+    """One article's rows of one table, with the columns and dtypes they came with."""
+
+    columns: tuple[str, ...]
+    dtypes: tuple[str, ...]
+    rows: list[tuple]
+
+
+@dataclass
+class ArticleResult:
+    rows: ArticleRows
+    warnings: list[Warning]
+    tables: dict[str, TablePart] = field(default_factory=dict)
+
+
+def per_article_tables(wanted: list[str]) -> list[str]:
+    """The per-article tables to build in partitions: those wanted, and every one when a
+    corpus-level analysis is wanted (it may use any of them; one not built here would still
+    be built right, on the gathered corpus, only serially)."""
+    per_article = [name for name in TABLES if spec(name).per_article]
+    corpus_level = [name for name in wanted if not spec(name).per_article and name not in CORPUS_FRAME_TABLES]
+    return per_article if corpus_level else [name for name in per_article if name in wanted]
+
+
+def _split_by_article(frame: pd.DataFrame, article_ids: list[str]) -> dict[str, TablePart]:
+    columns = tuple(frame.columns)
+    dtypes = tuple(str(dtype) for dtype in frame.dtypes)
+    parts = {article_id: TablePart(columns, dtypes, []) for article_id in article_ids}
+    position = columns.index("article_id")
+    for row in frame.itertuples(index=False, name=None):
+        parts[row[position]].rows.append(row)
+    return parts
+
+
+def run_partition(tasks: list[ArticleTask], codebook_dir: Path, table_names: list[str]) -> list[ArticleResult]:
+    """The per-article stage and per-article tables for some articles (runs on a worker)."""
+    from . import tables  # noqa: F401  (registers every builder in a fresh worker process)
+
+    results = []
+    for task in tasks:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            rows = task.rows()
+        results.append(ArticleResult(rows, [w.message for w in caught]))
+    if table_names:
+        corpus = assemble_corpus(Path("."), [r.rows for r in results], pd.DataFrame(columns=SKIPPED_COLUMNS))
+        context = PartitionContext(corpus, codebook_dir=codebook_dir)
+        ids = [task.article_id for task in tasks]
+        for name in table_names:
+            for result, part in zip(results, _split_by_article(context.table(name), ids).values()):
+                result.tables[name] = part
+    return results
+
+
+def partitions(items: list, workers: int) -> list[list]:
+    size = max(1, min(MAX_PARTITION, math.ceil(len(items) / (max(workers, 1) * PARTITIONS_PER_WORKER))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def map_partitions(function, parts: list, *, engine: str = "processes", workers: int = 1, scheduler: str | None = None) -> list:
+    """function over every partition, results in partition order."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    if engine == "dask":
+        return _map_dask(function, parts, workers, scheduler)
+    if workers <= 1 or len(parts) <= 1:
+        return [function(part) for part in parts]
+    with ProcessPoolExecutor(max_workers=min(workers, len(parts))) as pool:
+        return list(pool.map(function, parts))
+
+
+def _map_dask(function, parts: list, workers: int, scheduler: str | None) -> list:
+    """On the cluster at `scheduler` (its workers need this package, the same codebooks and
+    Python environment), or on a LocalCluster of `workers` single-threaded processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            return client.gather(client.map(function, parts, pure=False))
+    with LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        return client.gather(client.map(function, parts, pure=False))
+
+
+def _dtype_of(parts: list[TablePart], column: int):
+    """The column's dtype when every non-empty part agrees on it; None to let pandas infer
+    from the values (as concatenating differing parts would: int and float make float)."""
+    found = {part.dtypes[column] for part in parts if part.rows}
+    return found.pop() if len(found) == 1 else None
+
+
+def gather_table(name: str, results: list[ArticleResult], article_ids: list[str]) -> pd.DataFrame:
+    parts = [result.tables[name] for result in results]
+    filled = [part for part in parts if part.rows] or parts[:1]
+    columns = filled[0].columns if filled else ()
+    if any(part.columns != columns for part in filled):
+        raise RuntimeError(f"{name}: partitions returned different columns; is it really per-article?")
+    frame = pd.DataFrame([row for part in parts for row in part.rows], columns=list(columns))
+    if len(frame):
+        dtypes = {column: _dtype_of(parts, i) for i, column in enumerate(columns)}
+        frame = frame.astype({column: dtype for column, dtype in dtypes.items() if dtype and str(frame[column].dtype) != dtype})
+    if spec(name).order == "article_id" and len(frame):
+        order = np.argsort(np.asarray(frame["article_id"].tolist(), dtype=object), kind="stable")
+        frame = frame.iloc[order].reset_index(drop=True)
+    return frame
+
+
+def run_export_stage(read: ReadCorpus, codebook_dir: Path, wanted: list[str], *, engine: str = "processes",
+                     workers: int = 1, scheduler: str | None = None, cache=None) -> Context:
+    """The gathered Context: the whole Corpus plus every per-article table, built by
+    partitions (and the cache); corpus-level tables are then built on it as usual."""
+    table_names = per_article_tables(wanted)
+    results: list[ArticleResult | None] = [None] * len(read.tasks)
+    keys = [cache.key(task) for task in read.tasks] if cache else [None] * len(read.tasks)
+    if cache:
+        for i, key in enumerate(keys):
+            entry = cache.get(key)
+            if entry is not None and set(table_names) <= set(entry.tables):
+                results[i] = entry
+    missing = [i for i, result in enumerate(results) if result is None]
+    work = partial(run_partition, codebook_dir=codebook_dir, table_names=table_names)
+    done = map_partitions(work, [[read.tasks[i] for i in part] for part in partitions(missing, workers)],
+                          engine=engine, workers=workers, scheduler=scheduler)
+    for i, result in zip(missing, (result for part in done for result in part)):
+        results[i] = result
+        if cache:
+            cache.put(keys[i], result)
+
+    for result in results:  # as the serial loader shows them: in article order
+        for message in result.warnings:
+            warnings.warn(message, stacklevel=2)
+    corpus = assemble_corpus(read.folder, [result.rows for result in results], read.audit.frame())
+    article_ids = [task.article_id for task in read.tasks]
+    built = {name: gather_table(name, results, article_ids) for name in table_names}
+    return Context(corpus, codebook_dir=codebook_dir, _built=built)
