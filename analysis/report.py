@@ -11,6 +11,7 @@ import html
 import mimetypes
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -58,7 +59,9 @@ def _visible(cell) -> bool:
     return not (set(cell.get("metadata", {}).get("tags", [])) & HIDDEN_TAGS)
 
 
+@lru_cache(maxsize=1)
 def _exporter():
+    """Built once: loading nbconvert's templates takes about a second."""
     from nbconvert import HTMLExporter
 
     return HTMLExporter(
