@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .boilerplate import LinePattern, match_line
+from .boilerplate import LinePattern, LinePatterns
 from .dates import find_dates
 from .text import CONTINUATION_WORDS, CONTINUING_END, ELLIPSIS_END, count_words, first_word, is_terminal
 
@@ -42,6 +42,7 @@ class LineLabel:
     role: str
     reason: str
     continues: int | None = None  # 1-based line this one continues (same block)
+    words: int = 0
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Block:
     role: str
     reason: str
     text: str
+    words: int
 
 
 @dataclass
@@ -76,7 +78,7 @@ def template_key(line: str) -> str | None:
     """The key under which a line counts towards the site-template rule, or None when the
     line is too long or too sentence-like to be template furniture."""
     text = line.strip()
-    if not text or is_terminal(text) or count_words(text) > 10:
+    if not text or len(text) > 120 or is_terminal(text) or count_words(text) > 10:
         return None
     return " ".join(text.casefold().split())
 
@@ -90,7 +92,7 @@ def _same_name(text: str, outlet: str | None) -> bool:
 
 def label_lines(
     lines: list[str],
-    patterns: tuple[LinePattern, ...],
+    patterns: LinePatterns,
     template_keys: frozenset[str] = frozenset(),
     outlet: str | None = None,
 ) -> list[LineLabel]:
@@ -102,7 +104,7 @@ def label_lines(
             continue
         words = count_words(text)
         terminal = is_terminal(text)
-        pattern = match_line(text, patterns, words)
+        pattern = patterns.match(text, words)
         is_date = pattern is None and words <= MAX_DATE_LINE_WORDS and not terminal and bool(find_dates(text))
         is_template = pattern is None and not is_date and template_key(text) in template_keys
         info.append(_Line(index, text, words, terminal, pattern, is_date, is_template))
@@ -135,7 +137,7 @@ def label_lines(
 
     continues = _continuations(info, labels)
     return [
-        LineLabel(item.index + 1, *labels[item.index], continues.get(item.index))
+        LineLabel(item.index + 1, *labels[item.index], continues.get(item.index), item.words)
         for item in info
     ]
 
@@ -221,7 +223,7 @@ def _continuations(info: list[_Line], labels: dict) -> dict[int, int]:
 def group_blocks(lines: list[str], labels: list[LineLabel]) -> list[Block]:
     """Blocks of lines: a body paragraph (with the lines that continue it), or a run of
     adjacent non-body lines sharing role and reason."""
-    blocks: list[list] = []  # [start, end, role, reason, joined_from]
+    blocks: list[list] = []  # [start, end, role, reason, joined_from, words]
     for label in labels:
         if blocks:
             last = blocks[-1]
@@ -229,15 +231,17 @@ def group_blocks(lines: list[str], labels: list[LineLabel]) -> list[Block]:
             if label.continues is not None and label.continues == last[1]:
                 last[1] = label.line
                 last[4].append((label.line, label.continues))
+                last[5] += label.words
                 continue
             if adjacent and label.role != "body" and label.role == last[2] and label.reason == last[3]:
                 last[1] = label.line
+                last[5] += label.words
                 continue
-        blocks.append([label.line, label.line, label.role, label.reason, []])
+        blocks.append([label.line, label.line, label.role, label.reason, [], label.words])
     out = []
-    for start, end, role, reason, joined in blocks:
+    for start, end, role, reason, joined, words in blocks:
         if joined:
             detail = "; ".join(f"line {a} continues line {b}" for a, b in joined)
             reason = f"{reason} broken across lines ({detail})"
-        out.append(Block(start, end, role, reason, "\n".join(lines[start - 1:end])))
+        out.append(Block(start, end, role, reason, "\n".join(lines[start - 1:end]), words))
     return out

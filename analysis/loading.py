@@ -89,12 +89,12 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
         for line in range(block.line_start, block.line_end + 1):
             block_of_line[line] = block_id
         block_rows.append((article_id, block_id, block.line_start, block.line_end, block.role, block.reason,
-                           block.text, count_words(block.text)))
+                           block.text, block.words))
     for label in labels:
         line_rows.append((article_id, label.line, label.role, label.reason, block_of_line[label.line], raw.lines[label.line - 1]))
 
     body = [(block_id, block) for block_id, block in enumerate(blocks, start=1) if block.role == "body"]
-    total_words = sum(count_words(b.text) for _, b in body)
+    total_words = sum(b.words for _, b in body)
     words_before = 0
     sentence_id = 0
     for paragraph, (block_id, block) in enumerate(body):
@@ -104,7 +104,7 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
             n_words = count_words(text)
             line_start = block.line_start + block.text.count("\n", 0, start)
             line_end = block.line_start + block.text.count("\n", 0, end)
-            position = words_before / total_words if total_words else 0.0
+            position = min(words_before / total_words, 1.0) if total_words else 0.0
             sentence_rows.append((article_id, sentence_id, block_id, round(position, 6), text, paragraph,
                                   line_start, line_end, start, end, n_words))
             words_before += n_words
