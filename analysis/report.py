@@ -29,8 +29,10 @@ nav.toc ol{margin:.2rem 0;padding-left:1.4rem}nav.toc ol ol{font-size:.92em}
 section.notebook{border-top:1px solid #ccc;margin-top:2.5rem;padding-top:.5rem}
 p.notebook-file{color:#666;font-size:.85em;margin:0}
 a.anchor-link{display:none}
+.output_html{overflow-x:auto}
 table{border-collapse:collapse;margin:.6rem 0;font-size:.88em}
-th,td{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:right;vertical-align:top}
+th,td{border:0;border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:right;vertical-align:top}
+td{min-width:4em;max-width:28em}
 th{background:#f2f2f2}td:first-child,th:first-child{text-align:left}
 img,svg{max-width:100%;height:auto}
 pre{white-space:pre-wrap;background:#f8f8f8;padding:.5rem;font-size:.85em;overflow-x:auto}
