@@ -182,9 +182,8 @@ def export_tables(plan: RunPlan, result: RunResult, log: Log) -> None:
     from .corpus import load_corpus
     from .export import TABLES, Context, export
 
-    boilerplate = plan.codebook if (plan.codebook / "boilerplate.csv").is_file() else None
     with files_opened_in(plan.codebook) as read:
-        corpus = load_corpus(plan.corpus, codebook_dir=boilerplate, progress=ProgressLine(log=log))
+        corpus = load_corpus(plan.corpus, codebook_dir=plan.codebook, progress=ProgressLine(log=log))
     for name in sorted(read):
         result.codebook_use.setdefault(name, []).append("(corpus loading)")
     context = Context(corpus, codebook_dir=plan.codebook)
@@ -308,6 +307,20 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def missing_codebook_files(plan: RunPlan) -> list[str]:
+    """Codebook files the bundled codebook has and a custom one lacks. Without the boilerplate
+    patterns no corpus can be read, so that one is an error, not a warning."""
+    if not plan.custom_codebook:
+        return []
+    if not plan.codebook.is_dir():
+        raise CorpusError(plan.codebook, "codebook folder not found")
+    missing = sorted(p.name for p in CODEBOOK_DIR.glob("*.csv") if not (plan.codebook / p.name).is_file())
+    if "boilerplate.csv" in missing:
+        raise CorpusError(plan.codebook, "the codebook folder has no boilerplate.csv (site-debris patterns, needed "
+                                         "to read any corpus); copy data/codebook/boilerplate.csv into it")
+    return missing
+
+
 def codebook_advice(plan: RunPlan, result: RunResult) -> list[str]:
     """Lines telling the user which results depend on a codebook they did not supply."""
     lines = []
@@ -338,9 +351,10 @@ def run(corpus=None, out=None, codebook=None, notebooks=None, log: Log = _stderr
     plan = RunPlan.make(corpus, out, codebook, notebooks)
     if not plan.corpus.is_dir():
         raise CorpusError(plan.corpus, "corpus folder not found")
-    if plan.custom_codebook and not plan.codebook.is_dir():
-        raise CorpusError(plan.codebook, "codebook folder not found")
     result = RunResult(plan)
+    for file in missing_codebook_files(plan):
+        log(f"warning: the codebook folder has no {file}; analyses that need it will be skipped "
+            f"(copy data/codebook/{file} if it suits your event)")
     log(f"corpus: {'bundled sample' if plan.in_place else plan.corpus}; {len(plan.notebooks)} notebooks")
     export_tables(plan, result, log)
     run_notebooks(plan, result, log)

@@ -1,4 +1,5 @@
 """The runner's planning, progress line and codebook bookkeeping (no kernels: fast)."""
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -111,11 +112,13 @@ def event_table(monkeypatch):
 def test_tables_report_which_codebook_files_they_read(event_table, tmp_path):
     codebook = tmp_path / "codebook"
     codebook.mkdir()
+    shutil.copy(CODEBOOK_DIR / "boilerplate.csv", codebook)
     (codebook / "topics.csv").write_text("topic\nfire\nevacuation\n")
     plan = RunPlan.make(OTHER_EVENT, tmp_path / "out", codebook, notebooks=[])
     result = RunResult(plan)
     export_tables(plan, result, log=lambda line: None)
     assert result.codebook_use["topics.csv"] == [event_table]
+    assert result.codebook_use["boilerplate.csv"] == ["(corpus loading)"]
     assert pd.read_csv(plan.tables_dir / event_table)["n_topics"].tolist() == [2, 2, 2]
     assert result.tables["articles.csv"] == 3
 
@@ -123,6 +126,7 @@ def test_tables_report_which_codebook_files_they_read(event_table, tmp_path):
 def test_a_missing_codebook_file_skips_only_the_tables_that_need_it(event_table, tmp_path):
     codebook = tmp_path / "codebook"
     codebook.mkdir()
+    shutil.copy(CODEBOOK_DIR / "boilerplate.csv", codebook)
     plan = RunPlan.make(OTHER_EVENT, tmp_path / "out", codebook, notebooks=[])
     result = RunResult(plan)
     export_tables(plan, result, log=lambda line: None)
@@ -151,6 +155,7 @@ def run_cli(*args):
     (["--corpus", "tests/fixtures/no_such_folder", "--out", "{tmp}"], "corpus folder not found"),
     (["--corpus", "tests/fixtures/other_event", "--out", "figures"], "refusing"),
     (["--corpus", "tests/fixtures/other_event", "--out", "{tmp}", "--codebook", "{tmp}/nope"], "codebook folder not found"),
+    (["--corpus", "tests/fixtures/other_event", "--out", "{tmp}/o", "--codebook", "{tmp}"], "no boilerplate.csv"),
     (["--report-only", "--corpus", "tests/fixtures/other_event", "--out", "{tmp}"], "no executed notebooks"),
 ])
 def test_cli_reports_bad_input_in_one_line(args, message, tmp_path, capsys, monkeypatch):
@@ -164,3 +169,13 @@ def test_cli_entry_point_exits_with_status_2_and_no_traceback(tmp_path):
     result = run_cli("--corpus", tmp_path / "missing", "--out", tmp_path / "out")
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_a_partial_codebook_is_named_before_the_run(tmp_path):
+    codebook = tmp_path / "codebook"
+    codebook.mkdir()
+    shutil.copy(CODEBOOK_DIR / "boilerplate.csv", codebook)
+    plan = RunPlan.make(OTHER_EVENT, tmp_path / "out", codebook, notebooks=[])
+    expected = sorted(p.name for p in CODEBOOK_DIR.glob("*.csv") if p.name != "boilerplate.csv")
+    assert runner.missing_codebook_files(plan) == expected
+    assert runner.missing_codebook_files(RunPlan.make(OTHER_EVENT, tmp_path / "out", notebooks=[])) == []
