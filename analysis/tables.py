@@ -18,3 +18,9 @@ def blocks_table(ctx: Context):
 @table("sentences.csv")
 def sentences_table(ctx: Context):
     return ctx.corpus.sentences
+
+
+@table("skipped.csv")
+def skipped_table(ctx: Context):
+    """Audit: every input file (or manifest row) left out of the corpus, and why."""
+    return ctx.corpus.skipped
