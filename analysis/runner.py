@@ -88,6 +88,8 @@ class RunPlan:
         for protected in PROTECTED_DIRS:
             if out_dir == protected or (protected != ROOT and protected in out_dir.parents):
                 raise CorpusError(out_dir, "refusing to write a run's results into the suite's own folders; choose another --out")
+        if out_dir == corpus_dir or corpus_dir in out_dir.parents:
+            raise CorpusError(out_dir, "refusing to write inside the corpus folder (raw data stays read-only); choose another --out")
         return cls(corpus_dir, resolve_dir(codebook, CODEBOOK_DIR), False, out_dir, found)
 
     @property

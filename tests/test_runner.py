@@ -85,6 +85,12 @@ def test_plan_refuses_to_write_into_the_checkout(out):
         RunPlan.make(OTHER_EVENT, ROOT / out, notebooks=[])
 
 
+@pytest.mark.parametrize("inside", ["", "results"])
+def test_plan_refuses_to_write_into_the_corpus(tmp_path, inside):
+    with pytest.raises(CorpusError, match="inside the corpus folder"):
+        RunPlan.make(tmp_path, tmp_path / inside, notebooks=[])
+
+
 def test_files_opened_in_records_only_that_folder(tmp_path):
     inside, outside = tmp_path / "cb", tmp_path / "elsewhere"
     inside.mkdir(), outside.mkdir()
