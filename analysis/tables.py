@@ -18,3 +18,18 @@ def blocks_table(ctx: Context):
 @table("sentences.csv")
 def sentences_table(ctx: Context):
     return ctx.corpus.sentences
+
+
+# --- figures and claims (issue 3) -------------------------------------------------------
+@table("figures.csv")
+def figures_table(ctx: Context):
+    from .claims import build_figures
+
+    return build_figures(ctx.corpus, ctx.codebook_dir)
+
+
+@table("discrepancies.csv")
+def discrepancies_table(ctx: Context):
+    from .claims import find_discrepancies, load_claims
+
+    return find_discrepancies(ctx.table("figures.csv"), ctx.corpus.articles, load_claims(ctx.codebook_dir))
