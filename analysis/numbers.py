@@ -160,10 +160,6 @@ MASTER = re.compile(
     rf"|(?i:(?P<word>\b{_WORDNUM}\b))"
     rf"|(?i:(?P<wordord>\b(?:{_W(ORDINAL_WORDS)})\b))"
 )
-# cheap gate: a sentence with no digit and no number-ish word is skipped at once
-GATE = re.compile(
-    rf"\d|(?i:\b(?:{_W(list(UNITS) + list(TENS) + list(ORDINAL_WORDS) + ['dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'several', 'few', 'couple', 'hundred', 'thousand', 'million', 'billion'])})\b)"
-)
 _SCALE_AFTER = re.compile(rf"(?i:\s+(hundred|thousand|million|billion|trillion)\b|\s?(bn|mn|mln)\b|\s+(dozen)\b)")
 _PERCENT_AFTER = re.compile(r"(?i:\s?%|\s+per\s?cent\b|\s+percent\b)")
 _CURRENCY_AFTER = re.compile(rf"(?i:\s+({_W([k for k in CURRENCIES if k.isalpha()])})\b)")
@@ -186,30 +182,64 @@ _LOCATIVE_AFTER = re.compile(r"^\s+(?:alone\s+|itself\s+)?(?:was|were|has been|h
 
 
 # ---------------------------------------------------------------------------------------
+_ALPHA = re.compile(r"[^\W\d_]+")
+
+
+class PhraseIndex:
+    """Finds listed phrases in lower-cased text by their first word: one C-speed pass for the
+    words, a dictionary lookup each, a small anchored pattern only where a phrase can start
+    (an alternation of every phrase, searched case-insensitively, costs ~50x more)."""
+
+    def __init__(self, phrases: dict[str, str]):
+        by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
+        for phrase in sorted(phrases, key=len, reverse=True):
+            words = phrase.lower().split()
+            pattern = re.compile(r"\s+".join(map(re.escape, words)) + r"(?![\w-])")
+            by_first.setdefault(words[0], []).append((pattern, phrases[phrase]))
+        self.by_first = by_first
+
+    def find(self, lower: str) -> list[tuple[int, int, str]]:
+        found, taken = [], 0
+        for m in _ALPHA.finditer(lower):
+            start = m.start()
+            if start < taken or m.group() not in self.by_first:
+                continue
+            if start and (lower[start - 1].isalnum() or lower[start - 1] == "-"):
+                continue
+            for pattern, label in self.by_first[m.group()]:
+                hit = pattern.match(lower, start)
+                if hit:
+                    found.append((start, hit.end(), label))
+                    taken = hit.end()
+                    break
+        return found
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Predicate and place patterns from the codebooks, compiled once."""
+    """Predicate and place phrases from the codebooks, indexed once."""
 
-    predicate_pattern: re.Pattern
-    predicate_of: dict
-    place_pattern: re.Pattern | None
-    place_of: dict
+    predicate_index: PhraseIndex
+    place_index: PhraseIndex
 
-    def predicates(self, text: str) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), self.predicate_of[m.group().lower()]) for m in self.predicate_pattern.finditer(text)]
+    def predicates(self, text: str, lower: str | None = None) -> list[tuple[int, int, str]]:
+        return self.predicate_index.find(lower if lower is not None else _lower(text))
 
-    def places(self, text: str) -> list[tuple[int, int, str]]:
+    def places(self, text: str, lower: str | None = None) -> list[tuple[int, int, str]]:
         """(start, end, place) for each place the text ties to a location."""
-        if self.place_pattern is None:
-            return []
         found = []
-        for m in self.place_pattern.finditer(text):
-            surface = m.group()
-            locative = surface[0].islower() or _LOCATIVE_BEFORE.search(text, 0, m.start()) is not None \
-                or _LOCATIVE_AFTER.match(text[m.end():m.end() + 40]) is not None
+        for start, end, place in self.place_index.find(lower if lower is not None else _lower(text)):
+            locative = text[start].islower() or _LOCATIVE_BEFORE.search(text[max(0, start - 40):start]) is not None \
+                or _LOCATIVE_AFTER.match(text[end:end + 40]) is not None
             if locative:
-                found.append((m.start(), m.end(), self.place_of[surface.lower()]))
+                found.append((start, end, place))
         return found
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same offsets (a few characters change length when lowered)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 PREDICATE_COLUMNS = [Column("predicate"), Column("patterns", kind="list"), Column("description", required=False, nonempty=False)]
@@ -228,28 +258,16 @@ def load_lexicon(codebook_dir=None) -> Lexicon:
 
 
 def build_lexicon(predicates: dict[str, tuple[str, ...]], places: dict[str, tuple[str, ...]]) -> Lexicon:
-    predicate_of = {}
-    for name, patterns in predicates.items():
-        for phrase in patterns:
+    """A lexicon from {predicate: phrases} and {place: aliases}; first listed wins a phrase."""
+    predicate_of: dict[str, str] = {}
+    for name, phrases in predicates.items():
+        for phrase in phrases:
             predicate_of.setdefault(" ".join(phrase.lower().split()), name)
-    place_of = {}
+    place_of: dict[str, str] = {}
     for name, aliases in places.items():
         for alias in aliases:
-            place_of.setdefault(alias.lower(), name)
-    phrases = sorted(predicate_of, key=len, reverse=True)
-    predicate_pattern = re.compile(r"(?i:\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b)")
-    # the pattern may match "shot  down" with two spaces: normalise to the key
-    predicate_of = _WhitespaceKeys(predicate_of)
-    place_pattern = None
-    if place_of:
-        aliases = sorted(place_of, key=len, reverse=True)
-        place_pattern = re.compile(r"(?i:(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w-]))")
-    return Lexicon(predicate_pattern, predicate_of, place_pattern, place_of)
-
-
-class _WhitespaceKeys(dict):
-    def __missing__(self, key):
-        return self[" ".join(key.split())]
+            place_of.setdefault(" ".join(alias.lower().split()), name)
+    return Lexicon(PhraseIndex(predicate_of), PhraseIndex(place_of))
 
 
 # ---------------------------------------------------------------------------------------
@@ -349,24 +367,28 @@ def _date_figure(m: re.Match, group: str) -> Figure | None:
     return Figure(m.start(), m.end(), text, value, value, value, kind="date", unit="date", normalized=normalized)
 
 
+_GLUED_UNIT = re.compile(r"(?:bn|mn|mln|km|kg|mi|m)\b")
+
+
 def _is_designator(text: str, start: int, end: int, core: str) -> bool:
     before = text[max(0, start - 8):start]
     if _DESIGNATOR_BEFORE.search(before) and not before.endswith(("$", "€", "£")):
         # "S-400", "Covid-19", "MiG-31K", "number one"; but "2019-2020" is a range handled before
         return True
     after = text[end:end + 1]
-    if after.isalpha() and core[-1].isdigit():
+    if after.isalpha() and core[-1].isdigit() and not _GLUED_UNIT.match(text, end):
         return True  # "31K", "24h", "5G" (unit suffixes are matched before this check)
     if core[0].isupper() and core[0].isalpha() and start > 0:
         # "Pool One": a capitalised number word after a capitalised word is part of a name
-        prev = re.search(r"([A-Za-z]+)[\s(]*$", text[:start])
-        if prev and prev.group(1)[0].isupper() and not re.search(r"[.!?:;\"“”]\s*$", text[:start]):
+        prev = re.search(r"([A-Za-z]+)[\s(]*$", text[max(0, start - 30):start])
+        if prev and prev.group(1)[0].isupper() and not re.search(r"[.!?:;\"“”]\s*$", text[max(0, start - 5):start]):
             return True
     if core.lower() == "one":
         nxt = _WORD.match(text, end)
-        prev = re.search(r"(\w+)\s*$", text[:start])
+        prev = re.search(r"(\w+)\s*$", text[max(0, start - 30):start])
         if (nxt and nxt.group(1).lower() in ("of", "another", "by", "day", "after", "and")) or \
-                (prev and prev.group(1).lower() in ("no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone")):
+                (prev and prev.group(1).lower() in ("no", "any", "every", "each", "the", "this", "that", "which", "last", "next",
+                                                   "first", "other", "only", "latest", "new", "same", "big")):
             return True
     return False
 
@@ -573,12 +595,52 @@ def _merge_ranges(figs: list[Figure], text: str) -> list[Figure]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+TRIGGERS = frozenset(
+    list(UNITS) + list(TENS) + list(ORDINAL_WORDS) + list(MONTHS)
+    + ["dozen", "dozens", "hundreds", "thousands", "millions", "billions", "several", "few", "couple",
+       "hundred", "thousand", "million", "billion", "tens"]
+)
+
+
+def _candidates(text: str, lower: str):
+    """MASTER matches, tried only where a number can start (a digit, a currency sign before
+    one, a number or month word, "a" before dozen/couple/few/thousand): searching the whole
+    master pattern at every position is ~50x slower."""
+    taken = 0
+    for token in _TOKEN.finditer(lower):
+        start = token.start()
+        if start < taken:
+            continue
+        word = token.group()
+        if word[0].isdigit():
+            starts = [start]
+            if start >= 1 and text[start - 1] in "$€£":
+                starts.insert(0, start - 1)
+                if start >= 3 and text[start - 3:start - 1] == "US":
+                    starts.insert(0, start - 3)
+        elif word in TRIGGERS:
+            starts = [start - 2, start] if lower[max(0, start - 2):start] == "a " else [start]
+            if word == "hundred" and lower[max(0, start - 4):start] == "one ":
+                starts.insert(0, start - 4)
+        else:
+            continue
+        for begin in starts:
+            m = MASTER.match(text, begin)
+            if m:
+                yield m
+                taken = m.end()
+                break
+
+
 def extract_sentence(text: str, lexicon: Lexicon | None = None) -> list[Figure]:
     """Every figure in one sentence, left to right (see the module doc for the rules)."""
-    if not GATE.search(text):
+    lower = _lower(text)
+    if not _DIGIT.search(lower) and TRIGGERS.isdisjoint(_ALPHA.findall(lower)):
         return []
     figs: list[Figure] = []
-    for m in MASTER.finditer(text):
+    for m in _candidates(text, lower):
         group = m.lastgroup
         if group in ("iso", "dmy", "md", "dm"):
             fig = _date_figure(m, group)
@@ -603,9 +665,9 @@ def extract_sentence(text: str, lexicon: Lexicon | None = None) -> list[Figure]:
             fig.preposition = pm.group(1).lower()
     _link_money_conversions(figs, text)
     _read_counted(figs, text)
-    if lexicon is not None:
-        _read_predicates(figs, text, lexicon)
-        _read_places(figs, text, lexicon)
+    if lexicon is not None and any(f.kind in CLAIM_KINDS for f in figs):
+        _read_predicates(figs, text, lexicon, lower)
+        _read_places(figs, text, lexicon, lower)
     return figs
 
 
@@ -636,6 +698,11 @@ def _read_counted(figs: list[Figure], text: str) -> None:
             pronoun = _OF_PRONOUN.match(text, pos)
             if pronoun and fig.kind == "count":
                 fig.partitive = "pronoun"
+                for j in range(i - 1, -1, -1):  # the whole may be earlier in the sentence
+                    if figs[j].kind == "count" and figs[j].counted and figs[j].high >= fig.low:
+                        fig.counted = figs[j].counted
+                        fig.extra["antecedent"] = j
+                        break
                 continue
             of_whole = _OF_WHOLE.match(text, pos)
             if of_whole and fig.kind == "count" and i + 1 < len(figs) and figs[i + 1].start == of_whole.end() \
@@ -728,8 +795,8 @@ def _nearest(fig: Figure, found: list[tuple[int, int, str]], span: tuple[int, in
     return best
 
 
-def _read_predicates(figs: list[Figure], text: str, lexicon: Lexicon) -> None:
-    found = lexicon.predicates(text)
+def _read_predicates(figs: list[Figure], text: str, lexicon: Lexicon, lower: str) -> None:
+    found = lexicon.predicates(text, lower)
     spans = _segments(figs, text)
     for i, (fig, span) in enumerate(zip(figs, spans)):
         if fig.is_whole or fig.kind not in CLAIM_KINDS:
@@ -742,8 +809,8 @@ def _read_predicates(figs: list[Figure], text: str, lexicon: Lexicon) -> None:
                 fig.predicate = earlier[-1].predicate
 
 
-def _read_places(figs: list[Figure], text: str, lexicon: Lexicon) -> None:
-    found = lexicon.places(text)
+def _read_places(figs: list[Figure], text: str, lexicon: Lexicon, lower: str) -> None:
+    found = lexicon.places(text, lower)
     if not found:
         return
     spans = _segments(figs, text)
@@ -754,8 +821,9 @@ def _read_places(figs: list[Figure], text: str, lexicon: Lexicon) -> None:
         if not fig.place and not fig.partitive and fig.whole is None:
             fig.place = _nearest(fig, found, (0, len(text)), PLACE_WINDOW, text)
     for fig in figs:
-        if fig.whole is not None and not fig.place:
-            fig.place = figs[fig.whole].place
+        whole = fig.whole if fig.whole is not None else fig.extra.get("antecedent")
+        if whole is not None and not fig.place:
+            fig.place = figs[whole].place
 
 
 # ---------------------------------------------------------------------------------------
