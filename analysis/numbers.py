@@ -153,7 +153,8 @@ MASTER = re.compile(
     rf"(?P<iso>(?<!\d)\d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d))"
     rf"|(?P<dmy>(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?![\d/]))"
     rf"|(?P<md>\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?)"
-    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}\b)?)"
+    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+\d{{4}}\b)?)"
+    rf"|(?P<clock>(?<![\d.,:])\d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?<![\d.,:])\d{{1,2}}:\d{{2}}(?![\d:]))"
     rf"|(?P<digord>(?<![\w.,])\d+(?:st|nd|rd|th)\b)"
     rf"|(?P<digits>(?<![\d.,])(?:(?:US\$|[$€£])\s?)?{_DIGITS}(?![\d]))"
     rf"|(?i:(?P<vague>\b{_VAGUE}\b))"
@@ -170,10 +171,12 @@ _HEDGE_BEFORE = re.compile(rf"(?i:\b({_W(HEDGE_BEFORE)})\s+(?:a\s+|an\s+)?$)")
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|[$€£])\s?$")
 _WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)")
 _OF_WHOLE = re.compile(r"(?i:\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w-]*['’]s\s+)?)")
+_OF = re.compile(r"(?i:\s+of\b)")
 _OF_PRONOUN = re.compile(r"(?i:\s+of\s+(them|these|those)\b)")
 _OF_NOUN = re.compile(r"(?i:\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+)?)")
 _RATE_AFTER = re.compile(r"(?i:\b(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b)")
 _PREPOSITION_BEFORE = re.compile(r"(?i:\b(since|in|from|until|till|by|of|before|after|on|for|during)\s+(?:the\s+)?$)")
+_TEMPORAL_BEFORE = re.compile(r"(?i:\b(?:over|in|since|from|by|until|till|of|before|after|during|the|than)\s+$)")
 _DESIGNATOR_BEFORE = re.compile(r"(?:[A-Za-z]-?|\b(?i:number|no\.?|#)\s*)$")
 _LOCATIVE_BEFORE = re.compile(
     r"(?i:\b(?:over|in|near|across|above|around|at|on|outside|throughout|into|to|from|towards?|targeted|attacked|struck|hit|shelled)\s+(?:the\s+)?(?:city\s+of\s+)?$)"
@@ -182,13 +185,22 @@ _LOCATIVE_AFTER = re.compile(r"^\s+(?:alone\s+|itself\s+)?(?:was|were|has been|h
 
 
 # ---------------------------------------------------------------------------------------
-_ALPHA = re.compile(r"[^\W\d_]+")
+_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»—–…"})
+
+
+def word_set(lower: str) -> set[str]:
+    """The distinct words of lower-cased text (punctuation and hyphens split words)."""
+    return set(lower.translate(_TO_SPACE).split())
+
+
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
 class PhraseIndex:
-    """Finds listed phrases in lower-cased text by their first word: one C-speed pass for the
-    words, a dictionary lookup each, a small anchored pattern only where a phrase can start
-    (an alternation of every phrase, searched case-insensitively, costs ~50x more)."""
+    """Finds listed phrases in lower-cased text by their first word: a set intersection says
+    which first words occur at all, and only their occurrences are tried against the phrases
+    (an alternation of every phrase searched at every position costs ~50x more)."""
 
     def __init__(self, phrases: dict[str, str]):
         by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
@@ -197,21 +209,24 @@ class PhraseIndex:
             pattern = re.compile(r"\s+".join(map(re.escape, words)) + r"(?![\w-])")
             by_first.setdefault(words[0], []).append((pattern, phrases[phrase]))
         self.by_first = by_first
+        self.first_words = frozenset(by_first)
+        self.first_word_pattern = {w: _word_pattern(w) for w in by_first}
 
-    def find(self, lower: str) -> list[tuple[int, int, str]]:
+    def find(self, lower: str, words: set[str] | None = None) -> list[tuple[int, int, str]]:
+        present = self.first_words.intersection(word_set(lower) if words is None else words)
+        hits = []
+        for first in present:
+            for m in self.first_word_pattern[first].finditer(lower):
+                for pattern, label in self.by_first[first]:
+                    hit = pattern.match(lower, m.start())
+                    if hit:
+                        hits.append((m.start(), -hit.end(), label))
+                        break
         found, taken = [], 0
-        for m in _ALPHA.finditer(lower):
-            start = m.start()
-            if start < taken or m.group() not in self.by_first:
-                continue
-            if start and (lower[start - 1].isalnum() or lower[start - 1] == "-"):
-                continue
-            for pattern, label in self.by_first[m.group()]:
-                hit = pattern.match(lower, start)
-                if hit:
-                    found.append((start, hit.end(), label))
-                    taken = hit.end()
-                    break
+        for start, neg_end, label in sorted(hits):  # longest at each start, no overlaps
+            if start >= taken:
+                found.append((start, -neg_end, label))
+                taken = -neg_end
         return found
 
 
@@ -222,13 +237,13 @@ class Lexicon:
     predicate_index: PhraseIndex
     place_index: PhraseIndex
 
-    def predicates(self, text: str, lower: str | None = None) -> list[tuple[int, int, str]]:
-        return self.predicate_index.find(lower if lower is not None else _lower(text))
+    def predicates(self, text: str, lower: str | None = None, words: set[str] | None = None) -> list[tuple[int, int, str]]:
+        return self.predicate_index.find(lower if lower is not None else _lower(text), words)
 
-    def places(self, text: str, lower: str | None = None) -> list[tuple[int, int, str]]:
+    def places(self, text: str, lower: str | None = None, words: set[str] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, place) for each place the text ties to a location."""
         found = []
-        for start, end, place in self.place_index.find(lower if lower is not None else _lower(text)):
+        for start, end, place in self.place_index.find(lower if lower is not None else _lower(text), words):
             locative = text[start].islower() or _LOCATIVE_BEFORE.search(text[max(0, start - 40):start]) is not None \
                 or _LOCATIVE_AFTER.match(text[end:end + 40]) is not None
             if locative:
@@ -426,8 +441,10 @@ def _counted_phrase(text: str, pos: int, max_words: int = 4) -> tuple[str, int]:
                 and nxt.group(1).lower() not in STOP_WORDS)
             if not modifier:
                 break
-        if words and low.endswith("ed") and "-" not in low:
-            break
+        if low.endswith("ed") and "-" not in low:
+            nxt = _WORD.match(text, m.end())
+            if words or nxt is None or nxt.start(1) != m.end() + 1 or nxt.group(1).lower() in STOP_WORDS:
+                break  # "3 killed, 2 injured": a verb, not an adjective as in "armored vehicles"
         words.append(word)
         end = m.end()
     return " ".join(words).strip("’'"), end
@@ -463,6 +480,10 @@ def _numeric(m: re.Match, text: str) -> Figure | None:
         else:
             core_digits = core
         value = float(core_digits.replace(",", ""))
+        decade = re.match(r"['’]?s\b", text[end:end + 3])
+        if decade and re.fullmatch(r"1[89]\d0|20\d0", core_digits):  # "the 1990s": a decade
+            return Figure(start, end + decade.end(), text[start:end + decade.end()], value, value, value + 9,
+                          kind="year", unit="decade")
         if _is_designator(text, start, end, core_digits) and not currency:
             return None
     elif group == "word":
@@ -497,6 +518,7 @@ def _numeric(m: re.Match, text: str) -> Figure | None:
         end = sm.end()
         plain_digits = False
     fig = Figure(start, end, text[start:end], value, value, value, hedge=hedge, unit=currency)
+    fig.extra["vague"] = group == "vague"
     if low is not None or high is not None:
         fig.low = low if low is not None else value
         fig.high = high if high is not None else value
@@ -536,8 +558,8 @@ def _attach_units(fig: Figure, text: str) -> None:
         elif word in DISTANCE_UNITS and fig.kind != "year":
             fig.kind, fig.unit, fig.end = "distance", DISTANCE_UNITS[word], wm.end()
         elif fig.kind == "year" and word.endswith("s") and word[0].islower() and word not in STOP_WORDS \
-                and text[end:wm.start(1)] == " ":
-            fig.kind = "count"  # "1500 troops"
+                and text[end:wm.start(1)] == " " and not _TEMPORAL_BEFORE.search(text, max(0, fig.start - 12), fig.start):
+            fig.kind = "count"  # "1500 troops", but not "over 2021 levels"
     # "10km", "5kg": a unit glued to the digits
     gm = re.match(r"(km|m|mi)\b", text[end:end + 3])
     if gm and fig.kind == "count":
@@ -596,7 +618,6 @@ def _merge_ranges(figs: list[Figure], text: str) -> list[Figure]:
 
 
 _DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 TRIGGERS = frozenset(
     list(UNITS) + list(TENS) + list(ORDINAL_WORDS) + list(MONTHS)
     + ["dozen", "dozens", "hundreds", "thousands", "millions", "billions", "several", "few", "couple",
@@ -604,29 +625,35 @@ TRIGGERS = frozenset(
 )
 
 
-def _candidates(text: str, lower: str):
+_DIGIT_RUN = re.compile(r"\d+")
+_TRIGGER_PATTERN = {w: re.compile(rf"(?<!\w){w}(?!\w)") for w in TRIGGERS}  # "twenty-three" starts at "twenty"
+
+
+def _candidates(text: str, lower: str, words: set[str]):
     """MASTER matches, tried only where a number can start (a digit, a currency sign before
     one, a number or month word, "a" before dozen/couple/few/thousand): searching the whole
     master pattern at every position is ~50x slower."""
+    starts = [m.start() for m in _DIGIT_RUN.finditer(lower)]
+    for word in TRIGGERS.intersection(words):
+        starts.extend(m.start() for m in _TRIGGER_PATTERN[word].finditer(lower))
     taken = 0
-    for token in _TOKEN.finditer(lower):
-        start = token.start()
+    for start in sorted(starts):
         if start < taken:
             continue
-        word = token.group()
-        if word[0].isdigit():
-            starts = [start]
+        tries = [start]
+        if lower[start].isdigit():
             if start >= 1 and text[start - 1] in "$€£":
-                starts.insert(0, start - 1)
+                tries.insert(0, start - 1)
                 if start >= 3 and text[start - 3:start - 1] == "US":
-                    starts.insert(0, start - 3)
-        elif word in TRIGGERS:
-            starts = [start - 2, start] if lower[max(0, start - 2):start] == "a " else [start]
-            if word == "hundred" and lower[max(0, start - 4):start] == "one ":
-                starts.insert(0, start - 4)
+                    tries.insert(0, start - 3)
         else:
-            continue
-        for begin in starts:
+            if lower[max(0, start - 2):start] == "a ":
+                tries.insert(0, start - 2)
+            if lower.startswith("hundred", start) and lower[max(0, start - 4):start] == "one ":
+                tries.insert(0, start - 4)
+        for begin in tries:
+            if begin < taken:
+                continue
             m = MASTER.match(text, begin)
             if m:
                 yield m
@@ -637,13 +664,17 @@ def _candidates(text: str, lower: str):
 def extract_sentence(text: str, lexicon: Lexicon | None = None) -> list[Figure]:
     """Every figure in one sentence, left to right (see the module doc for the rules)."""
     lower = _lower(text)
-    if not _DIGIT.search(lower) and TRIGGERS.isdisjoint(_ALPHA.findall(lower)):
+    words = word_set(lower)
+    if TRIGGERS.isdisjoint(words) and not _DIGIT.search(lower):
         return []
     figs: list[Figure] = []
-    for m in _candidates(text, lower):
+    for m in _candidates(text, lower, words):
         group = m.lastgroup
         if group in ("iso", "dmy", "md", "dm"):
             fig = _date_figure(m, group)
+        elif group == "clock":  # a time of day: noted, never counted
+            fig = Figure(m.start(), m.end(), m.group(), math.nan, math.nan, math.nan, kind="other", unit="time of day",
+                         normalized=m.group())
         elif group in ("digord", "wordord"):
             core = m.group()
             if group == "digord" and _is_designator(text, m.start(), m.start(), core):
@@ -666,8 +697,8 @@ def extract_sentence(text: str, lexicon: Lexicon | None = None) -> list[Figure]:
     _link_money_conversions(figs, text)
     _read_counted(figs, text)
     if lexicon is not None and any(f.kind in CLAIM_KINDS for f in figs):
-        _read_predicates(figs, text, lexicon, lower)
-        _read_places(figs, text, lexicon, lower)
+        _read_predicates(figs, text, lexicon, lower, words)
+        _read_places(figs, text, lexicon, lower, words)
     return figs
 
 
@@ -687,9 +718,9 @@ def _read_counted(figs: list[Figure], text: str) -> None:
             close = re.match(r"\s*\)", text[pos:])
             pos = pos + close.end() if close else pos
         if fig.kind in ("count", "ordinal"):
-            vague_of = re.match(r"(?i:\s+of\b)", text[pos:]) if not fig.extra.get("range") and math.isnan(fig.value) or fig.surface.lower().endswith(("couple", "dozen")) and re.match(r"(?i:\s+of\b)", text[pos:]) else None
-            if vague_of:  # "hundreds of recruits", "a couple of months"
-                pos += vague_of.end()
+            vague_of = _OF.match(text, pos) if fig.extra.get("vague") else None
+            if vague_of:  # "hundreds of recruits", "dozens of times"
+                pos = vague_of.end()
                 wm = _WORD.match(text, pos)
                 if wm and wm.group(1).lower().rstrip("s") in TIME_UNITS:
                     fig.kind, fig.unit = "duration", TIME_UNITS[wm.group(1).lower().rstrip("s")]
@@ -795,8 +826,8 @@ def _nearest(fig: Figure, found: list[tuple[int, int, str]], span: tuple[int, in
     return best
 
 
-def _read_predicates(figs: list[Figure], text: str, lexicon: Lexicon, lower: str) -> None:
-    found = lexicon.predicates(text, lower)
+def _read_predicates(figs: list[Figure], text: str, lexicon: Lexicon, lower: str, words: set[str]) -> None:
+    found = lexicon.predicates(text, lower, words)
     spans = _segments(figs, text)
     for i, (fig, span) in enumerate(zip(figs, spans)):
         if fig.is_whole or fig.kind not in CLAIM_KINDS:
@@ -809,8 +840,8 @@ def _read_predicates(figs: list[Figure], text: str, lexicon: Lexicon, lower: str
                 fig.predicate = earlier[-1].predicate
 
 
-def _read_places(figs: list[Figure], text: str, lexicon: Lexicon, lower: str) -> None:
-    found = lexicon.places(text, lower)
+def _read_places(figs: list[Figure], text: str, lexicon: Lexicon, lower: str, words: set[str]) -> None:
+    found = lexicon.places(text, lower, words)
     if not found:
         return
     spans = _segments(figs, text)

@@ -130,6 +130,7 @@ def test_money(text, value, unit):
 @pytest.mark.parametrize("text, normalized", [
     ("The Pentagon said on Dec. 13 that it saw no threat.", "--12-13"),
     ("The talks began on 13 December 2022 in Minsk.", "2022-12-13"),
+    ("Vote on 12 June.", "--06-12"),
     ("Published 20/12/2022", "2022-12-20"),
     ("Dated 12/20/2022 in the US style", "2022-12-20"),
     ("All news articles on 2022-12-19", "2022-12-19"),
@@ -166,6 +167,40 @@ def test_years(text, value):
 
 def test_four_digit_count_before_a_plural_noun_is_not_a_year():
     only("Police counted 1500 protesters.", kind="count", value=1500.0)
+
+
+@pytest.mark.parametrize("text, kind, hedge", [
+    ("Prices rose over 2021 levels.", "year", "exact"),  # "over" before a year is not a hedge
+    ("The 2020 protests were crushed.", "year", "exact"),
+    ("Over 2022, prices rose.", "year", "exact"),
+])
+def test_year_traps(text, kind, hedge):
+    only(text, kind=kind, hedge=hedge)
+
+
+def test_decade_is_a_year_interval():
+    fig = only("The economy shrank in the 1990s.", kind="year", unit="decade")
+    assert (fig.low, fig.high) == (1990, 1999)
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("The sirens sounded at 4 a.m. and again at 10:30.", ["4 a.m.", "10:30"]),
+    ("It happened at 5pm.", ["5pm"]),
+])
+def test_times_of_day_are_other_and_never_counted(text, surfaces):
+    figs = extract_sentence(text, LEXICON)
+    assert [f.surface for f in figs] == surfaces
+    assert {f.kind for f in figs} == {"other"}
+
+
+def test_hedge_must_touch_the_number():
+    fig = only("Some of the 30 drones were shot down.", hedge="exact", value=30.0)
+    assert fig.counted == "drones"
+
+
+def test_headline_style_counts_keep_the_verb_as_predicate():
+    figs = extract_sentence("3 killed, 2 wounded in the strike", LEXICON)
+    assert [(f.value, f.counted, f.predicate) for f in figs] == [(3, "", "killed"), (2, "", "wounded")]
 
 
 @pytest.mark.parametrize("text, low, high", [
