@@ -71,12 +71,14 @@ class Corpus:
         return self.blocks[self.blocks["role"] != "body"]
 
 
-def load_corpus(path=None, *, manifest: bool = True, progress=None) -> Corpus:
+def load_corpus(path=None, *, manifest: bool = True, codebook_dir=None, progress=None) -> Corpus:
     """Load every article file in `path` (default: the bundled sample in data/raw/).
 
     With a sources.csv manifest in the folder, outlet, date and agency come from it; without
-    one, from the text (masthead, date and agency lines) or the file name."""
+    one, from the text (masthead, date and agency lines) or the file name. `codebook_dir`
+    holds boilerplate.csv (default data/codebook); `progress(done, total, name)` is called
+    after each file is read."""
     from .loading import build_corpus
 
     folder = resolve_dir(path, RAW_DIR)
-    return build_corpus(folder, use_manifest=manifest, progress=progress)
+    return build_corpus(folder, use_manifest=manifest, codebook_dir=codebook_dir, progress=progress)
