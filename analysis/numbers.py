@@ -436,7 +436,7 @@ def _counted_phrase(text: str, pos: int, max_words: int = 4) -> tuple[str, int]:
             break  # "servicemen arriving in": a participle, not part of the noun
         if word[0].isupper():
             nxt = _WORD.match(text, m.end())
-            modifier = "-" in word or low.endswith(DEMONYM_SUFFIXES) or (
+            modifier = "-" in word or low.removesuffix("s").endswith(DEMONYM_SUFFIXES) or (
                 nxt is not None and nxt.start(1) == m.end() + 1 and nxt.group(1)[0].islower()
                 and nxt.group(1).lower() not in STOP_WORDS)
             if not modifier:

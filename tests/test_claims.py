@@ -148,11 +148,11 @@ def test_seed_conflict_outlier_is_the_2018_year(seed_tables):
 def test_export_writes_both_tables_with_contract_columns_first(sample_corpus, tmp_path):
     from analysis.export import Context, export
 
-    written = export(Context(sample_corpus), tmp_path, ["figures.csv", "discrepancies.csv"])
-    figures = pd.read_csv(written["figures.csv"], keep_default_na=False)
+    export(Context(sample_corpus), tmp_path, ["figures.csv", "discrepancies.csv"])
+    figures = pd.read_csv(tmp_path / "figures.csv", keep_default_na=False)
     assert list(figures.columns[:11]) == ["article_id", "sentence_id", "surface", "value", "low", "high", "hedge",
                                           "kind", "counted", "predicate", "claim_id"]
-    table = pd.read_csv(written["discrepancies.csv"], keep_default_na=False)
+    table = pd.read_csv(tmp_path / "discrepancies.csv", keep_default_na=False)
     assert list(table.columns[:10]) == ["claim_id", "description", "article_id", "outlet", "surface", "value", "low",
                                         "high", "hedge", "status"]
     assert set(table["status"]) <= {"conflict", "consistent", "single"}

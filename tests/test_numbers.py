@@ -280,6 +280,8 @@ def test_counted_noun_phrase_boundaries():
     assert only("Outages hit 11 central and eastern regions, officials said.").counted == "central and eastern regions"
     assert only("Russia has unleashed three more waves since then.").counted == "more waves"
     assert only("Up to 9,000 Russian servicemen arriving in the republic.").counted == "Russian servicemen"
+    assert only("Supplies were cut to millions of Ukrainians.").counted == "Ukrainians"
+    assert only("Russia launched 23 drones over Kyiv.").counted == "drones"  # a place ends the phrase
 
 
 @pytest.mark.parametrize("phrase, head", [
