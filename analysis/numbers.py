@@ -36,7 +36,8 @@ Hedges and the interval [low, high] a figure admits (v = the stated value)
     at_most     up to, at most, no more than,   [0, v]
                 as many as
     nearly      nearly, almost, just under      [v - t, v] (t as for approx)
-    Vague words have fixed intervals: a couple [2, 3], a few [2, 5], several [3, 9], dozens
+    A range or vague word keeps its own interval (more_than and at_least open its top,
+    less_than and at_most its bottom). Vague words have fixed intervals: a couple [2, 3], a few [2, 5], several [3, 9], dozens
     [24, 99], hundreds [200, 999], thousands [2000, 9999], tens of thousands [20000, 99999],
     millions [2e6, 999e6]; "several hundred" scales several by the word ([300, 900]). Their
     value is the stated number when there is one (a dozen = 12, a couple = 2) and empty
@@ -567,31 +568,31 @@ def _attach_units(fig: Figure, text: str) -> None:
 
 
 def _hedge(fig: Figure, text: str) -> None:
+    """The hedge touching the figure ("more than 20", "20 or more") and the interval it admits."""
     hb = _HEDGE_BEFORE.search(text, max(0, fig.start - 24), fig.start)
-    if hb and hb.end() == fig.start:
+    # dates take no hedge, and "over" before a year is temporal ("over 2022"), not a hedge
+    if hb and hb.end() == fig.start and fig.kind != "date":
         phrase = " ".join(hb.group(1).lower().split())
-        # "over" before a year or date is temporal ("over 2022"), not a hedge
-        if not (phrase == "over" and fig.kind in ("year", "date")) and fig.kind != "date":
+        if not (phrase == "over" and fig.kind == "year"):
             fig.hedge = HEDGE_BEFORE[phrase]
             fig.extra["hedge_start"] = hb.start()
     ha = _HEDGE_AFTER.match(text, fig.end)
     if ha:
-        fig.hedge = HEDGE_AFTER[ha.group().strip().lower().replace("  ", " ")] if ha.group().strip() != "+" else "more_than"
+        key = "+" if ha.group().strip() == "+" else " ".join(ha.group().lower().split())
+        fig.hedge = HEDGE_AFTER[key]
         fig.end = ha.end()
-    if fig.hedge != "exact" or fig.low != fig.value or fig.high != fig.value:
-        stated_low = fig.low if not math.isnan(fig.low) else None
-        stated_high = fig.high if not math.isnan(fig.high) else None
-        if fig.hedge == "exact":
-            return
-        base = fig.value if not math.isnan(fig.value) else (stated_low or 0.0)
-        if stated_low is not None and stated_high is not None and (stated_low != base or stated_high != base):
-            # a vague word or range: its own interval; an outer hedge only opens a side
-            if fig.hedge in ("more_than", "at_least"):
-                fig.high = INF
-            elif fig.hedge in ("less_than", "at_most"):
-                fig.low = 0.0
-            return
-        fig.low, fig.high = hedge_interval(base, fig.hedge, fig.kind)
+    if fig.hedge == "exact":
+        return
+    has_own_interval = not (math.isnan(fig.low) or math.isnan(fig.high)) and \
+        (math.isnan(fig.value) or fig.low != fig.value or fig.high != fig.value)
+    if has_own_interval:
+        # a range or vague word keeps its interval; an outer hedge only opens one side
+        if fig.hedge in ("more_than", "at_least"):
+            fig.high = INF
+        elif fig.hedge in ("less_than", "at_most"):
+            fig.low = 0.0
+        return
+    fig.low, fig.high = hedge_interval(fig.value, fig.hedge, fig.kind)
 
 
 def _merge_ranges(figs: list[Figure], text: str) -> list[Figure]:
@@ -711,7 +712,7 @@ def _link_money_conversions(figs: list[Figure], text: str) -> None:
 
 def _read_counted(figs: list[Figure], text: str) -> None:
     for i, fig in enumerate(figs):
-        if fig.kind in ("date", "year", "ordinal") and fig.kind != "ordinal":
+        if fig.kind in ("date", "year", "other"):
             continue
         pos = fig.end
         if fig.kind == "money":
