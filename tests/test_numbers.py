@@ -388,3 +388,47 @@ def test_seed_scope_of_the_drone_figures(sample_corpus):
     assert tuple(_find(frame, "001", "About 15")[["predicate", "place"]]) == ("shot down", "Kyiv")
     assert tuple(_find(frame, "002", "35")[["predicate", "place"]]) == ("launched", "country-wide")
     assert tuple(_find(frame, "002", "30")[["predicate", "place"]]) == ("shot down", "country-wide")
+
+
+# ---- properties ---------------------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_KINDS_WITH_HEDGES = ("count", "percent", "money", "duration", "distance", "rate", "year", "age")
+
+
+@given(value=st.integers(min_value=1, max_value=10**7), hedge=st.sampled_from(HEDGES),
+       kind=st.sampled_from(_KINDS_WITH_HEDGES))
+def test_interval_is_ordered_and_holds_the_value_where_it_should(value, hedge, kind):
+    low, high = hedge_interval(float(value), hedge, kind)
+    assert low <= high
+    if hedge in ("exact", "approx", "at_least", "at_most", "nearly"):
+        assert low <= value <= high
+    if hedge == "more_than":
+        assert low > value or (low == value and kind not in ("count", "year", "age"))
+    if hedge == "less_than":
+        assert high < value or (high == value and kind not in ("count", "year", "age"))
+
+
+_PIECES = st.sampled_from([
+    "Russia", "launched", "about", "more than", "23", "9,000", "drones", "over Kyiv", "of them", "S-400", "Covid-19",
+    "three", "a dozen", "(", ")", "$190", "180 euros", ",", ".", "2019", "Dec. 13", "10%", "up to", "-", "or", "to",
+    "68-year-old", "several", "hundred", "“", "”", "shot down", "the", "in three years", "20/12/2022",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=25))
+def test_any_sentence_gives_well_formed_figures(pieces):
+    text = " ".join(pieces)
+    figs = extract_sentence(text, LEXICON)
+    previous_end = 0
+    for fig in figs:
+        assert fig.hedge in HEDGES and fig.kind in KINDS
+        start = fig.extra.get("hedge_start", fig.start)
+        assert text[start:fig.end] == fig.surface
+        assert start >= previous_end  # figures never overlap and come in reading order
+        previous_end = fig.end
+        if not (math.isnan(fig.low) or math.isnan(fig.high)):
+            assert fig.low <= fig.high
+        if fig.kind == "money":
+            assert fig.value > 0  # "($190)" is never -190
