@@ -186,12 +186,16 @@ _LOCATIVE_AFTER = re.compile(r"^\s+(?:alone\s+|itself\s+)?(?:was|were|has been|h
 
 
 # ---------------------------------------------------------------------------------------
-_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»—–…"})
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def words_of(lower: str) -> list[str]:
+    """The words of lower-cased text (punctuation, digits and hyphens split words)."""
+    return _LETTERS.findall(lower)
 
 
 def word_set(lower: str) -> set[str]:
-    """The distinct words of lower-cased text (punctuation and hyphens split words)."""
-    return set(lower.translate(_TO_SPACE).split())
+    return set(words_of(lower))
 
 
 def _word_pattern(word: str) -> re.Pattern:
@@ -665,9 +669,10 @@ def _candidates(text: str, lower: str, words: set[str]):
 def extract_sentence(text: str, lexicon: Lexicon | None = None) -> list[Figure]:
     """Every figure in one sentence, left to right (see the module doc for the rules)."""
     lower = _lower(text)
-    words = word_set(lower)
-    if TRIGGERS.isdisjoint(words) and not _DIGIT.search(lower):
-        return []
+    word_list = words_of(lower)
+    if TRIGGERS.isdisjoint(word_list) and not _DIGIT.search(lower):
+        return []  # most sentences: no digit, no number word
+    words = set(word_list)
     figs: list[Figure] = []
     for m in _candidates(text, lower, words):
         group = m.lastgroup
