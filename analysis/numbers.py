@@ -141,7 +141,6 @@ live lives lived stay stayed died
 """.split())
 ADJECTIVE_SUFFIXES = ("al", "ern", "ic", "ian", "ese", "ish", "ive", "ary", "ous")
 DEMONYM_SUFFIXES = ("ian", "ese", "ish", "an", "i")
-PARTITIVE_PRONOUNS = ("them", "these", "those", "which", "whom")
 
 # ---------------------------------------------------------------------------------------
 # The master pattern: one pass over the sentence finds every candidate number.
@@ -169,7 +168,6 @@ _AGE_AFTER = re.compile(r"(?i:-years?-old\b|\s+years?\s+old\b|-year\b)")
 _RANGE_AFTER = re.compile(r"(?i:\s*[-–—]\s*|\s+to\s+|\s+or\s+)")
 _HEDGE_AFTER = re.compile(r"(?i:\s+or\s+more\b|\s+or\s+so\b|-plus\b|\+)")
 _HEDGE_BEFORE = re.compile(rf"(?i:\b({_W(HEDGE_BEFORE)})\s+(?:a\s+|an\s+)?$)")
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|[$€£])\s?$")
 _WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)")
 _OF_WHOLE = re.compile(r"(?i:\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w-]*['’]s\s+)?)")
 _OF = re.compile(r"(?i:\s+of\b)")

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.claims import (
-    DISCREPANCY_COLUMNS, assign_claims, build_figures, claim_status, claims_by_outlet, derive_figures,
+    DISCREPANCY_COLUMNS, STATUSES, assign_claims, build_figures, claim_status, claims_by_outlet, derive_figures,
     find_discrepancies, load_claims,
 )
 from analysis.errors import CodebookError
@@ -155,4 +155,4 @@ def test_export_writes_both_tables_with_contract_columns_first(sample_corpus, tm
     table = pd.read_csv(tmp_path / "discrepancies.csv", keep_default_na=False)
     assert list(table.columns[:10]) == ["claim_id", "description", "article_id", "outlet", "surface", "value", "low",
                                         "high", "hedge", "status"]
-    assert set(table["status"]) <= {"conflict", "consistent", "single"}
+    assert set(table["status"]) <= set(STATUSES)
