@@ -53,7 +53,12 @@ What it counts and what happened to it
     of sentence the figure owns (up to its neighbours). place is the nearest place from the
     place codebook (data/codebook/places.csv) that the sentence ties to a location
     ("over Kyiv", "in the south of Ukraine", "across the country", "Kiev alone was
-    attacked"); parts inherit their whole's place when their own stretch names none.
+    attacked"; a bare "Ukraine said" is an actor, not a place), at most 60 characters away
+    and not across a clause break (", which", ", but", ";", a dash); parts inherit their
+    whole's place when their own stretch names none. Predicate and place are read for
+    counts, rates, percentages and money only.
+
+Offsets char_start/char_end are within the sentence text (the surface includes the hedge).
 """
 from __future__ import annotations
 
