@@ -98,3 +98,18 @@ def omissions_table(ctx: Context):
 
     presence = outlet_presence(ctx.table("emphasis.csv"), ctx.table("actors.csv"), optional_table(ctx, "discrepancies.csv"))
     return find_omissions(presence)
+
+
+# --- figures and claims (issue 3) -------------------------------------------------------
+@table("figures.csv")
+def figures_table(ctx: Context):
+    from .claims import build_figures
+
+    return build_figures(ctx.corpus, ctx.codebook_dir)
+
+
+@table("discrepancies.csv")
+def discrepancies_table(ctx: Context):
+    from .claims import find_discrepancies, load_claims
+
+    return find_discrepancies(ctx.table("figures.csv"), ctx.corpus.articles, load_claims(ctx.codebook_dir))
