@@ -8,6 +8,7 @@ sentence_id of the offset where a finding starts."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -66,6 +67,21 @@ def build_document(article_id: str, sentences: pd.DataFrame) -> Document:
         ends.append(offset)
         previous_paragraph = paragraph
     return Document(article_id, "".join(parts), tuple(ids), tuple(starts), tuple(ends), tuple(paragraph_starts))
+
+
+def sentences_from_text(text: str, article_id: str = "text") -> pd.DataFrame:
+    """Sentences (the columns analyses read: article_id, sentence_id, paragraph, text) of a
+    plain text whose paragraphs are separated by blank lines, split by the suite's splitter:
+    for scoring text outside a corpus and for tests."""
+    from .sentences import split_sentences
+
+    rows = []
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    for paragraph, block in enumerate(paragraphs):
+        block = " ".join(block.split())
+        for start, end in split_sentences(block):
+            rows.append((article_id, len(rows) + 1, paragraph, block[start:end]))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph", "text"])
 
 
 def build_documents(sentences: pd.DataFrame) -> dict[str, Document]:

@@ -78,19 +78,21 @@ class _LabelFinder:
         for match in self.pattern.finditer(text):
             term = match.group()
             label = self.label_of[term.lower()]
+            sentence_id = doc.sentence_at(match.start())
+            offset = doc.sentence_span(sentence_id)[0]
             for target, construction, (p_start, p_end) in self._targets(text, match, label, mentions):
                 rows.append({
                     "article_id": doc.article_id,
                     "actor": target,
                     "label": label,
                     "surface": term,
-                    "sentence_id": doc.sentence_at(match.start()),
+                    "sentence_id": sentence_id,
                     "in_quote": any(s <= match.start() < e for s, e in quotes),
                     "construction": construction,
                     "stance": self.stance[label],
                     "phrase": " ".join(text[p_start:p_end].split()),
-                    "char_start": match.start(),
-                    "char_end": match.end(),
+                    "char_start": match.start() - offset,  # within the sentence's text
+                    "char_end": match.end() - offset,
                 })
         return rows
 

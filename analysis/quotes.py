@@ -31,7 +31,7 @@ from .text import count_words
 QUOTE_COLUMNS = [
     "article_id", "sentence_id", "speaker", "speaker_surface", "cue", "quote",
     "outlet", "camp", "kind", "n_words", "closed", "resolution", "sentence_id_end", "char_start", "char_end",
-]
+]  # char_start: opening mark's offset in the start sentence; char_end: past the end in sentence_id_end
 UNATTRIBUTED = "unattributed"  # camp of a quote with no speaker in the text
 NOT_IN_CODEBOOK = "not_in_codebook"  # camp of a speaker named but not in actors.csv
 
@@ -433,9 +433,10 @@ def find_quotes(sentences: pd.DataFrame, referents: Referents | None = None, cod
             if not inner:
                 continue
             camp = referents.camp.get(who.speaker, UNATTRIBUTED if not who.speaker else NOT_IN_CODEBOOK)
+            first, last = doc.sentence_at(span.open + 1), doc.sentence_at(max(span.end - 1, span.open))
             rows.append({
                 "article_id": article_id,
-                "sentence_id": doc.sentence_at(span.open + 1),
+                "sentence_id": first,
                 "speaker": who.speaker,
                 "speaker_surface": who.surface,
                 "cue": who.cue,
@@ -445,9 +446,9 @@ def find_quotes(sentences: pd.DataFrame, referents: Referents | None = None, cod
                 "n_words": count_words(inner),
                 "closed": span.closed,
                 "resolution": who.resolution,
-                "sentence_id_end": doc.sentence_at(max(span.end - 1, span.open)),
-                "char_start": span.open,
-                "char_end": span.end,
+                "sentence_id_end": last,
+                "char_start": max(span.open - doc.sentence_span(first)[0], 0),
+                "char_end": span.end - doc.sentence_span(last)[0],
             })
     columns = [c for c in QUOTE_COLUMNS if c != "outlet"]
     return pd.DataFrame(rows, columns=columns)
