@@ -254,7 +254,7 @@ class _Attributor:
             if lead and lead[0].lower() in PRONOUNS:
                 return self._pronoun(lead[0], chunk_start, cue_text)
         people = [m for m in self.ref.mentions(chunk) if m.kind != "country"]
-        usable = [m for m in people if not self._after_preposition(chunk, m)] or (people if prefer == "participle" else [])
+        usable = [m for m in people if not self._after_preposition(chunk, m) and not self._possessive(chunk, m)] or (people if prefer == "participle" else [])
         if usable:
             m = usable[-1] if prefer == "last" else usable[0]
             return _Attribution(m.target, m.surface, cue_text, "name", m.kind)
@@ -276,6 +276,11 @@ class _Attributor:
         if not self.ref.names_leader(phrase):
             return None
         return self.ref.leader_of(self.ref.nationality(phrase))
+
+    @staticmethod
+    def _possessive(chunk: str, m: Mention) -> bool:
+        """"the Kremlin's spokesman": the Kremlin modifies the speaker, it is not the speaker."""
+        return chunk[m.end:m.end + 2] in ("’s", "'s")
 
     @staticmethod
     def _after_preposition(chunk: str, m: Mention) -> bool:
