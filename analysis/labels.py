@@ -39,7 +39,9 @@ LABEL_COLUMNS = [
     "outlet", "in_quote", "construction", "stance", "phrase", "char_start", "char_end",
 ]
 
-_BEFORE_APPOSITION = re.compile(r"^,\s+(?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
+# "X, a close Kremlin ally" -- but not "X, the country whose ruler": a relative clause starts
+# a new noun phrase
+_BEFORE_APPOSITION = re.compile(r"^,\s+(?:a|an|the|one|another)\s+(?:(?!(?:whose|who|which|that|where)\b)[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 _PLURAL_BEFORE = re.compile(r"\b(?:both|the two|two)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
