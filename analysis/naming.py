@@ -64,4 +64,4 @@ def naming_table(counts: pd.DataFrame, naming: pd.DataFrame, outlets, own_voice_
     data["cell"] = data["variant"] + " (" + data["n"].astype(str) + ")"
     table = data.groupby(["concept", "outlet"])["cell"].agg("; ".join).unstack("outlet")
     concepts = list(dict.fromkeys(naming["concept"]))
-    return table.reindex(index=concepts, columns=sorted(outlets)).fillna("—")
+    return table.reindex(index=concepts, columns=sorted(outlets)).astype(object).fillna("—")
