@@ -40,8 +40,8 @@ def main(argv=None) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    for name, path in written.items():
-        print(f"wrote {name} ({sum(1 for _ in open(path, encoding='utf-8')) - 1} rows)")
+    for name, rows in written.items():
+        print(f"wrote {name} ({rows} rows)")
     return 0
 
 

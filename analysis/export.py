@@ -57,8 +57,8 @@ def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
         raise
 
 
-def export(context: Context, out_dir, names: Iterable[str] | None = None) -> dict[str, Path]:
-    """Build the named tables (all by default) and write them to out_dir."""
+def export(context: Context, out_dir, names: Iterable[str] | None = None) -> dict[str, int]:
+    """Build the named tables (all by default), write them to out_dir; name -> row count."""
     from . import tables  # noqa: F401  (registers every builder)
 
     out = Path(out_dir)
@@ -68,7 +68,7 @@ def export(context: Context, out_dir, names: Iterable[str] | None = None) -> dic
         raise ValueError(f"unknown table(s): {', '.join(unknown)}; known: {', '.join(TABLES)}")
     written = {}
     for name in wanted:
-        path = out / name
-        write_csv_atomic(context.table(name), path)
-        written[name] = path
+        frame = context.table(name)
+        write_csv_atomic(frame, out / name)
+        written[name] = len(frame)
     return written
