@@ -155,4 +155,18 @@ def top_evidence(evidence: pd.DataFrame, sentences: pd.DataFrame, articles: pd.D
     rows = rows.merge(articles[["article_id", "outlet"]], on="article_id")
     rows = rows.sort_values(["outlet", "frame", "n_matches", "article_id", "sentence_id"], ascending=[True, True, False, True, True])
     top = rows.groupby(["outlet", "frame"], sort=False).head(per_cell)
-    return top[["outlet", "frame", "article_id", "sentence_id", "terms", "text"]].reset_index(drop=True)
+    order = {frame: i for i, frame in enumerate(dict.fromkeys(evidence["frame"]))}
+    top = top.assign(_order=top["frame"].map(order)).sort_values(["_order", "outlet", "n_matches"], ascending=[True, True, False])
+    return top[["frame", "outlet", "article_id", "sentence_id", "terms", "text"]].reset_index(drop=True)
+
+
+def opening_frames(scores: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: the frames its headline evokes and those its lede (first body paragraph)
+    evokes, comma-separated in codebook order ('' when none or no headline)."""
+    named = scores[scores["frame"] != OTHER]
+    outlets = sorted(scores["outlet"].unique())
+    table = pd.DataFrame(index=pd.Index(outlets, name="outlet"))
+    for column in ("in_headline", "in_lede"):
+        hits = named[named[column]].groupby("outlet", sort=False)["frame"].agg(", ".join)
+        table[column.removeprefix("in_")] = hits.reindex(outlets).fillna("")
+    return table

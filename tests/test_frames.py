@@ -100,3 +100,17 @@ def test_profile_and_top_evidence(sample_corpus):
     top = top_evidence(evidence, sample_corpus.sentences, sample_corpus.articles)
     assert not top.duplicated(["outlet", "frame"]).any()
     assert (top["frame"] != OTHER).all()
+
+
+def test_opening_frames_lists_headline_and_lede_frames():
+    scores = pd.DataFrame({
+        "outlet": ["X", "X", "X", "Y", "Y", "Y"],
+        "frame": ["economic", "security_and_defense", OTHER] * 2,
+        "in_headline": [True, True, False, False, False, True],
+        "in_lede": [False, True, False, False, False, False],
+    })
+    from analysis.frames import opening_frames
+
+    table = opening_frames(scores)
+    assert table.loc["X", "headline"] == "economic, security_and_defense" and table.loc["X", "lede"] == "security_and_defense"
+    assert table.loc["Y", "headline"] == "" and table.loc["Y", "lede"] == ""
