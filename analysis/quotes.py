@@ -19,12 +19,12 @@ the speaker is not in the codebook, or "" when the text gives no attribution."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
 from .document import Document, build_documents
-from .referents import GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, THING_PRONOUNS, Mention, Referents
+from .referents import PERSON_PRONOUNS, PRONOUNS, THING_PRONOUNS, Mention, Referents
 from .sentences import split_sentences
 from .text import count_words
 
@@ -138,7 +138,7 @@ def find_quote_spans(doc: Document) -> list[QuoteSpan]:
         if opener is None:
             if text[i] in OPENING and _opens(text, i):
                 opener, open_at, continuations = text[i], i, []
-        elif _closes(text, i, opener):
+        elif _closes(text, i, opener):  # marks of another kind inside (nested quotes) are text
             spans.append(QuoteSpan(open_at, i, i + 1, tuple(continuations)))
             opener = None
         if opener is not None and i + 1 in paragraph_ends:
@@ -181,7 +181,7 @@ class _Attribution:
     speaker: str
     surface: str
     cue: str
-    resolution: str  # name | pronoun | description | surface | continuation | none
+    resolution: str  # name | pronoun | description | surface | continuation | unresolved | none
     kind: str = "person"  # person | organisation | country | unknown
 
 
@@ -192,11 +192,6 @@ class _Event:
     position: int
     speaker: str
     kind: str
-
-
-@dataclass
-class _ArticleState:
-    events: list[_Event] = field(default_factory=list)
 
 
 def _segment(masked: str, doc: Document, offset: int) -> tuple[int, int]:
@@ -298,8 +293,8 @@ class _Attributor:
         candidates = [_Event(m.start, m.target, m.kind) for m in self.own_mentions if m.start < position and m.kind in kinds]
         # a speaker of any kind counts for he/she: a report's author is 'he' in translated copy
         candidates += [e for e in self.events if e.position < position and (p in PERSON_PRONOUNS or e.kind in kinds)]
-        if not candidates:
-            return None
+        if not candidates:  # the text says who ("he said") but not who he is
+            return _Attribution("", pronoun, cue_text, "unresolved", "unknown")
         best = max(candidates, key=lambda e: e.position)
         return _Attribution(best.speaker, pronoun, cue_text, "pronoun", best.kind)
 
@@ -389,7 +384,8 @@ class _Attributor:
             found = self._after(span, seg_end, next_open) or self._before(span, seg_start) or self._according_to_later(span, seg_end)
             if found:
                 attribution, position = found
-                self.events.append(_Event(position, attribution.speaker, attribution.kind))
+                if attribution.speaker:
+                    self.events.append(_Event(position, attribution.speaker, attribution.kind))
             elif previous and previous[1].speaker and self._continues(previous[0], span):
                 prior = previous[1]
                 attribution = _Attribution(prior.speaker, prior.surface, prior.cue, "continuation", prior.kind)

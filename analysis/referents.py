@@ -38,12 +38,9 @@ def load_countries(codebook_dir=None, actors: pd.DataFrame | None = None) -> pd.
         known = set(actors["actor"])
         for leader, row in zip(frame["leader"], frame["codebook_row"]):
             if leader and leader not in known:
-                raise CodebookError(path, f"leader {leader!r} is not an actor of {ACTORS_HINT}", row=int(row), column="leader")
+                raise CodebookError(path, f"leader {leader!r} is not an actor of actors.csv", row=int(row), column="leader")
     frame["aliases"] = [tuple(dict.fromkeys((c, *al))) for c, al in zip(frame["country"], frame["aliases"])]
     return frame
-
-
-ACTORS_HINT = "actors.csv"
 
 
 def _alternation(terms) -> re.Pattern | None:

@@ -213,3 +213,26 @@ def test_seed_quotes_start_in_their_sentence(sample_corpus, seed_quotes):
         sentence = text[(row.article_id, row.sentence_id)]
         assert sentence[row.char_start] in "“\"‘«"
         assert row.quote.split()[0] in sentence
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Peskov told reporters: “No comment.”", "No comment", "Dmitry Peskov"),
+    ("“No comment,” Peskov told reporters on Monday.", "No comment", "Dmitry Peskov"),
+    ("“No comment,” Kremlin spokesman Dmitry Peskov told reporters.", "No comment", "Dmitry Peskov"),
+    # a cue in the previous sentence does not reach into this one
+    ("Putin said nothing. Lavrov called it “a success”.", "a success", "Sergei Lavrov"),
+    # a name inside the quote is not the speaker
+    ("“Putin is wrong,” said Scholz.", "Putin is wrong", "Olaf Scholz"),
+])
+def test_more_attribution_traps(referents, text, fragment, speaker):
+    assert only(quotes_of(text, referents), fragment)["speaker"] == speaker
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote(referents):
+    quotes = quotes_of("“He called it ‘madness’ and left,” Scholz said.", referents)
+    assert list(quotes["quote"]) == ["He called it ‘madness’ and left"] and quotes["speaker"].iloc[0] == "Olaf Scholz"
+
+
+def test_pronoun_with_no_one_to_point_to_stays_unresolved(referents):
+    row = quotes_of("“No,” he said.", referents).iloc[0]
+    assert (row["speaker"], row["speaker_surface"], row["resolution"], row["camp"]) == ("", "he", "unresolved", UNATTRIBUTED)
