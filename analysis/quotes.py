@@ -157,14 +157,18 @@ def find_quote_spans(doc: Document) -> list[QuoteSpan]:
 
 
 def masked_text(text: str, spans: list[QuoteSpan]) -> str:
-    """`text` with each quotation's words replaced by MASK (marks, and a final . ! ? kept so
-    sentence boundaries after a quote stay visible); offsets are unchanged."""
+    """`text` with each quotation's words blanked out so cue and name searches see only the
+    outlet's own words; offsets are unchanged. A quote keeps its marks, one MASK character
+    (so a chunk can tell it holds a quote) and a final . ! ? (so a sentence boundary after
+    it stays visible)."""
     chars = list(text)
     for span in spans:
         stop = span.close if span.close is not None else span.end
         for i in range(span.open + 1, stop):
             if chars[i] != "\n":
-                chars[i] = MASK
+                chars[i] = " "
+        if stop > span.open + 1:
+            chars[span.open + 1] = MASK
         if span.close is not None and text[span.close - 1] in ".!?":
             chars[span.close - 1] = text[span.close - 1]
     return "".join(chars)
@@ -194,13 +198,11 @@ class _Event:
     kind: str
 
 
-def _segment(masked: str, doc: Document, offset: int) -> tuple[int, int]:
-    """The sentence (by the suite's splitter, run on masked text) holding `offset`."""
+def _segments(masked: str, doc: Document, offset: int) -> list[tuple[int, int]]:
+    """The sentences (by the suite's splitter, run on masked text) of the paragraph holding
+    `offset`, as document offsets."""
     p_start, p_end = doc.paragraph_span(offset)
-    for start, end in split_sentences(masked[p_start:p_end]):
-        if p_start + start <= offset <= p_start + end:
-            return p_start + start, p_start + end
-    return p_start, p_end
+    return [(p_start + start, p_start + end) for start, end in split_sentences(masked[p_start:p_end])] or [(p_start, p_end)]
 
 
 def _strip_trailing(words: list[str]) -> list[str]:
@@ -233,6 +235,15 @@ class _Attributor:
         # mentions in the outlet's own voice, for pronoun resolution
         self.own_mentions = [m for m in referents.mentions(doc.text) if not self._in_quote(m.start)]
         self.events: list[_Event] = []
+        self._paragraph_segments: dict[int, list[tuple[int, int]]] = {}
+
+    def _segment(self, offset: int) -> tuple[int, int]:
+        """The own sentence holding `offset` (paragraphs are split once, on first use)."""
+        key = self.doc.paragraph_span(offset)[0]
+        if key not in self._paragraph_segments:
+            self._paragraph_segments[key] = _segments(self.masked, self.doc, offset)
+        segments = self._paragraph_segments[key]
+        return next(((a, b) for a, b in segments if a <= offset <= b), (segments[0][0], segments[-1][1]))
 
     def _in_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.inside)
@@ -379,8 +390,8 @@ class _Attributor:
         previous: tuple[QuoteSpan, _Attribution] | None = None
         for index, span in enumerate(self.spans):
             next_open = self.spans[index + 1].open if index + 1 < len(self.spans) else len(self.doc.text)
-            seg_start, _ = _segment(self.masked, self.doc, span.open)
-            _, seg_end = _segment(self.masked, self.doc, max(span.end - 1, span.open))
+            seg_start, _ = self._segment(span.open)
+            _, seg_end = self._segment(max(span.end - 1, span.open))
             found = self._after(span, seg_end, next_open) or self._before(span, seg_start) or self._according_to_later(span, seg_end)
             if found:
                 attribution, position = found
