@@ -12,17 +12,17 @@ import pandas as pd
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.lines import Line2D
 
-from .plotting import HIGHLIGHT_COLOR, NEUTRAL_COLOR
+from .plotting import HIGHLIGHT_COLOR, NEUTRAL_COLOR, outlet_legend
 
 
 def frame_heatmap(profile: pd.DataFrame, names: Mapping[str, str] | None = None):
     """Frames (rows) x outlets (columns), cells = share of sentences evoking the frame."""
     names = dict(names or {})
     data = profile.T.fillna(0.0)
-    fig, ax = plt.subplots(figsize=(1.6 + 1.5 * data.shape[1], 0.9 + 0.38 * data.shape[0]))
+    fig, ax = plt.subplots(figsize=(4 + 1.5 * data.shape[1], 1.2 + 0.38 * data.shape[0]))
     cmap = LinearSegmentedColormap.from_list("share", ["#ffffff", HIGHLIGHT_COLOR])
-    image = ax.imshow(data.to_numpy(), cmap=cmap, vmin=0, vmax=max(float(data.to_numpy().max()), 1e-9), aspect="auto")
-    ax.set_xticks(range(data.shape[1]), [textwrap.fill(str(c), 14) for c in data.columns])
+    image = ax.imshow(data.to_numpy(), cmap=cmap, vmin=0, vmax=max(float(data.to_numpy().max()), 1e-9), aspect="auto", interpolation="nearest")
+    ax.set_xticks(range(data.shape[1]), [textwrap.fill(str(c), 12) for c in data.columns])
     ax.set_yticks(range(data.shape[0]), [names.get(f, f.replace("_", " ").capitalize()) for f in data.index])
     ax.grid(False)
     top = float(data.to_numpy().max()) or 1.0
@@ -38,33 +38,27 @@ def frame_heatmap(profile: pd.DataFrame, names: Mapping[str, str] | None = None)
 
 
 def sourcing_chart(balance: pd.DataFrame, palette: Mapping[str, str]):
-    """One panel per camp: each outlet's share of quoted words given to that camp."""
-    camps = list(balance.groupby("camp")["words"].sum().sort_values(ascending=False).index)
+    """Camps (rows, most quoted first) x share of each outlet's quoted words, one dot per
+    outlet, dodged vertically so outlets with equal shares stay visible."""
+    camps = list(balance.groupby("camp")["words"].sum().sort_values(ascending=False, kind="stable").index)
     outlets = sorted(balance["outlet"].unique())
     full = (balance.set_index(["outlet", "camp"]).reindex(pd.MultiIndex.from_product([outlets, camps], names=["outlet", "camp"]))
             .fillna({"quotes": 0, "words": 0, "share": 0.0}).reset_index())
-    cols = min(3, len(camps)) or 1
-    rows = int(np.ceil(len(camps) / cols)) or 1
-    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols, 0.45 * len(outlets) * rows + 1.2 * rows), squeeze=False)
-    for index, ax in enumerate(axes.flat):
-        if index >= len(camps):
-            ax.set_visible(False)
-            continue
-        camp = camps[index]
-        part = full[full["camp"] == camp].set_index("outlet").reindex(outlets)
-        ax.barh(range(len(outlets)), part["share"], color=[palette[o] for o in outlets])
-        ax.set_yticks(range(len(outlets)), outlets if index % cols == 0 else [])
-        ax.set_ylim(len(outlets) - 0.5, -0.5)  # first outlet on top
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-        ax.set_title(camp.replace("_", " "), fontsize=10)
-        if index % cols == 0:
-            ax.set_ylabel("Outlet")
-        if index + cols >= len(camps):  # lowest panel of its column
-            ax.set_xlabel("Share of the outlet's quoted words")
-        else:
-            ax.tick_params(labelbottom=False)
-    fig.suptitle("Whose words each outlet quotes, by camp", x=0.01, ha="left", fontweight="bold")
+    fig, ax = plt.subplots(figsize=(10, 0.55 * len(camps) + 1.6))
+    step = 0.7 / max(len(outlets), 1)
+    for k, outlet in enumerate(outlets):
+        part = full[full["outlet"] == outlet].set_index("camp").reindex(camps)
+        y = np.arange(len(camps)) - 0.35 + step * (k + 0.5)
+        ax.hlines(y, 0, part["share"], color=palette[outlet], linewidth=1.2)
+        ax.plot(part["share"], y, "o", color=palette[outlet], markersize=6)
+    ax.set_yticks(range(len(camps)), [c.replace("_", " ") for c in camps])
+    ax.set_ylim(len(camps) - 0.5, -0.5)
+    ax.set_xlim(0, 1.03)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_xlabel("Share of the outlet's quoted words")
+    ax.set_ylabel("Camp of the speaker")
+    ax.set_title("Whose words each outlet quotes, by camp")
+    outlet_legend(ax, palette, outlets, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     return fig, full
 
