@@ -32,6 +32,9 @@ LABEL_COLUMNS_CODEBOOK = [
     Column("terms", kind="list"),
     Column("stance", kind="choice", choices=STANCES),
     Column("leader_noun", kind="bool"),
+    # "Kremlin ally" is an ally *of* the Kremlin: a relational label never goes to the noun
+    # in front of it
+    Column("relational", kind="bool", required=False),
     Column("description", nonempty=False),
 ]
 LABEL_COLUMNS = [
@@ -49,7 +52,7 @@ _NP_BEFORE = re.compile(r"(?:\bthe\s+|\ba\s+|\ban\s+)?(?:[\w’'-]+\s+){0,3}$", 
 
 
 def load_labels(codebook_dir=None) -> pd.DataFrame:
-    """label, terms (tuple), stance, leader_noun (bool), description, codebook_row."""
+    """label, terms (tuple), stance, leader_noun (bool), relational (bool), description, codebook_row."""
     frame = read_codebook(codebook_path(LABELS_FILE, codebook_dir), LABEL_COLUMNS_CODEBOOK, unique="label")
     return frame
 
@@ -63,6 +66,8 @@ class _LabelFinder:
     def __init__(self, labels: pd.DataFrame, referents: Referents):
         self.ref = referents
         self.label_of, self.stance, self.leader_noun, self.plural = {}, {}, {}, set()
+        relational = labels["relational"] if "relational" in labels else [False] * len(labels)
+        self.relational = {label for label, flag in zip(labels["label"], relational) if flag}
         for label, terms, stance, leader in labels[["label", "terms", "stance", "leader_noun"]].itertuples(index=False):
             for term in terms:
                 self.label_of.setdefault(term.lower(), label)
@@ -123,7 +128,7 @@ class _LabelFinder:
                 if m.start <= start < m.end:  # the label is part of an alias: "Kremlin chief"
                     return [(m.target, "epithet", (m.start, m.end))]
             before = [m for m in mentions if m.end <= start]
-            if before and re.fullmatch(r"\s+", text[before[-1].end:start]):
+            if before and label not in self.relational and re.fullmatch(r"\s+", text[before[-1].end:start]):
                 m = before[-1]
                 return [(m.target, "attributive", (m.start, end))]
         if not self.leader_noun[label]:

@@ -61,6 +61,7 @@ def test_label_inside_quote_is_flagged(referents):
     "Western leaders met in Riga.",  # a plural without 'both'/'the two'
     "The Belarusian army chief inspected troops.",  # 'chief' does not name a head of state
     "Ukraine's allies sent weapons.",  # the allies are others, not Ukraine
+    "Belarus is a Kremlin ally.",  # an ally of the Kremlin, not the Kremlin
 ])
 def test_unresolvable_labels_yield_no_row(referents, text):
     assert labels_of(text, referents).empty
