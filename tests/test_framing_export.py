@@ -39,3 +39,15 @@ def test_frame_scores_are_shares(written, sample_corpus):
     frames = written["frames.csv"]
     assert frames["score"].between(0, 1).all()
     assert set(frames["article_id"]) == set(sample_corpus.articles["article_id"])
+
+
+def test_empty_input_gives_empty_tables_with_columns(sample_corpus):
+    from analysis.labels import find_labels
+    from analysis.naming import count_naming
+    from analysis.quotes import find_quotes
+    from analysis.tone import sentence_tone
+
+    empty = sample_corpus.sentences.iloc[0:0]
+    for result, first in [(find_quotes(empty), "article_id"), (find_labels(empty), "article_id"),
+                          (sentence_tone(empty), "article_id"), (count_naming(empty), "article_id")]:
+        assert result.empty and result.columns[0] == first
