@@ -113,3 +113,42 @@ def discrepancies_table(ctx: Context):
     from .claims import find_discrepancies, load_claims
 
     return find_discrepancies(ctx.table("figures.csv"), ctx.corpus.articles, load_claims(ctx.codebook_dir))
+
+
+# --- framing (issue 6): frames, evaluative labels, quotes, tone, naming -------------------
+
+@table("quotes.csv")
+def quotes_table(ctx: Context):
+    from .quotes import QUOTE_COLUMNS, find_quotes
+
+    quotes = ctx.corpus.with_outlet(find_quotes(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))
+    return quotes[QUOTE_COLUMNS]
+
+
+@table("labels.csv")
+def labels_table(ctx: Context):
+    from .labels import LABEL_COLUMNS, find_labels
+
+    labels = ctx.corpus.with_outlet(find_labels(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))
+    return labels[LABEL_COLUMNS]
+
+
+@table("frames.csv")
+def frames_table(ctx: Context):
+    from .frames import score_frames
+
+    return score_frames(ctx.corpus.sentences, ctx.corpus.articles, codebook_dir=ctx.codebook_dir)
+
+
+@table("tone.csv")
+def tone_table(ctx: Context):
+    from .tone import TONE_COLUMNS, sentence_tone
+
+    return ctx.corpus.with_outlet(sentence_tone(ctx.corpus.sentences))[TONE_COLUMNS + ["outlet"]]
+
+
+@table("naming.csv")
+def naming_table(ctx: Context):
+    from .naming import NAMING_COLUMNS, count_naming
+
+    return ctx.corpus.with_outlet(count_naming(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))[NAMING_COLUMNS]
