@@ -44,12 +44,14 @@ def plot_claim_intervals(frame: pd.DataFrame, palette: dict[str, str], ncols: in
         ax.set_ylim(len(rows) - 0.4, -0.7)
         ax.set_xlim(lo - pad, right + pad * 0.2)
         conflict = (rows["status"] == "conflict").any()
-        ax.set_title(f"{claim_id} ({rows['status'].iloc[0]})", fontsize=9,
-                     color=HIGHLIGHT_COLOR if conflict else "black")
-        if conflict:
+        title = f"CONFLICT: {claim_id}" if conflict else f"{claim_id} ({rows['status'].iloc[0]})"
+        ax.set_title(title, fontsize=9, color=HIGHLIGHT_COLOR if conflict else NEUTRAL_COLOR,
+                     fontweight="bold" if conflict else "normal")
+        if conflict:  # a heavy frame, so conflicts stand out in print and in grey scale
             for spine in ax.spines.values():
                 spine.set_visible(True)
                 spine.set_color(HIGHLIGHT_COLOR)
+                spine.set_linewidth(2.0)
         ax.set_xlabel("stated value and admitted interval", fontsize=8)
         ax.ticklabel_format(axis="x", style="plain", useOffset=False)
     for ax in list(axes.flat)[len(claims):]:

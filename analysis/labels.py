@@ -180,6 +180,8 @@ def find_labels(sentences: pd.DataFrame, labels: pd.DataFrame | None = None, ref
 def label_table(labels: pd.DataFrame, own_voice_only: bool = True) -> pd.DataFrame:
     """Actor x outlet: the labels used (with counts), e.g. 'ruler (1); leader (2)'."""
     rows = labels[~labels["in_quote"]] if own_voice_only else labels
+    if rows.empty:  # another event's text may use no codebook label at all
+        return pd.DataFrame(index=pd.Index([], name="actor"), columns=pd.Index([], name="outlet"))
     counts = rows.groupby(["actor", "outlet", "label"]).size().rename("n").reset_index()
     counts["cell"] = counts["label"] + " (" + counts["n"].astype(str) + ")"
     table = counts.groupby(["actor", "outlet"])["cell"].agg("; ".join).unstack("outlet").fillna("")

@@ -43,14 +43,6 @@ def readability_outlets_csv(ctx: Context):
 
 # --- emphasis: topics, prominence, actors, distinctive words, omissions (issue 5) ---------
 
-def optional_table(ctx: Context, name: str):
-    """The table `name` if some module registers it, else None (for tables built by other
-    parts of the suite that may be absent, such as quotes.csv or discrepancies.csv)."""
-    from .export import TABLES
-
-    return ctx.table(name) if name in TABLES else None
-
-
 @table("topic_evidence.csv")
 def topic_evidence_table(ctx: Context):
     from .prominence import text_units
@@ -79,7 +71,7 @@ def actors_table(ctx: Context):
     from .actor_presence import actor_presence
     from .actors import load_actors
 
-    presence = actor_presence(ctx.corpus.sentences, load_actors(ctx.codebook_dir), optional_table(ctx, "quotes.csv"))
+    presence = actor_presence(ctx.corpus.sentences, load_actors(ctx.codebook_dir), ctx.table("quotes.csv"))
     presence = ctx.corpus.with_outlet(presence)
     first = ["article_id", "actor", "mentions", "quotes", "first_position", "camp", "outlet"]
     return presence[first + [c for c in presence.columns if c not in first]]
@@ -96,7 +88,7 @@ def distinctive_words_table(ctx: Context):
 def omissions_table(ctx: Context):
     from .omissions import find_omissions, outlet_presence
 
-    presence = outlet_presence(ctx.table("emphasis.csv"), ctx.table("actors.csv"), optional_table(ctx, "discrepancies.csv"))
+    presence = outlet_presence(ctx.table("emphasis.csv"), ctx.table("actors.csv"), ctx.table("discrepancies.csv"))
     return find_omissions(presence)
 
 

@@ -127,3 +127,12 @@ def test_seed_labels(seed_labels, prefix, surface, context, actors, in_quote):
                        & seed_labels["sentence"].str.contains(context, regex=False)]
     assert set(rows["actor"]) == actors
     assert set(rows["in_quote"]) == {in_quote}
+
+
+def test_label_table_of_no_labels_is_empty_not_an_error():
+    import pandas as pd
+
+    from analysis.labels import LABEL_COLUMNS
+
+    empty = pd.DataFrame(columns=LABEL_COLUMNS).astype({"in_quote": bool})
+    assert label_table(empty).empty
