@@ -12,7 +12,7 @@ NBVAL := $(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanit
 	--nbval-current-env -p no:cacheprovider
 
 .DEFAULT_GOAL := help
-.PHONY: help install run tables notebooks notebook test unit nbval lab bench clean
+.PHONY: help install run report tables notebooks notebook test unit nbval labcheck lab bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,7 +26,16 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'coverage_compare.pth').write_text('$(CURDIR)\\n')"
 	touch $@
 
-run: install tables notebooks ## execute every notebook, export tables and figures (bundled corpus)
+# `make run CORPUS=dir [OUT=dir] [CODEBOOK=dir]` runs the suite on your own articles and
+# writes everything under OUT (default out/<corpus folder name>); without CORPUS it re-runs
+# the bundled sample in place (notebooks, figures/, results/tables, results/report.html).
+RUN_ARGS = $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(OUT),--out "$(OUT)") $(if $(CODEBOOK),--codebook "$(CODEBOOK)")
+
+run: install ## notebooks, tables, figures, report: make run [CORPUS=dir OUT=dir CODEBOOK=dir]
+	$(BIN)/python -m analysis.runner $(RUN_ARGS)
+
+report: install ## rebuild the HTML report from executed notebooks, no re-run: make report [OUT=dir]
+	$(BIN)/python -m analysis.runner --report-only $(RUN_ARGS)
 
 tables: install ## export the contract tables of the bundled corpus to results/tables
 	$(BIN)/python -m analysis export --corpus data/raw --out $(TABLES_OUT)
@@ -37,13 +46,16 @@ notebooks: install ## execute every notebook in place (outputs and figures/)
 notebook: install ## execute one notebook: make notebook NB=notebooks/00-inspect-corpus.ipynb
 	$(EXECUTE) $(NB)
 
-test: install unit nbval ## unit tests, then nbval over every notebook against committed outputs
+test: install unit nbval labcheck ## unit tests, nbval over every notebook, JupyterLab check
 
 unit: install ## unit and property tests
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests --ignore=tests/lab
 
 nbval: install ## nbval (strict) over every notebook
 	$(NBVAL) $(NOTEBOOKS)
+
+labcheck: install ## notebooks open in JupyterLab with their kernel; Chromium renders one
+	$(BIN)/python -m pytest tests/lab
 
 lab: install ## open the notebooks in JupyterLab
 	$(BIN)/jupyter lab --notebook-dir=notebooks

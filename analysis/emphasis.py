@@ -77,3 +77,10 @@ def topic_emphasis(units: pd.DataFrame, evidence: pd.DataFrame, topics: pd.DataF
     result["label"] = result["topic"].map(dict(zip(topics["topic"], topics["label"])))
     return result[EMPHASIS_COLUMNS]
 
+
+
+def topic_grid(emphasis: pd.DataFrame, value: str, topics: pd.DataFrame) -> pd.DataFrame:
+    """(outlet, article_id) x topic table of one emphasis column, every codebook topic a
+    column in codebook order, even a topic no article carries (blank, not dropped)."""
+    grid = emphasis.pivot_table(index=["outlet", "article_id"], columns="topic", values=value, sort=False, dropna=False)
+    return grid.reindex(columns=list(topics["topic"]))

@@ -74,6 +74,8 @@ class Context:
     _built: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def table(self, name: str) -> pd.DataFrame:
+        from . import tables  # noqa: F401  (registers every builder on first use)
+
         if name not in self._built:
             self._built[name] = TABLES[name](self)
         return self._built[name]

@@ -31,6 +31,14 @@ AGENCY_IN_DATELINE = re.compile(
 )
 
 
+MASTHEAD_TAGLINE = re.compile(r"\s+[–—|:-]\s+.*$")
+
+
+def outlet_from_masthead(text: str) -> str:
+    """The outlet's name from a masthead line, without a tagline ("Daily Beacon – Breaking news")."""
+    return MASTHEAD_TAGLINE.sub("", normalize_space(text)) or normalize_space(text)
+
+
 def list_article_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     """The article files directly in `folder` (sorted by name), and every other entry left
     out with the reason (hidden files and the manifest aside)."""
@@ -75,7 +83,7 @@ def _text_metadata(raw: RawArticle, blocks: list[Block]) -> dict[str, tuple[str,
     found = {}
     masthead = _first_block(blocks, "meta", "masthead")
     if masthead:
-        found["outlet"] = (normalize_space(masthead.text), f"masthead line {masthead.line_start}")
+        found["outlet"] = (outlet_from_masthead(masthead.text), f"masthead line {masthead.line_start}")
     agency = _first_block(blocks, "meta", "agency credit")
     if agency:
         found["agency"] = (agency.text.strip().strip("()"), f"agency line {agency.line_start}")

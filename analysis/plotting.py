@@ -15,12 +15,13 @@ import pandas as pd
 
 from .config import FIGURES_DIR
 
-# Okabe & Ito (2008) colour-blind-safe set, yellow last because it is faint on white;
-# then Paul Tol's muted set for corpora with more than eight outlets.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+# Okabe & Ito (2008) colour-blind-safe set, yellow last because it is faint on white; then
+# Paul Tol's muted set for corpora with more than seven outlets. Black is kept out of the
+# outlet colours: it is the highlight (conflicts, omissions), so it never means an outlet.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"]
 TOL_MUTED = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
 OVERFLOW_COLOR = "#888888"
-HIGHLIGHT_COLOR = "#D55E00"
+HIGHLIGHT_COLOR = "#000000"
 NEUTRAL_COLOR = "#666666"
 
 STYLE = {

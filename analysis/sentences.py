@@ -22,8 +22,11 @@ _TOKEN_BEFORE = re.compile(r"([^\s\"'“‘(\[]+)$")
 _OPENERS = "\"'“‘«([—–-"
 
 
+TOKEN_WINDOW = 40  # longer than any abbreviation; keeps the look-behind constant-time
+
+
 def _token_before(text: str, end: int) -> str:
-    match = _TOKEN_BEFORE.search(text, 0, end)
+    match = _TOKEN_BEFORE.search(text, max(0, end - TOKEN_WINDOW), end)
     return match.group(1) if match else ""
 
 

@@ -51,14 +51,6 @@ def sentence_counts_table(ctx: Context):
 
 # --- emphasis: topics, prominence, actors, distinctive words, omissions (issue 5) ---------
 
-def optional_table(ctx: Context, name: str):
-    """The table `name` if some module registers it, else None (for tables built by other
-    parts of the suite that may be absent, such as quotes.csv or discrepancies.csv)."""
-    from .export import TABLES
-
-    return ctx.table(name) if name in TABLES else None
-
-
 @table("topic_evidence.csv", per_article=True)
 def topic_evidence_table(ctx: Context):
     from .prominence import text_units
@@ -91,7 +83,7 @@ def actors_table(ctx: Context):
     from .actor_presence import actor_presence
     from .actors import load_actors
 
-    presence = actor_presence(ctx.corpus.sentences, load_actors(ctx.codebook_dir), optional_table(ctx, "quotes.csv"))
+    presence = actor_presence(ctx.corpus.sentences, load_actors(ctx.codebook_dir), ctx.table("quotes.csv"))
     presence = ctx.corpus.with_outlet(presence)
     first = ["article_id", "actor", "mentions", "quotes", "first_position", "camp", "outlet"]
     return presence[first + [c for c in presence.columns if c not in first]]
@@ -108,5 +100,59 @@ def distinctive_words_table(ctx: Context):
 def omissions_table(ctx: Context):
     from .omissions import find_omissions, outlet_presence
 
-    presence = outlet_presence(ctx.table("emphasis.csv"), ctx.table("actors.csv"), optional_table(ctx, "discrepancies.csv"))
+    presence = outlet_presence(ctx.table("emphasis.csv"), ctx.table("actors.csv"), ctx.table("discrepancies.csv"))
     return find_omissions(presence)
+
+
+# --- figures and claims (issue 3) -------------------------------------------------------
+@table("figures.csv")  # corpus-level: auto claim ids group figures across articles
+def figures_table(ctx: Context):
+    from .claims import build_figures
+
+    return build_figures(ctx.corpus, ctx.codebook_dir)
+
+
+@table("discrepancies.csv")
+def discrepancies_table(ctx: Context):
+    from .claims import find_discrepancies, load_claims
+
+    return find_discrepancies(ctx.table("figures.csv"), ctx.corpus.articles, load_claims(ctx.codebook_dir))
+
+
+# --- framing (issue 6): frames, evaluative labels, quotes, tone, naming -------------------
+
+@table("quotes.csv", per_article=True)
+def quotes_table(ctx: Context):
+    from .quotes import QUOTE_COLUMNS, find_quotes
+
+    quotes = ctx.corpus.with_outlet(find_quotes(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))
+    return quotes[QUOTE_COLUMNS]
+
+
+@table("labels.csv", per_article=True)
+def labels_table(ctx: Context):
+    from .labels import LABEL_COLUMNS, find_labels
+
+    labels = ctx.corpus.with_outlet(find_labels(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))
+    return labels[LABEL_COLUMNS]
+
+
+@table("frames.csv", per_article=True)
+def frames_table(ctx: Context):
+    from .frames import score_frames
+
+    return score_frames(ctx.corpus.sentences, ctx.corpus.articles, codebook_dir=ctx.codebook_dir)
+
+
+@table("tone.csv", per_article=True)
+def tone_table(ctx: Context):
+    from .tone import TONE_COLUMNS, sentence_tone
+
+    return ctx.corpus.with_outlet(sentence_tone(ctx.corpus.sentences))[TONE_COLUMNS + ["outlet"]]
+
+
+@table("naming.csv", per_article=True)
+def naming_table(ctx: Context):
+    from .naming import NAMING_COLUMNS, count_naming
+
+    return ctx.corpus.with_outlet(count_naming(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))[NAMING_COLUMNS]

@@ -157,5 +157,36 @@ def test_body_paragraph_mentioning_debris_words_stays_body():
 
 
 def test_site_template_lines_repeated_across_the_corpus():
-    labelled = roles(article(top="World | Europe | Politics"), templates=frozenset({"world | europe | politics"}))
-    assert labelled["World | Europe | Politics"] == ("boilerplate", "site template: the same line recurs across the corpus")
+    labelled = roles(article(top="Europe edition"), templates=frozenset({"europe edition"}))
+    assert labelled["Europe edition"] == ("boilerplate", "site template: the same line recurs across the corpus")
+
+
+@pytest.mark.parametrize(
+    "line, role, reason",
+    [
+        ("(Reporting by Erik Lund; Editing by Sarah White)", "meta", "wire credits (reporting and editing)"),
+        ("Additional reporting by Anna Berg in Oslo", "meta", "wire credits (reporting and editing)"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate", "wire-service standards footer"),
+    ],
+)
+def test_wire_footers_end_the_article(line, role, reason):
+    labelled = roles(article(tail=f"{line}\n\nHalvik port expansion vote delayed"))
+    assert labelled[line] == (role, reason)
+    assert labelled["Halvik port expansion vote delayed"][1].startswith("after the end of the article")
+
+
+def test_navigation_menu_above_the_article():
+    labelled = roles(article(top="Home | News | World | Business\n\nMinister arrives in Vienna for energy talks"))
+    assert labelled["Home | News | World | Business"] == ("boilerplate", "navigation menu")
+    assert labelled["Minister arrives in Vienna for energy talks"][0] == "headline"
+
+
+@pytest.mark.parametrize(
+    "masthead, outlet",
+    [("Daily Beacon – Breaking news", "Daily Beacon"), ("The Courier | Since 1851", "The Courier"),
+     ("Harbour Ledger", "Harbour Ledger"), ("Coca-Cola News", "Coca-Cola News")],
+)
+def test_outlet_from_masthead_drops_the_tagline(masthead, outlet):
+    from analysis.loading import outlet_from_masthead
+
+    assert outlet_from_masthead(masthead) == outlet

@@ -1,0 +1,188 @@
+"""Frames of the Policy Frames Codebook (Boydstun, Card, Gross, Resnik & Smith 2014) as a
+transparent dictionary (data/codebook/frames.csv): a sentence evokes every frame one of whose
+terms it contains, and each assignment keeps the matched terms as evidence.
+
+Terms: '*' at the end matches any word ending (sanction* = sanctions, sanctioned), '?' one
+letter (defen?e = defence, defense); several words match across any white space. A term in
+lower case matches any case; a term with a capital (EU, West, Soviet) matches its case only, so
+"EU" is not found in "neutral" and "West" not in "western winds".
+
+An article's score for a frame is the share of its body sentences that evoke it; "other"
+counts the sentences that evoke none. A dictionary finds vocabulary, not argument: read the
+evidence sentences before reading meaning into a score."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+
+from .codebook import Column, codebook_path, read_codebook
+
+FRAMES_FILE = "frames.csv"
+OTHER = "other"
+FRAME_CODEBOOK_COLUMNS = [
+    Column("frame"),
+    Column("name"),
+    Column("terms", kind="list"),
+    Column("description", nonempty=False),
+]
+FRAME_COLUMNS = [
+    "article_id", "frame", "score", "n_sentences",
+    "outlet", "evidence", "in_headline", "in_lede", "n_matches", "n_body_sentences", "sentence_ids",
+]
+SENTENCE_FRAME_COLUMNS = ["article_id", "sentence_id", "frame", "terms", "n_matches"]
+
+
+_START, _END = r"(?<![\w-])", r"(?![\w-])"
+
+
+def _term_body(term: str) -> str:
+    return r"\s+".join(re.escape(word).replace(r"\*", r"\w*").replace(r"\?", r"\w") for word in term.split())
+
+
+def _case_sensitive(term: str) -> bool:
+    return any(ch.isupper() for ch in term)
+
+
+def term_pattern(term: str) -> str:
+    """Regex source for one dictionary term (see the module docstring)."""
+    body = _term_body(term) if _case_sensitive(term) else f"(?i:{_term_body(term)})"
+    return f"{_START}{body}{_END}"
+
+
+def frame_pattern(terms) -> str:
+    """One alternation for all terms of a frame, word boundaries checked once per position
+    (much faster than a boundary check inside every alternative)."""
+    ordered = sorted(terms, key=len, reverse=True)
+    insensitive = "|".join(_term_body(t) for t in ordered if not _case_sensitive(t))
+    sensitive = "|".join(_term_body(t) for t in ordered if _case_sensitive(t))
+    parts = ([f"(?i:{insensitive})"] if insensitive else []) + ([sensitive] if sensitive else [])
+    return f"{_START}(?:{'|'.join(parts)}){_END}"
+
+
+def load_frames(codebook_dir=None) -> pd.DataFrame:
+    """frame, name, terms (tuple), description, codebook_row; 'other' is implicit."""
+    frame = read_codebook(codebook_path(FRAMES_FILE, codebook_dir), FRAME_CODEBOOK_COLUMNS, unique="frame")
+    if (frame["frame"] == OTHER).any():
+        from .errors import CodebookError
+
+        row = frame.loc[frame["frame"] == OTHER, "codebook_row"].iloc[0]
+        raise CodebookError(codebook_path(FRAMES_FILE, codebook_dir), f"'{OTHER}' is reserved for sentences no frame matches", row=int(row), column="frame")
+    return frame
+
+
+class FrameDictionary:
+    """Compiled frame terms: `match(text)` -> {frame: [matched surface forms]}."""
+
+    def __init__(self, frames: pd.DataFrame):
+        self.frames = list(frames["frame"])
+        self.names = dict(zip(frames["frame"], frames["name"]))
+        self.patterns = {
+            frame: re.compile(frame_pattern(terms))
+            for frame, terms in zip(frames["frame"], frames["terms"])
+        }
+
+    def match(self, text: str) -> dict[str, list[str]]:
+        found = {}
+        for frame, pattern in self.patterns.items():
+            hits = [m.group().lower() for m in pattern.finditer(text)]
+            if hits:
+                found[frame] = hits
+        return found
+
+
+def frame_sentences(sentences: pd.DataFrame, frames: pd.DataFrame | None = None, codebook_dir=None) -> pd.DataFrame:
+    """One row per (sentence, frame evoked): the evidence table. Sentences evoking no frame
+    get one row with frame 'other' and no terms."""
+    dictionary = FrameDictionary(load_frames(codebook_dir) if frames is None else frames)
+    rows = []
+    for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
+        found = dictionary.match(str(text))
+        if not found:
+            rows.append((article_id, sentence_id, OTHER, "", 0))
+        for frame, hits in found.items():
+            counts = Counter(hits)
+            rows.append((article_id, sentence_id, frame, "; ".join(sorted(counts, key=lambda t: (-counts[t], t))), len(hits)))
+    return pd.DataFrame(rows, columns=SENTENCE_FRAME_COLUMNS)
+
+
+def _evidence(terms: pd.Series, limit: int = 5) -> str:
+    counts: Counter = Counter()
+    for cell in terms:
+        counts.update(t for t in cell.split("; ") if t)
+    top = sorted(counts, key=lambda t: (-counts[t], t))[:limit]
+    return "; ".join(f"{t} ({counts[t]})" for t in top)
+
+
+def score_frames(sentences: pd.DataFrame, articles: pd.DataFrame, frames: pd.DataFrame | None = None,
+                 codebook_dir=None, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per article x frame (every frame of the codebook plus 'other', zeros included).
+
+    score: share of the article's body sentences evoking the frame; n_sentences: how many;
+    evidence: the most frequent matched terms; in_headline / in_lede: whether the headline /
+    the first body paragraph evokes it; sentence_ids: the evoking sentences (';'-separated)."""
+    frames = load_frames(codebook_dir) if frames is None else frames
+    dictionary = FrameDictionary(frames)
+    evidence = frame_sentences(sentences, frames) if evidence is None else evidence
+    frame_ids = list(frames["frame"]) + [OTHER]
+    outlets = articles.set_index("article_id")["outlet"]
+    headlines = articles.set_index("article_id")["headline"].fillna("")
+    lede_paragraph = sentences.groupby("article_id")["paragraph"].min()
+    ledes = sentences[sentences["paragraph"] == sentences["article_id"].map(lede_paragraph)]
+    lede_text = ledes.groupby("article_id")["text"].agg(" ".join)
+    totals = sentences.groupby("article_id").size()
+    rows = []
+    for article_id in articles["article_id"]:
+        total = int(totals.get(article_id, 0))
+        mine = evidence[evidence["article_id"] == article_id]
+        head = dictionary.match(str(headlines.get(article_id, "")))
+        lede = dictionary.match(str(lede_text.get(article_id, "")))
+        for frame in frame_ids:
+            hits = mine[mine["frame"] == frame]
+            n = int(hits["sentence_id"].nunique())
+            rows.append({
+                "article_id": article_id,
+                "frame": frame,
+                "score": n / total if total else 0.0,
+                "n_sentences": n,
+                "outlet": outlets.get(article_id, ""),
+                "evidence": _evidence(hits["terms"]),
+                "in_headline": frame in head if frame != OTHER else bool(headlines.get(article_id, "")) and not head,
+                "in_lede": frame in lede if frame != OTHER else article_id in lede_text.index and not lede,
+                "n_matches": int(hits["n_matches"].sum()),
+                "n_body_sentences": total,
+                "sentence_ids": ";".join(str(int(s)) for s in sorted(hits["sentence_id"].unique())),
+            })
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def frame_profile(scores: pd.DataFrame) -> pd.DataFrame:
+    """Outlet x frame: mean score over the outlet's articles (columns in codebook order)."""
+    order = list(dict.fromkeys(scores["frame"]))
+    table = scores.pivot_table(index="outlet", columns="frame", values="score", aggfunc="mean")
+    return table.reindex(columns=order)
+
+
+def top_evidence(evidence: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, per_cell: int = 1) -> pd.DataFrame:
+    """For each outlet x frame, the sentence(s) with the most matched terms (ties: earliest),
+    with their text: the quotes behind a heatmap cell."""
+    rows = evidence[evidence["frame"] != OTHER].merge(sentences[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"])
+    rows = rows.merge(articles[["article_id", "outlet"]], on="article_id")
+    rows = rows.sort_values(["outlet", "frame", "n_matches", "article_id", "sentence_id"], ascending=[True, True, False, True, True])
+    top = rows.groupby(["outlet", "frame"], sort=False).head(per_cell)
+    order = {frame: i for i, frame in enumerate(dict.fromkeys(evidence["frame"]))}
+    top = top.assign(_order=top["frame"].map(order)).sort_values(["_order", "outlet", "n_matches"], ascending=[True, True, False])
+    return top[["frame", "outlet", "article_id", "sentence_id", "terms", "text"]].reset_index(drop=True)
+
+
+def opening_frames(scores: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: the frames its headline evokes and those its lede (first body paragraph)
+    evokes, comma-separated in codebook order ('' when none or no headline)."""
+    named = scores[scores["frame"] != OTHER]
+    outlets = sorted(scores["outlet"].unique())
+    table = pd.DataFrame(index=pd.Index(outlets, name="outlet"))
+    for column in ("in_headline", "in_lede"):
+        hits = named[named[column]].groupby("outlet", sort=False)["frame"].agg(", ".join)
+        table[column.removeprefix("in_")] = hits.reindex(outlets).fillna("")
+    return table
