@@ -1,0 +1,169 @@
+"""The whole export at scale: per-stage rates, peak memory, processes, cache, against plain
+textstat on the same texts measured in the same run (the floor: textstat is the costliest
+part we do not own).
+
+    python -m benchmarks scale                       # default sizes (a few minutes)
+    python -m benchmarks scale --sizes 1000 10000 100000 --workers 2
+
+Per size, on a corpus of distinct articles (bench_corpus.make_corpus):
+  - stages, serially, in a fresh process: the first pass (read every file, site templates),
+    the per-article stage (line roles, blocks, sentences), each per-article table, each
+    corpus-level table and the CSV writing; CPU seconds and articles per second;
+  - the floor: every textstat call behind readability.csv on the same body texts, in a fresh
+    process (textstat caches results per text, so nothing may have seen the texts before);
+  - the export command as a user runs it (`python -m analysis export`): serial, with N worker
+    processes, and with the cache cold then warm; wall seconds, CPU seconds of all processes,
+    and the peak resident memory of the largest process (ru_maxrss);
+  - that all four runs wrote byte-identical tables.
+Multi-process figures are wall time (CPU time sums over processes); the machine may be shared,
+so both are printed."""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+from analysis.config import ROOT
+
+from .bench_corpus import make_corpus
+
+DEFAULT_SIZES = (300,)
+TARGET_SERIAL_RATIO = 1.3  # whole export / plain textstat, one core
+TARGET_WARM_SHARE = 0.10  # cached re-run / cold run
+TARGET_100K_SECONDS = 360
+TARGET_PEAK_MB = 2000
+
+
+def _stages(folder: str) -> dict[str, float]:
+    """CPU seconds of each stage of a serial export (runs in a fresh process)."""
+    from analysis import tables  # noqa: F401
+    from analysis.config import CODEBOOK_DIR
+    from analysis.export import Context, spec, write_tables, written_tables
+    from analysis.loading import assemble_corpus, read_corpus
+
+    warnings.simplefilter("ignore")
+    times, clock = {}, time.process_time
+    start = clock()
+    read = read_corpus(Path(folder))
+    times["read files + site templates"] = clock() - start
+    start = clock()
+    corpus = assemble_corpus(read.folder, [task.rows() for task in read.tasks], read.audit.frame())
+    times["corpus stage (roles, blocks, sentences)"] = clock() - start
+    context = Context(corpus, codebook_dir=CODEBOOK_DIR)
+    names = written_tables()
+    from analysis.export import TABLES
+    for name in [n for n in TABLES if spec(n).per_article] + [n for n in names if not spec(n).per_article]:
+        start = clock()
+        context.table(name)
+        label = "per-article" if spec(name).per_article else "corpus-level"
+        times[f"{label} {name}"] = clock() - start
+    with tempfile.TemporaryDirectory() as out:
+        start = clock()
+        write_tables({name: context.table(name) for name in names}, out)
+        times["write CSVs"] = clock() - start
+    times["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return times
+
+
+def _floor(folder: str) -> float:
+    """CPU seconds of plain textstat on every article's cleaned body text (fresh process)."""
+    from analysis.loading import build_corpus
+
+    from .bench_readability import plain_textstat
+
+    warnings.simplefilter("ignore")
+    texts = [text for text in build_corpus(Path(folder)).body_text()]
+    start = time.process_time()
+    for text in texts:
+        plain_textstat(text)
+    return time.process_time() - start
+
+
+def _fresh(function, *args):
+    """function(*args) in a new interpreter: no textstat cache or imported state carried over."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(function, args)
+
+
+def _export(folder: Path, out: Path, *options) -> tuple[float, float, float]:
+    """(wall s, CPU s of every process, peak MB of the largest process) of one export command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "analysis", "export", "--corpus", str(folder), "--out", str(out), *map(str, options)],
+                            capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        raise RuntimeError(f"export {' '.join(map(str, options))} failed:\n{result.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # ru_maxrss of children is the largest single descendant so far, not a sum over processes
+    return wall, cpu, after.ru_maxrss / 1024
+
+
+def _tables(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def run(n: int, workers: int, stages: bool = True) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        root = Path(name)
+        corpus = root / "corpus"
+        corpus.mkdir()
+        make_corpus(corpus, n)
+        print(f"-- {n:,} articles ({sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB)")
+
+        floor = _fresh(_floor, str(corpus))
+        print(f"plain textstat (floor), 1 core     : {floor:8.1f} s CPU = {n / floor:8.1f} articles/s")
+        if stages:
+            times = _fresh(_stages, str(corpus))
+            peak = times.pop("peak MB")
+            for stage, seconds in times.items():
+                print(f"  {stage:<38}: {seconds:8.2f} s CPU = {n / max(seconds, 1e-9):10.1f} articles/s")
+            print(f"  {'all stages, serial':<38}: {sum(times.values()):8.2f} s CPU; peak {peak:,.0f} MB")
+
+        runs = {
+            "serial (--no-cache)": ("--no-cache",),
+            f"{workers} processes (--no-cache)": ("--no-cache", "--workers", workers),
+            f"{workers} processes, cache cold": ("--workers", workers, "--cache", root / "cache"),
+            f"{workers} processes, cache warm": ("--workers", workers, "--cache", root / "cache"),
+        }
+        measured, outputs = {}, []
+        for i, (label, options) in enumerate(runs.items()):
+            out = root / f"out{i}"
+            measured[label] = _export(corpus, out, *options)
+            outputs.append(_tables(out))
+            wall, cpu, peak = measured[label]
+            print(f"export, {label:<30}: {wall:8.1f} s wall, {cpu:8.1f} s CPU = {n / wall:8.1f} articles/s wall; "
+                  f"peak {peak:,.0f} MB (largest process)")
+        identical = all(output == outputs[0] for output in outputs)
+        print(f"tables byte-identical across the four runs: {'yes' if identical else 'NO'}")
+
+        serial_wall, serial_cpu, _ = measured["serial (--no-cache)"]
+        parallel_wall = measured[f"{workers} processes (--no-cache)"][0]
+        cold_wall, warm_wall = measured[f"{workers} processes, cache cold"][0], measured[f"{workers} processes, cache warm"][0]
+        ratio = serial_cpu / floor
+        print(f"serial export / floor (CPU)          : {ratio:.2f}x  (target <= {TARGET_SERIAL_RATIO}x: "
+              f"{'met' if ratio <= TARGET_SERIAL_RATIO else 'NOT met'})")
+        print(f"{workers}-process export wall / floor CPU  : {parallel_wall / floor:.2f}x  (target < 1x: "
+              f"{'met' if parallel_wall < floor else 'NOT met'}); speed-up over serial wall {serial_wall / parallel_wall:.2f}x")
+        print(f"warm cache / cold run (wall)         : {warm_wall / cold_wall:.1%}  (target < {TARGET_WARM_SHARE:.0%}: "
+              f"{'met' if warm_wall / cold_wall < TARGET_WARM_SHARE else 'NOT met'})")
+        per_100k = parallel_wall / n * 100_000
+        print(f"{workers}-process wall scaled to 100,000 articles: {per_100k / 60:,.0f} min "
+              f"(target {TARGET_100K_SECONDS / 60:.0f} min{', measured' if n == 100_000 else ', linear extrapolation'})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks scale")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="corpus sizes (articles)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-stages", action="store_true", help="skip the serial per-stage timing")
+    args = parser.parse_args(argv if argv is not None else [])
+    for n in args.sizes:
+        run(n, args.workers, stages=not args.no_stages)
