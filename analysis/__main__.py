@@ -74,7 +74,7 @@ def main(argv=None) -> int:
 
 def _export(args) -> int:
     from . import tables  # noqa: F401  (registers every builder)
-    from .export import export, written_tables
+    from .export import written_tables
     from .reading import MAX_FILE_BYTES
 
     known = written_tables()
@@ -91,9 +91,7 @@ def _export(args) -> int:
     max_bytes = MAX_FILE_BYTES if args.max_file_mb is None else (int(args.max_file_mb * 1e6) or None)
 
     try:
-        context = _context(args, corpus_dir, codebook_dir, max_bytes)
-        corpus = context.corpus
-        written = export(context, out_dir, args.tables)
+        written, skipped = _build_and_write(args, corpus_dir, codebook_dir, out_dir, max_bytes)
     except CorpusError as error:
         return _error(error)
     except InputWarning as warning:  # --strict
@@ -105,28 +103,30 @@ def _export(args) -> int:
         return EXIT_INTERRUPTED
     for name, rows in written.items():
         print(f"wrote {name} ({rows} rows)")
-    if len(corpus.skipped):
+    if skipped:
         where = f"listed in {Path(out_dir) / 'skipped.csv'}" if "skipped.csv" in written else "see the lines above"
-        print(f"{len(corpus.skipped)} input file(s) skipped ({where})", file=sys.stderr)
+        print(f"{skipped} input file(s) skipped ({where})", file=sys.stderr)
     return 0
 
 
-def _context(args, corpus_dir: Path, codebook_dir: Path, max_bytes):
-    """The serial loader for a plain run; partitions (and the cache) otherwise. Both give the
-    same tables, byte for byte."""
+def _build_and_write(args, corpus_dir: Path, codebook_dir: Path, out_dir: Path, max_bytes) -> tuple[dict[str, int], int]:
+    """(table -> rows written, files skipped). The serial loader for a plain run; partitions
+    (and the cache) otherwise. Both write the same tables, byte for byte."""
     from .corpus import load_corpus
-    from .export import Context, written_tables
+    from .export import Context, export, written_tables
 
     if args.no_cache and args.workers == 1 and args.engine == "processes":
-        return Context(load_corpus(corpus_dir, codebook_dir=codebook_dir, max_bytes=max_bytes), codebook_dir=codebook_dir)
+        corpus = load_corpus(corpus_dir, codebook_dir=codebook_dir, max_bytes=max_bytes)
+        return export(Context(corpus, codebook_dir=codebook_dir), out_dir, args.tables), len(corpus.skipped)
     from .cache import ArticleCache, version_key
     from .loading import read_corpus
-    from .parallel import run_export_stage
+    from .parallel import export_at_scale
 
     cache = None if args.no_cache else ArticleCache(resolve_dir(args.cache, DEFAULT_CACHE_DIR), version_key(codebook_dir))
     read = read_corpus(corpus_dir, codebook_dir=codebook_dir, max_bytes=max_bytes)
-    return run_export_stage(read, codebook_dir, list(args.tables or written_tables()), engine=args.engine,
-                            workers=args.workers, scheduler=args.scheduler, cache=cache)
+    written = export_at_scale(read, codebook_dir, out_dir, list(args.tables or written_tables()), engine=args.engine,
+                              workers=args.workers, scheduler=args.scheduler, cache=cache)
+    return written, len(read.audit.rows)
 
 
 if __name__ == "__main__":

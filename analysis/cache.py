@@ -49,8 +49,9 @@ def version_key(codebook_dir: Path) -> str:
 
 
 class ArticleCache:
-    """Per-article entries under ROOT/articles/; writes are atomic (temporary file, rename),
-    so an interrupted run leaves no half entry, and a corrupt entry reads as a miss."""
+    """Per-article entries (and whole-run entries, see corpus_key) under ROOT/articles/;
+    writes are atomic (temporary file, rename), so an interrupted run leaves no half entry,
+    and a corrupt entry reads as a miss."""
 
     def __init__(self, root, version: str):
         self.root = Path(root) / "articles"
@@ -61,6 +62,13 @@ class ArticleCache:
         parts = [self.version, raw.sha256, raw.path.name, task.article_id, task.listed,
                  task.manifest_row, task.template_keys_used()]
         return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+    def corpus_key(self, article_keys: list[str], folder, skipped_rows) -> str:
+        """Key of a whole run's inputs: every article key in order (each already holds the
+        version), the corpus folder and the files left out. Corpus-level tables depend on
+        nothing else, so an unchanged corpus reuses them as written."""
+        parts = [self.version, str(folder), article_keys, [list(row) for row in skipped_rows]]
+        return "corpus-" + hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pkl"

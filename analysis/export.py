@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -114,17 +115,30 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir) -> dict[str, int]:
     """Write every table to a hidden staging folder inside out_dir, then rename each into
     place: a failure or interruption while writing leaves out_dir as it was (no half tables,
     no stray files), and each table a reader sees is complete."""
+    _write_staged(out_dir, {name: partial(_write_csv, frame) for name, frame in frames.items()})
+    return {name: len(frame) for name, frame in frames.items()}
+
+
+def write_table_bytes(contents: dict[str, bytes], out_dir) -> None:
+    """write_tables for tables already rendered as CSV bytes (from the cache)."""
+    _write_staged(out_dir, {name: partial(_write_bytes, data) for name, data in contents.items()})
+
+
+def _write_bytes(data: bytes, path: Path) -> None:
+    path.write_bytes(data)
+
+
+def _write_staged(out_dir, writers: dict[str, Callable[[Path], None]]) -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
     try:
-        for name, frame in frames.items():
-            _write_csv(frame, staging / name)
-        for name in frames:
+        for name, write in writers.items():
+            write(staging / name)
+        for name in writers:
             os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return {name: len(frame) for name, frame in frames.items()}
 
 
 def export(context: Context, out_dir, names: Iterable[str] | None = None) -> dict[str, int]:

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .export import TABLES, Context, PartitionContext, spec
+from .export import TABLES, Context, PartitionContext, export, spec, write_table_bytes
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 from .corpus import SKIPPED_COLUMNS
 
@@ -145,10 +145,45 @@ def gather_table(name: str, results: list[ArticleResult], article_ids: list[str]
 def run_export_stage(read: ReadCorpus, codebook_dir: Path, wanted: list[str], *, engine: str = "processes",
                      workers: int = 1, scheduler: str | None = None, cache=None) -> Context:
     """The gathered Context: the whole Corpus plus every per-article table, built by
-    partitions (and the cache); corpus-level tables are then built on it as usual."""
+    partitions (and the cache); corpus-level tables are then built on it as usual. The
+    per-article warnings are shown in article order, as the serial loader shows them."""
+    keys = [cache.key(task) for task in read.tasks] if cache else [None] * len(read.tasks)
+    context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache)
+    _show(messages)
+    return context
+
+
+def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[str], *, engine: str = "processes",
+                    workers: int = 1, scheduler: str | None = None, cache=None) -> dict[str, int]:
+    """Build and write the wanted tables; name -> rows. With a cache, a corpus whose every
+    input is unchanged gets its tables back as written last time (and its warnings shown
+    again); otherwise unchanged articles reuse their per-article results."""
+    keys = [cache.key(task) for task in read.tasks] if cache else [None] * len(read.tasks)
+    run_key = cache.corpus_key(keys, read.folder, read.audit.rows) if cache else None
+    stored = cache.get(run_key) if cache else None
+    if stored is not None and set(wanted) <= set(stored["tables"]):
+        _show(stored["warnings"])
+        write_table_bytes({name: stored["tables"][name][0] for name in wanted}, out_dir)
+        return {name: stored["tables"][name][1] for name in wanted}
+    context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache)
+    _show(messages)
+    written = export(context, out_dir, wanted)
+    if cache:
+        tables = dict(stored["tables"]) if stored is not None else {}
+        tables.update({name: ((Path(out_dir) / name).read_bytes(), rows) for name, rows in written.items()})
+        cache.put(run_key, {"warnings": messages, "tables": tables})
+    return written
+
+
+def _show(messages: list[Warning]) -> None:
+    for message in messages:
+        warnings.warn(message, stacklevel=3)
+
+
+def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list, engine: str, workers: int,
+            scheduler: str | None, cache) -> tuple[Context, list[Warning]]:
     table_names = per_article_tables(wanted)
     results: list[ArticleResult | None] = [None] * len(read.tasks)
-    keys = [cache.key(task) for task in read.tasks] if cache else [None] * len(read.tasks)
     if cache:
         for i, key in enumerate(keys):
             entry = cache.get(key)
@@ -163,10 +198,8 @@ def run_export_stage(read: ReadCorpus, codebook_dir: Path, wanted: list[str], *,
         if cache:
             cache.put(keys[i], result)
 
-    for result in results:  # as the serial loader shows them: in article order
-        for message in result.warnings:
-            warnings.warn(message, stacklevel=2)
     corpus = assemble_corpus(read.folder, [result.rows for result in results], read.audit.frame())
     article_ids = [task.article_id for task in read.tasks]
     built = {name: gather_table(name, results, article_ids) for name in table_names}
-    return Context(corpus, codebook_dir=codebook_dir, _built=built)
+    messages = [message for result in results for message in result.warnings]
+    return Context(corpus, codebook_dir=codebook_dir, _built=built), messages

@@ -211,3 +211,21 @@ def test_dask_local_cluster_writes_the_serial_tables(synthetic, tmp_path):
 def test_scheduler_without_dask_is_refused(tmp_path):
     result = run_cli("--out", tmp_path, "--scheduler", "tcp://127.0.0.1:1")
     assert result.returncode == 2 and "--scheduler needs --engine dask" in result.stderr
+
+
+def test_one_changed_article_recomputes_corpus_tables_and_reuses_the_rest(synthetic, tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(synthetic, folder)
+    cache = tmp_path / "cache"
+    first = run_cli("--corpus", folder, "--out", tmp_path / "first", "--cache", cache)
+    assert first.returncode == 0, first.stderr
+    entries = set(cache.rglob("*.pkl"))
+    story = folder / "a.txt"
+    story.write_text(story.read_text(encoding="utf-8").replace("Tuesday", "Wednesday"), encoding="utf-8")
+    second = run_cli("--corpus", folder, "--out", tmp_path / "second", "--cache", cache)
+    assert second.returncode == 0, second.stderr
+    serial_run(folder, tmp_path / "serial")
+    assert read_tables(tmp_path / "second") == read_tables(tmp_path / "serial")
+    assert read_tables(tmp_path / "second") != read_tables(tmp_path / "first")
+    # one new article entry and one new whole-run entry; every other article was reused
+    assert len(set(cache.rglob("*.pkl")) - entries) == 2
