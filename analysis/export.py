@@ -93,7 +93,13 @@ class PartitionContext(Context):
         return super().table(name)
 
 
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """A table as the export writes it (for writers outside this module)."""
+    _write_csv(frame, path)
+
+
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """UTF-8, no index, newline line ends."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
         frame.to_csv(handle, index=False, lineterminator="\n")
 

@@ -15,6 +15,10 @@ process, in a pool of local processes or on a Dask cluster, then gathered in art
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
+import shutil
+import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -24,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .export import TABLES, Context, PartitionContext, export, spec, write_table_bytes
+from .export import TABLES, Context, PartitionContext, export, spec, write_csv, write_table_bytes
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 from .corpus import SKIPPED_COLUMNS
 
@@ -167,12 +171,47 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
         return {name: stored["tables"][name][1] for name in wanted}
     context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache)
     _show(messages)
-    written = export(context, out_dir, wanted)
+    if engine == "processes" and workers > 1 and len(wanted) > 1:
+        written = _export_forked(context, out_dir, wanted, workers)
+    else:
+        written = export(context, out_dir, wanted)
     if cache:
         tables = dict(stored["tables"]) if stored is not None else {}
         tables.update({name: ((Path(out_dir) / name).read_bytes(), rows) for name, rows in written.items()})
         cache.put(run_key, {"warnings": messages, "tables": tables})
     return written
+
+
+# What forked writers inherit: set just before the pool forks, read only in the children.
+_FORKED: dict = {}
+
+
+def _build_and_stage(name: str) -> int:
+    frame = _FORKED["context"].table(name)
+    write_csv(frame, _FORKED["staging"] / name)
+    return len(frame)
+
+
+def _export_forked(context: Context, out_dir, wanted: list[str], workers: int) -> dict[str, int]:
+    """Build the corpus-level tables and write every CSV in forked processes, each inheriting
+    the gathered context without a copy being sent. Tables are written to a staging folder
+    and renamed into place only when all succeeded, as export() does. A table a child needs
+    that another child builds is built in both (only emphasis.csv, for omissions.csv, today)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
+    # costliest first (corpus-level analyses, then big per-article tables), so none starts last
+    ordered = sorted(wanted, key=lambda name: (spec(name).per_article, -len(context._built.get(name, ()))))
+    _FORKED.update(context=context, staging=staging)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            rows = dict(zip(ordered, pool.map(_build_and_stage, ordered)))
+        for name in wanted:
+            os.replace(staging / name, out / name)
+    finally:
+        _FORKED.clear()
+        shutil.rmtree(staging, ignore_errors=True)
+    return {name: rows[name] for name in wanted}
 
 
 def _show(messages: list[Warning]) -> None:
