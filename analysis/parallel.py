@@ -30,6 +30,7 @@ import pandas as pd
 
 from .export import TABLES, Context, PartitionContext, export, spec, write_csv, write_table_bytes
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
+from .cache import version_key
 from .corpus import SKIPPED_COLUMNS
 
 ENGINES = ("processes", "dask")
@@ -73,9 +74,16 @@ def _split_by_article(frame: pd.DataFrame, article_ids: list[str]) -> dict[str, 
     return parts
 
 
-def run_partition(tasks: list[ArticleTask], codebook_dir: Path, table_names: list[str]) -> list[ArticleResult]:
-    """The per-article stage and per-article tables for some articles (runs on a worker)."""
+def run_partition(tasks: list[ArticleTask], codebook_dir: Path, table_names: list[str],
+                  expected_version: str | None = None) -> list[ArticleResult]:
+    """The per-article stage and per-article tables for some articles (runs on a worker).
+    expected_version: the client's version key; a worker with other code, codebooks or
+    library versions refuses rather than mixing results."""
     from . import tables  # noqa: F401  (registers every builder in a fresh worker process)
+
+    if expected_version is not None and version_key(codebook_dir) != expected_version:
+        raise RuntimeError(f"this worker's analysis package, codebooks in {codebook_dir} or textstat/pandas versions differ "
+                           "from the client's: install the same checkout and codebooks on every worker")
 
     results = []
     for task in tasks:
@@ -229,7 +237,8 @@ def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list,
             if entry is not None and set(table_names) <= set(entry.tables):
                 results[i] = entry
     missing = [i for i, result in enumerate(results) if result is None]
-    work = partial(run_partition, codebook_dir=codebook_dir, table_names=table_names)
+    expected = version_key(codebook_dir) if engine == "dask" else None  # workers elsewhere may differ
+    work = partial(run_partition, codebook_dir=codebook_dir, table_names=table_names, expected_version=expected)
     done = map_partitions(work, [[read.tasks[i] for i in part] for part in partitions(missing, workers)],
                           engine=engine, workers=workers, scheduler=scheduler)
     for i, result in zip(missing, (result for part in done for result in part)):

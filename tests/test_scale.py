@@ -229,3 +229,14 @@ def test_one_changed_article_recomputes_corpus_tables_and_reuses_the_rest(synthe
     assert read_tables(tmp_path / "second") != read_tables(tmp_path / "first")
     # one new article entry and one new whole-run entry; every other article was reused
     assert len(set(cache.rglob("*.pkl")) - entries) == 2
+
+
+def test_a_worker_with_other_code_or_codebooks_refuses(synthetic):
+    from analysis.parallel import run_partition
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tasks = read_corpus(synthetic).tasks[:1]
+    assert len(run_partition(tasks, CODEBOOK_DIR, [], expected_version=version_key(CODEBOOK_DIR))) == 1
+    with pytest.raises(RuntimeError, match="differ from the client's"):
+        run_partition(tasks, CODEBOOK_DIR, [], expected_version="another version")
