@@ -228,6 +228,6 @@ def netting_summary(sentences: pd.DataFrame, netted: pd.DataFrame, articles: pd.
             sentences=("sentence_id", "size"), words=("n_words", "sum"))
 
     before, after = count(sentences), count(netted)
-    out = before.join(after, lsuffix="_before", rsuffix="_after").fillna(0).astype(int)
+    out = before.add_suffix("_before").join(after.add_suffix("_after")).fillna(0).astype(int)
     out["own_share"] = (out["words_after"] / out["words_before"].where(out["words_before"] > 0)).fillna(0.0).round(4)
     return out.reset_index()[["outlet", "sentences_before", "sentences_after", "words_before", "words_after", "own_share"]]

@@ -50,7 +50,7 @@ simply really already still yet s t d ll m re ve
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s")
+_SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "sses", "shes", "ches", "xes", "ly", "s")
 
 
 def normalize(text: str) -> str:
@@ -73,8 +73,9 @@ def stem(word: str) -> str:
     interested/interest and absorbing/absorb meet; spelling variants the stripping misses
     are caught by the fuzzy term match."""
     for suffix in _SUFFIXES:
-        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix) and not word.endswith(("ss", "us", "is")):
+            keep = {"ies": "y", "sses": "ss", "shes": "sh", "ches": "ch", "xes": "x"}.get(suffix, "")
+            return word[: -len(suffix)] + keep
     return word
 
 
