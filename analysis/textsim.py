@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
@@ -56,8 +57,11 @@ _SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "sses", "shes", "ches", "xes", 
 def normalize(text: str) -> str:
     """Lower case, compatibility-folded, curly apostrophes made straight, accents removed
     (Volodímir -> volodimir), "n't" split off as " not"."""
-    folded = unicodedata.normalize("NFKD", str(text).translate(_APOSTROPHES))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = str(text).translate(_APOSTROPHES)
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.lower()
     folded = re.sub(r"\b(can|won|don|isn|aren|wasn|weren|doesn|didn|hasn|haven|hadn|couldn|wouldn|shouldn|mustn)'t\b",
                     lambda m: {"can": "can", "won": "will"}.get(m.group(1), m.group(1)[:-1]) + " not", folded)
     return folded.replace("n't", " not")
@@ -68,6 +72,7 @@ def words(text: str) -> list[str]:
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(normalize(text))]
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Strip one common inflectional suffix from words of five letters or more, so
     interested/interest and absorbing/absorb meet; spelling variants the stripping misses

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from analysis.reuse import (
-    PAIR_COLUMNS, REUSE_COLUMNS, exclude_shared, find_reuse, netting_summary, original_order, reuse_pairs,
+    PAIR_COLUMNS, candidate_pairs, REUSE_COLUMNS, exclude_shared, find_reuse, netting_summary, original_order, reuse_pairs,
     shared_share,
 )
 from analysis.textsim import Paraphrases, load_paraphrases
@@ -32,6 +32,16 @@ def frames(articles: dict[str, list[str]], meta: dict[str, dict] | None = None):
         info = {"outlet": f"Outlet {aid}", "agency": "", "channel": "", "published": ""} | meta.get(aid, {})
         rows.append({"article_id": aid, **info})
     return sentences, pd.DataFrame(rows)
+
+
+def test_candidate_pairs_come_from_the_index_across_articles_only():
+    base = {f"term{k}" for k in range(12)}
+    near = (base - {"term0"}) | {"other0"}
+    far = {f"far{k}" for k in range(12)}
+    pairs = candidate_pairs([base, near, far, base, set()], ["a", "b", "c", "a", "d"])
+    assert (0, 1) in pairs and (1, 3) in pairs  # near copies in different articles
+    assert (0, 3) not in pairs  # same article
+    assert not any(2 in p or 4 in p for p in pairs)  # unrelated and empty sets
 
 
 def test_verbatim_and_reworded_copies_are_found_and_unrelated_text_is_not():
@@ -96,6 +106,8 @@ def test_shared_share_counts_each_sentence_once_per_pair():
     assert share.loc[("b", "a"), "shared_sentences"] == 2
     assert share.loc[("c", "a"), "share"] == 1.0
     assert share.loc[("b", "c"), "share"] == 0.0
+    sharing = shared_share(reuse, sentences, complete=False)
+    assert set(zip(sharing["article_id"], sharing["other_article_id"])) == {("a", "b"), ("b", "a"), ("a", "c"), ("c", "a")}
 
 
 @pytest.mark.parametrize("agency_a, agency_b, origin, origin_agency", [
