@@ -3,7 +3,12 @@
 Each row: family, role (boilerplate or meta), ends_article (a line of this family marks the end
 of the article text: everything after it is site furniture), max_words (longer lines never
 match, so a body paragraph that mentions "cookies" stays body), reason and a regular expression
-searched case-insensitively in the stripped line. The first matching row wins."""
+searched in the stripped, lower-cased line. The first matching row wins; a family may have
+several rows.
+
+Write patterns in lower case, and keep '^'-anchored alternatives and unanchored ones in separate
+rows: the regex engine then skips ahead on the first letters (or fails an anchored pattern at
+once), which a mixed alternation prevents (measured 10x slower on body prose)."""
 from __future__ import annotations
 
 import re
@@ -33,18 +38,41 @@ class LinePattern:
     regex: re.Pattern
 
 
-def load_patterns(codebook_dir=None) -> tuple[LinePattern, ...]:
-    frame = read_codebook(codebook_path(BOILERPLATE_FILE, codebook_dir), COLUMNS, unique="family")
-    return tuple(
-        LinePattern(r.family, r.role, bool(r.ends_article), int(r.max_words), r.reason, re.compile(r.pattern, re.I))
+class LinePatterns:
+    """The codebook's patterns, tried in order on the lower-cased line. They are not joined into
+    one alternation for the same reason as above (measured 4x slower)."""
+
+    def __init__(self, patterns: list[LinePattern]):
+        self.patterns = tuple(patterns)
+        limits = [p.max_words for p in patterns]
+        self.max_words = 0 if not limits or 0 in limits else max(limits)
+
+    def __iter__(self):
+        return iter(self.patterns)
+
+    def match(self, line: str, n_words: int | None = None) -> LinePattern | None:
+        """The first pattern the line matches, or None."""
+        text = line.strip()
+        words = count_words(text) if n_words is None else n_words
+        if self.max_words and words > self.max_words:
+            return None
+        text = text.lower()
+        for pattern in self.patterns:
+            if (pattern.max_words == 0 or words <= pattern.max_words) and pattern.regex.search(text):
+                return pattern
+        return None
+
+
+def load_patterns(codebook_dir=None) -> LinePatterns:
+    frame = read_codebook(codebook_path(BOILERPLATE_FILE, codebook_dir), COLUMNS)
+    return LinePatterns([
+        LinePattern(r.family, r.role, bool(r.ends_article), int(r.max_words), r.reason, _compile(r.pattern))
         for r in frame.itertuples(index=False)
-    )
+    ])
 
 
-def match_line(line: str, patterns: tuple[LinePattern, ...], n_words: int | None = None) -> LinePattern | None:
-    text = line.strip()
-    words = count_words(text) if n_words is None else n_words
-    for pattern in patterns:
-        if (pattern.max_words == 0 or words <= pattern.max_words) and pattern.regex.search(text):
-            return pattern
-    return None
+def _compile(pattern: str) -> re.Pattern:
+    # A capital letter outside an escape (\S, \W) would never match the lower-cased line, so
+    # such a pattern keeps case-insensitive matching, at its cost.
+    needs_ignorecase = re.search(r"(?<!\\)[A-Z]", pattern) is not None
+    return re.compile(pattern, re.I if needs_ignorecase else 0)

@@ -19,12 +19,16 @@ order of precedence:
    line that continues a sentence broken across paragraphs (the previous line ends with a
    comma, semicolon or colon, or this one starts with a lower-case "who", "and", "as"...) joins
    its predecessor's block; short lines after the last paragraph are debris.
+
+Hard-wrapped text (a plain-text dump with line breaks at a fixed width inside paragraphs) is
+recognised per article from its line lengths; its wrapped lines are read as one unit, so the
+rules above apply to paragraphs, not to fragments of them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .boilerplate import LinePattern, match_line
+from .boilerplate import LinePattern, LinePatterns
 from .dates import find_dates
 from .text import CONTINUATION_WORDS, CONTINUING_END, ELLIPSIS_END, count_words, first_word, is_terminal
 
@@ -33,6 +37,11 @@ HEADLINE_WORDS = (5, 30)
 MIN_DEK_WORDS = 8
 MAX_SHORT_WORDS = 12  # subheads, captions, tail debris
 MAX_DATE_LINE_WORDS = 8
+# Hard-wrap detection: enough lines that end where a greedy wrap would break them.
+WRAP_MIN_LONG_LINES = 8
+WRAP_MIN_SHARE = 0.3
+WRAP_MAX_WIDTH = 120
+WRAP_SLACK = 2  # wrappers differ by a column or two (trailing space, hyphenation)
 CAPTION_NEIGHBOURS = frozenset({"consent_notice", "photo_credit", "advertisement"})
 
 
@@ -42,6 +51,8 @@ class LineLabel:
     role: str
     reason: str
     continues: int | None = None  # 1-based line this one continues (same block)
+    words: int = 0
+    wrapped: bool = False  # continues the previous line of a hard-wrapped paragraph
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,7 @@ class Block:
     role: str
     reason: str
     text: str
+    words: int
 
 
 @dataclass
@@ -62,6 +74,7 @@ class _Line:
     pattern: LinePattern | None
     is_date: bool
     is_template: bool
+    members: tuple[int, ...]  # raw line indexes of the unit (one line, or a hard-wrapped paragraph)
 
     @property
     def fixed(self) -> bool:
@@ -76,7 +89,7 @@ def template_key(line: str) -> str | None:
     """The key under which a line counts towards the site-template rule, or None when the
     line is too long or too sentence-like to be template furniture."""
     text = line.strip()
-    if not text or is_terminal(text) or count_words(text) > 10:
+    if not text or len(text) > 120 or is_terminal(text) or count_words(text) > 10:
         return None
     return " ".join(text.casefold().split())
 
@@ -90,22 +103,21 @@ def _same_name(text: str, outlet: str | None) -> bool:
 
 def label_lines(
     lines: list[str],
-    patterns: tuple[LinePattern, ...],
+    patterns: LinePatterns,
     template_keys: frozenset[str] = frozenset(),
     outlet: str | None = None,
 ) -> list[LineLabel]:
     """A LineLabel for every non-blank line of an article, in line order."""
+    units = _layout_units(lines)
     info: list[_Line] = []
-    for index, raw in enumerate(lines):
-        text = raw.strip()
-        if not text:
-            continue
+    for members in units:
+        text = " ".join(lines[i].strip() for i in members)
         words = count_words(text)
         terminal = is_terminal(text)
-        pattern = match_line(text, patterns, words)
+        pattern = patterns.match(text, words)
         is_date = pattern is None and words <= MAX_DATE_LINE_WORDS and not terminal and bool(find_dates(text))
         is_template = pattern is None and not is_date and template_key(text) in template_keys
-        info.append(_Line(index, text, words, terminal, pattern, is_date, is_template))
+        info.append(_Line(members[0], text, words, terminal, pattern, is_date, is_template, tuple(members)))
 
     labels: dict[int, tuple[str, str]] = {}
     for item in info:
@@ -134,10 +146,60 @@ def label_lines(
         _label_body(info[first_body:end if end is not None else len(info)], labels)
 
     continues = _continuations(info, labels)
-    return [
-        LineLabel(item.index + 1, *labels[item.index], continues.get(item.index))
-        for item in info
-    ]
+    out = []
+    for item in info:
+        role, reason = labels[item.index]
+        if len(item.members) == 1:
+            out.append(LineLabel(item.index + 1, role, reason, continues.get(item.index), item.words))
+            continue
+        reason = f"{reason} (hard-wrapped lines {item.members[0] + 1}-{item.members[-1] + 1})"
+        out.append(LineLabel(item.index + 1, role, reason, continues.get(item.index), count_words(lines[item.index])))
+        for previous, member in zip(item.members, item.members[1:]):
+            out.append(LineLabel(member + 1, role, reason, previous + 1, count_words(lines[member]), wrapped=True))
+    return out
+
+
+def _layout_units(lines: list[str]) -> list[list[int]]:
+    """Indexes of the non-blank lines, one unit per line, except in hard-wrapped text, where
+    each run of adjacent lines broken at the wrap width is one unit (a paragraph)."""
+    non_blank = [i for i, line in enumerate(lines) if line.strip()]
+    width = hard_wrap_width(lines)
+    if width is None:
+        return [[i] for i in non_blank]
+    units: list[list[int]] = []
+    for i in non_blank:
+        if units and i == units[-1][-1] + 1 and _breaks_at_width(lines[i - 1], lines[i], width):
+            units[-1].append(i)
+        else:
+            units.append([i])
+    return units
+
+
+def _breaks_at_width(line: str, following: str, width: int) -> bool:
+    """True when `line` ends where a greedy wrap at `width` would end it: the first word of
+    the following line would not have fitted, or a word was hyphenated across the break."""
+    line = line.rstrip()
+    next_word = following.strip().split(" ", 1)[0]
+    hyphenated = len(line) > 1 and line[-1] == "-" and line[-2].isalpha()
+    return hyphenated or len(line) + 1 + len(next_word) > width - WRAP_SLACK
+
+
+def hard_wrap_width(lines: list[str]) -> int | None:
+    """The wrap width when the text is hard-wrapped: no line longer than WRAP_MAX_WIDTH, and
+    many lines that end exactly where a wrap would break them, followed directly by another
+    line. None for text with one paragraph per line."""
+    stripped = [line.strip() for line in lines]
+    long_lines = [text for text in stripped if count_words(text) >= MIN_PROSE_WORDS]
+    if len(long_lines) < WRAP_MIN_LONG_LINES:
+        return None
+    width = max(map(len, stripped))
+    if width > WRAP_MAX_WIDTH:
+        return None
+    breaks = sum(
+        1 for line, following in zip(stripped, stripped[1:])
+        if line and following and _breaks_at_width(line, following, width)
+    )
+    return width if breaks >= WRAP_MIN_SHARE * len(long_lines) else None
 
 
 def _next_item(info: list[_Line], item: _Line) -> _Line | None:
@@ -213,7 +275,7 @@ def _continuations(info: list[_Line], labels: dict) -> dict[int, int]:
         if previous is not None and (
             CONTINUING_END.search(previous.text) or not previous.terminal or _starts_continuation(item.text)
         ):
-            joins[item.index] = previous.index + 1
+            joins[item.index] = previous.members[-1] + 1
         previous = item
     return joins
 
@@ -221,23 +283,26 @@ def _continuations(info: list[_Line], labels: dict) -> dict[int, int]:
 def group_blocks(lines: list[str], labels: list[LineLabel]) -> list[Block]:
     """Blocks of lines: a body paragraph (with the lines that continue it), or a run of
     adjacent non-body lines sharing role and reason."""
-    blocks: list[list] = []  # [start, end, role, reason, joined_from]
+    blocks: list[list] = []  # [start, end, role, reason, joined_from, words]
     for label in labels:
         if blocks:
             last = blocks[-1]
             adjacent = label.line == last[1] + 1
             if label.continues is not None and label.continues == last[1]:
                 last[1] = label.line
-                last[4].append((label.line, label.continues))
+                if not label.wrapped:
+                    last[4].append((label.line, label.continues))
+                last[5] += label.words
                 continue
             if adjacent and label.role != "body" and label.role == last[2] and label.reason == last[3]:
                 last[1] = label.line
+                last[5] += label.words
                 continue
-        blocks.append([label.line, label.line, label.role, label.reason, []])
+        blocks.append([label.line, label.line, label.role, label.reason, [], label.words])
     out = []
-    for start, end, role, reason, joined in blocks:
+    for start, end, role, reason, joined, words in blocks:
         if joined:
             detail = "; ".join(f"line {a} continues line {b}" for a, b in joined)
             reason = f"{reason} broken across lines ({detail})"
-        out.append(Block(start, end, role, reason, "\n".join(lines[start - 1:end])))
+        out.append(Block(start, end, role, reason, "\n".join(lines[start - 1:end]), words))
     return out

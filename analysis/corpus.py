@@ -2,7 +2,7 @@
 built from a folder of scraped article files and an optional sources.csv manifest."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +21,7 @@ SENTENCE_COLUMNS = [
     "article_id", "sentence_id", "block_id", "position", "text",
     "paragraph", "line_start", "line_end", "char_start", "char_end", "n_words",
 ]
+SKIPPED_COLUMNS = ["file", "problem"]
 ROLES = ("headline", "dek", "subhead", "body", "meta", "boilerplate")
 
 
@@ -36,6 +37,8 @@ class Corpus:
     blocks: pd.DataFrame
     sentences: pd.DataFrame
     lines: pd.DataFrame
+    # audit: every input file (or manifest row) left out of the corpus, and why
+    skipped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SKIPPED_COLUMNS))
 
     @property
     def outlets(self) -> list[str]:

@@ -1,5 +1,13 @@
 """Errors and warnings a user can meet. Every message names the file (and row and column
-where there is one), so the command line can print it as one line without a traceback."""
+where there is one), so the command line can print it as one line without a traceback.
+
+Three levels:
+- CorpusError / CodebookError: the run cannot go on (missing corpus folder, a manifest or
+  codebook that does not validate, nothing usable to analyse).
+- SkippedInput: one input file cannot be used (binary, empty, too large, a duplicate...); it
+  is left out, recorded in the corpus's `skipped` audit and announced with a SkippedWarning.
+- InputWarning: a recoverable problem; the file is used (re-decoded, metadata taken from the
+  text instead of the manifest...)."""
 from __future__ import annotations
 
 import warnings
@@ -29,9 +37,17 @@ class CodebookError(CorpusError):
         super().__init__(file, f"{', '.join(where)}: {problem}" if where else problem)
 
 
+class SkippedInput(CorpusError):
+    """One article file that cannot be used; the corpus loads without it (see Corpus.skipped)."""
+
+
 class InputWarning(UserWarning):
     """A recoverable problem with one input file; the file is still used."""
 
 
-def warn_input(file, problem: str) -> None:
-    warnings.warn(f"{file}: {problem}", InputWarning, stacklevel=3)
+class SkippedWarning(InputWarning):
+    """An input file left out of the corpus; also listed in Corpus.skipped."""
+
+
+def warn_input(file, problem: str, category: type[InputWarning] = InputWarning) -> None:
+    warnings.warn(f"{file}: {problem}", category, stacklevel=3)

@@ -11,33 +11,51 @@ import pandas as pd
 
 from .boilerplate import load_patterns
 from .cleaning import Block, LineLabel, group_blocks, label_lines, template_key
-from .config import ARTICLE_SUFFIXES, MANIFEST_NAME
-from .corpus import ARTICLE_COLUMNS, BLOCK_COLUMNS, LINE_COLUMNS, SENTENCE_COLUMNS, Corpus
+from .config import MANIFEST_NAME
+from .corpus import ARTICLE_COLUMNS, BLOCK_COLUMNS, LINE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS, Corpus
 from .dates import find_dates
-from .errors import CorpusError, warn_input
+from .errors import CorpusError, SkippedInput, SkippedWarning, warn_input
 from .manifest import read_manifest
-from .reading import RawArticle, read_article
+from .reading import ARTICLE_SUFFIXES, MAX_FILE_BYTES, RawArticle, nfc, read_article
 from .sentences import split_sentences
 from .text import count_words, normalize_space
 
 # A site-template line must recur in at least this many articles (and this share of them).
 TEMPLATE_MIN_ARTICLES = 3
 TEMPLATE_MIN_SHARE = 0.2
+# Provenance of the text itself: how the bytes were decoded, and what the text was extracted
+# from ("" for plain text files; for a web page, line numbers refer to the extracted text).
+ARTICLE_PROVENANCE_COLUMNS = ["encoding", "extracted_from"]
+BLOCK_PROVENANCE_COLUMNS = ["extracted_from"]
 AGENCY_IN_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]+?)(?:,[^(]{0,40})?\s*\((?P<agency>AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|TASS|UPI|Bloomberg)\)\s*[—–-]"
 )
 
 
-def list_article_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def list_article_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The article files directly in `folder` (sorted by name), and every other entry left
+    out with the reason (hidden files and the manifest aside)."""
+    if not folder.exists():
         raise CorpusError(folder, "corpus folder not found")
-    files = sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-    )
+    if not folder.is_dir():
+        raise CorpusError(folder, "not a folder; give the folder that holds the article files")
+    files, ignored = [], []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name == MANIFEST_NAME:
+            continue
+        if path.is_dir():
+            ignored.append((path.name, "a sub-folder; only files directly in the corpus folder are read"))
+        elif not path.is_file():
+            ignored.append((path.name, "not a regular file (a broken link?)"))
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            files.append(path)
+        else:
+            ignored.append((path.name, f"not an article file (only {', '.join(ARTICLE_SUFFIXES)} files are read)"))
     if not files:
-        raise CorpusError(folder, f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in the corpus folder")
-    return files
+        folders = sum(problem.startswith("a sub-folder") for _, problem in ignored)
+        hint = f" (it has {folders} sub-folder(s): only files directly in the folder are read)" if folders else ""
+        raise CorpusError(folder, f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in the corpus folder{hint}")
+    return files, ignored
 
 
 def template_keys(articles: list[RawArticle]) -> frozenset[str]:
@@ -89,12 +107,12 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
         for line in range(block.line_start, block.line_end + 1):
             block_of_line[line] = block_id
         block_rows.append((article_id, block_id, block.line_start, block.line_end, block.role, block.reason,
-                           block.text, count_words(block.text)))
+                           block.text, block.words, raw.extracted_from))
     for label in labels:
         line_rows.append((article_id, label.line, label.role, label.reason, block_of_line[label.line], raw.lines[label.line - 1]))
 
     body = [(block_id, block) for block_id, block in enumerate(blocks, start=1) if block.role == "body"]
-    total_words = sum(count_words(b.text) for _, b in body)
+    total_words = sum(b.words for _, b in body)
     words_before = 0
     sentence_id = 0
     for paragraph, (block_id, block) in enumerate(body):
@@ -104,12 +122,14 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
             n_words = count_words(text)
             line_start = block.line_start + block.text.count("\n", 0, start)
             line_end = block.line_start + block.text.count("\n", 0, end)
-            position = words_before / total_words if total_words else 0.0
+            position = min(words_before / total_words, 1.0) if total_words else 0.0
             sentence_rows.append((article_id, sentence_id, block_id, round(position, 6), text, paragraph,
                                   line_start, line_end, start, end, n_words))
             words_before += n_words
 
     from_text = _text_metadata(raw, blocks)
+    for field_name, value in raw.metadata.items():
+        from_text.setdefault(field_name, (value, "html metadata"))
     manifest_row = manifest_row or {}
 
     def pick(field, fallback=("", "")):
@@ -126,7 +146,7 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
         "article_id": article_id,
         "file": raw.path.name,
         "outlet": outlet,
-        "headline": normalize_space(headline.text) if headline else "",
+        "headline": normalize_space(headline.text) if headline else from_text.get("headline", ("", ""))[0],
         "published": published,
         "agency": agency,
         "word_count": total_words,
@@ -145,49 +165,102 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
         "n_body_blocks": len(body),
         "n_sentences": sentence_id,
         "n_removed_lines": sum(1 for label in labels if label.role != "body"),
+        "encoding": raw.encoding,
+        "extracted_from": raw.extracted_from,
     }
     return article, block_rows, sentence_rows, line_rows
 
 
-def build_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, progress=None) -> Corpus:
-    files = list_article_files(folder)
+class _Audit:
+    """The files left out of the corpus: each is announced once and listed in Corpus.skipped."""
+
+    def __init__(self):
+        self.rows: list[tuple[str, str]] = []
+
+    def skip(self, file: str, problem: str, announced_as: tuple[str, str] | None = None) -> None:
+        """Record `file`; the warning says the same unless `announced_as` (file, problem)."""
+        warn_input(*(announced_as or (file, problem)), SkippedWarning)
+        self.rows.append((file, problem))
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=SKIPPED_COLUMNS)
+
+
+def _match_manifest(manifest: dict, files: list[Path], audit: _Audit) -> dict[str, dict]:
+    """Manifest rows keyed by the NFC form of their file name (a name typed on one system
+    matches the same name stored decomposed by another); rows without a file are audited."""
+    rows = {nfc(name): row for name, row in manifest.items()}
+    present = {nfc(f.name): f.name for f in files}
+    folded = {name.casefold(): name for name in present.values()}
+    for name in sorted(set(rows) - set(present)):
+        guess = folded.get(name.casefold())
+        hint = f"; did you mean {guess!r}? (names are case-sensitive)" if guess else ""
+        audit.skip(name, f"listed in {MANIFEST_NAME}, but not in the corpus folder{hint}",
+                   announced_as=(MANIFEST_NAME, f"lists {name!r}, which is not in the corpus folder{hint}"))
+    return rows
+
+
+def _article_ids(raws: list[RawArticle]) -> list[str]:
+    """The file name without its suffix; the whole name when two files share a stem
+    (story.txt and story.html), so ids stay unique."""
+    stems = Counter(nfc(raw.path.stem) for raw in raws)
+    ids = []
+    for raw in raws:
+        stem = nfc(raw.path.stem)
+        if stems[stem] > 1:
+            warn_input(raw.path.name, f"another file has the same name stem {stem!r}; article_id is the full file name")
+            stem = nfc(raw.path.name)
+        ids.append(stem)
+    return ids
+
+
+def build_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, progress=None,
+                 max_bytes: int | None = MAX_FILE_BYTES) -> Corpus:
+    """See load_corpus. `max_bytes`: files larger than this are skipped unread (None: no limit)."""
+    files, ignored = list_article_files(folder)
+    audit = _Audit()
+    for name, problem in ignored:
+        audit.skip(name, problem)
     manifest = read_manifest(folder) if use_manifest else None
     if manifest is not None:
-        present = {f.name for f in files}
-        for name in sorted(set(manifest) - present):
-            warn_input(folder / MANIFEST_NAME, f"lists {name!r}, which is not in the corpus folder")
-        for name in sorted(present - set(manifest)):
-            warn_input(name, f"not listed in {MANIFEST_NAME}; outlet, date and agency taken from the text")
+        manifest = _match_manifest(manifest, files, audit)
 
     patterns = load_patterns(codebook_dir)
     raws: list[RawArticle] = []
     seen: dict[str, str] = {}
     for index, path in enumerate(files):
-        raw = read_article(path)
-        if progress:
-            progress(index + 1, len(files), path.name)
+        try:
+            raw = read_article(path, max_bytes)
+        except SkippedInput as error:
+            audit.skip(path.name, error.problem)
+            continue
+        finally:
+            if progress:
+                progress(index + 1, len(files), path.name)
         if raw.sha256 in seen:
-            warn_input(path.name, f"same content as {seen[raw.sha256]}; skipped as a duplicate")
+            audit.skip(path.name, f"same content as {seen[raw.sha256]}; skipped as a duplicate")
             continue
         seen[raw.sha256] = path.name
-        if not raw.text.strip():
-            warn_input(path.name, "empty file (no text); skipped")
-            continue
         raws.append(raw)
     if not raws:
-        raise CorpusError(folder, "no usable article files (all empty or duplicates)")
+        name, problem = next((f, p) for f, p in audit.rows if f in {path.name for path in files})
+        first = f"{name}: {problem}" if len(files) == 1 else f"all {len(files)} were skipped; first {name}: {problem}"
+        raise CorpusError(folder, f"no usable article files ({first})")
 
     templates = template_keys(raws)
     articles, blocks, sentences, lines = [], [], [], []
-    for raw in raws:
-        row = manifest.get(raw.path.name) if manifest else None
+    for raw, article_id in zip(raws, _article_ids(raws)):
+        row = manifest.get(nfc(raw.path.name)) if manifest is not None else None
+        if manifest is not None and row is None:
+            warn_input(raw.path.name, f"not listed in {MANIFEST_NAME}; outlet, date and agency taken from the text")
         if row and row.get("sha256") and row["sha256"] != raw.sha256:
-            warn_input(raw.path.name, f"sha256 differs from {MANIFEST_NAME}: the raw file changed since the manifest was written")
+            warn_input(raw.path.name, f"sha256 differs from {MANIFEST_NAME}: the raw file changed since the manifest was written "
+                                      "(restore the original, or update the sha256 cell if the change is intended)")
         labels = label_lines(raw.lines, patterns, templates, outlet=(row or {}).get("outlet"))
         grouped = group_blocks(raw.lines, labels)
         if not any(b.role == "body" for b in grouped):
             warn_input(raw.path.name, "no body text found: every line was classified as headline, meta or debris (see blocks)")
-        article, b, s, l = _article_rows(raw, raw.path.stem, labels, grouped, row)
+        article, b, s, l = _article_rows(raw, article_id, labels, grouped, row)
         articles.append(article)
         blocks.extend(b)
         sentences.extend(s)
@@ -195,8 +268,9 @@ def build_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, pro
 
     return Corpus(
         path=folder,
-        articles=pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
-        blocks=pd.DataFrame(blocks, columns=BLOCK_COLUMNS),
+        articles=pd.DataFrame(articles, columns=ARTICLE_COLUMNS + ARTICLE_PROVENANCE_COLUMNS),
+        blocks=pd.DataFrame(blocks, columns=BLOCK_COLUMNS + BLOCK_PROVENANCE_COLUMNS),
         sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
         lines=pd.DataFrame(lines, columns=LINE_COLUMNS),
+        skipped=audit.frame(),
     )

@@ -2,6 +2,7 @@
 provenance notes. Validated on load; problems name the manifest, row and column."""
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pandas as pd
@@ -9,7 +10,9 @@ import pandas as pd
 from .codebook import Column, read_codebook
 from .config import MANIFEST_NAME
 from .dates import parse_iso_date
-from .errors import CodebookError
+from .errors import CodebookError, warn_input
+
+CHANNELS = ("original", "wire", "republished", "aggregator_copy", "rewrite")
 
 MANIFEST_COLUMNS = [
     Column("file"),
@@ -19,8 +22,8 @@ MANIFEST_COLUMNS = [
     Column("dateline", required=False, nonempty=False),
     Column("url", required=False, nonempty=False),
     Column("language", required=False, nonempty=False),
-    Column("translated", required=False, nonempty=False),
-    Column("channel", required=False, nonempty=False),
+    Column("translated", kind="choice", choices=("yes", "no"), required=False, nonempty=False),
+    Column("channel", kind="choice", choices=CHANNELS, required=False, nonempty=False),
     Column("sha256", required=False, nonempty=False),
     Column("notes", required=False, nonempty=False),
 ]
@@ -32,7 +35,14 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
     path = folder / MANIFEST_NAME
     if not path.exists():
         return None
+    if not path.read_bytes().strip():
+        raise CodebookError(path, "empty file; write a header row starting with 'file' (or delete the manifest)")
     frame = read_codebook(path, MANIFEST_COLUMNS, unique="file")
+    unknown = [name for name in frame.columns if name not in FIELDS and name != "codebook_row"]
+    for name in unknown:
+        close = difflib.get_close_matches(name.lower(), FIELDS, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known columns: {', '.join(FIELDS)}"
+        warn_input(path, f"unknown column '{name}' ignored; {hint}")
     rows = {}
     for record in frame.to_dict("records"):
         row = int(record["codebook_row"])
@@ -46,6 +56,7 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
             if iso is None:
                 raise CodebookError(path, f"bad date {published!r}; write it as YYYY-MM-DD", row=row, column="published")
             record["published"] = iso
+        record["sha256"] = record.get("sha256", "").lower()  # tools differ in the case of hex digits
         rows[name] = {field: str(record.get(field, "") or "") for field in FIELDS}
     return rows
 

@@ -20,6 +20,12 @@ def sentences_table(ctx: Context):
     return ctx.corpus.sentences
 
 
+@table("skipped.csv")
+def skipped_table(ctx: Context):
+    """Audit: every input file (or manifest row) left out of the corpus, and why."""
+    return ctx.corpus.skipped
+
+
 # --- text reuse and quote variants (analysis/reuse.py, analysis/quote_variants.py) ---
 @table("reuse.csv")
 def reuse_table(ctx: Context):

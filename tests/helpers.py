@@ -1,0 +1,30 @@
+"""Test helpers: build small corpora on disk and read line labels back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.boilerplate import load_patterns
+from analysis.cleaning import label_lines
+
+PATTERNS = load_patterns()
+
+
+def roles(text: str, outlet: str | None = None, templates=frozenset()) -> dict[str, tuple[str, str]]:
+    """stripped line text -> (role, reason) for an article given as one string."""
+    lines = text.split("\n")
+    return {lines[l.line - 1].strip(): (l.role, l.reason) for l in label_lines(lines, PATTERNS, templates, outlet)}
+
+
+def write_corpus(folder: Path, articles: dict[str, str | bytes], manifest: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in articles.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    if manifest is not None:
+        (folder / "sources.csv").write_text(manifest, encoding="utf-8")
+    return folder
+
+
+PARAGRAPH_A = "The minister arrived in the capital on Tuesday for talks with his counterpart about energy."
+PARAGRAPH_B = "Officials said the two sides agreed to continue the negotiations early next year in Vienna."
+PARAGRAPH_C = "Critics of the deal argued that it would leave the country dependent on a single supplier."
