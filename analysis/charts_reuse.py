@@ -8,6 +8,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.patches import Patch
+from matplotlib.ticker import PercentFormatter
 
 from .plotting import HIGHLIGHT_COLOR, NEUTRAL_COLOR
 
@@ -45,7 +47,9 @@ def reuse_heatmap(share: pd.DataFrame, articles: pd.DataFrame):
     ax.set_xlabel("shared with this article")
     ax.set_ylabel("share of this article's body words")
     ax.set_title("How much of each article is shared with each other one")
-    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="share of body words")
+    bar = fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="share of body words")
+    bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    fig.tight_layout()  # keeps the rotated labels clear of the source note save_figure adds below
     return fig
 
 
@@ -73,6 +77,7 @@ def passages_figure(reuse: pd.DataFrame, articles: pd.DataFrame, palette: dict[s
     if rows.empty:
         ax.text(0, 1, "No shared passages above the thresholds.", fontsize=9, color=NEUTRAL_COLOR, va="top")
     ax.set_title("Shared passages side by side (original copy left, similarity between)")
+    fig.tight_layout()
     return fig
 
 
@@ -82,11 +87,15 @@ def netting_chart(summary: pd.DataFrame, palette: dict[str, str]):
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.5))
     y = np.arange(len(data))
     colours = [palette.get(o, NEUTRAL_COLOR) for o in data["outlet"]]
-    ax.barh(y, data["words_before"], color="none", edgecolor=colours, linewidth=1.2, label="all body words")
-    ax.barh(y, data["words_after"], color=colours, label="own words (shared passages netted out)")
+    ax.barh(y, data["words_before"], color="none", edgecolor=colours, linewidth=1.2)
+    ax.barh(y, data["words_after"], color=colours)
     ax.set_yticks(y, data["outlet"])
+    ax.set_xlim(0, 1.45 * max(1, int(data["words_before"].max())))  # room for the legend
     ax.set_xlabel("body words")
     ax.set_ylabel("outlet")
     ax.set_title("Each outlet's own contribution once shared passages are netted out")
-    ax.legend(loc="lower right", fontsize=8)
+    handles = [Patch(facecolor="none", edgecolor=NEUTRAL_COLOR, label="all body words"),
+               Patch(color=NEUTRAL_COLOR, label="own words (netted)")]
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
+    fig.tight_layout()
     return fig
