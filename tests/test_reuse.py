@@ -182,3 +182,11 @@ def test_seed_netting_removes_only_later_copies(sample_corpus):
     netted = exclude_shared(sentences, reuse)
     dropped = set(zip(sentences["article_id"], sentences["sentence_id"])) - set(zip(netted["article_id"], netted["sentence_id"]))
     assert dropped == set(zip(reuse["article_b"], reuse["sentence_id_b"]))
+
+
+def test_empty_and_single_article_corpora():
+    sentences, articles = frames({"a": WIRE})
+    assert find_reuse(sentences, articles, paraphrases=NO_PARAPHRASES).empty
+    empty = find_reuse(sentences.iloc[:0], articles.iloc[:0], paraphrases=NO_PARAPHRASES)
+    assert empty.empty and list(empty.columns) == REUSE_COLUMNS
+    assert shared_share(empty, sentences.iloc[:0]).empty
