@@ -248,3 +248,24 @@ def netting_summary(sentences: pd.DataFrame, netted: pd.DataFrame, articles: pd.
     out = before.add_suffix("_before").join(after.add_suffix("_after")).fillna(0).astype(int)
     out["own_share"] = (out["words_after"] / out["words_before"].where(out["words_before"] > 0)).fillna(0.0).round(4)
     return out.reset_index()[["outlet", "sentences_before", "sentences_after", "words_before", "words_after", "own_share"]]
+
+
+def netted_corpus(corpus, reuse: pd.DataFrame, *, keep: str = "original"):
+    """The corpus with shared passages taken out of its sentences (see exclude_shared), so any
+    sentence-based analysis (topics and actors, figures, frames, labels, quotes, tone) can be
+    rerun on each outlet's own contribution through the same tables. Block text, and so
+    readability (textstat on block text), is left whole: cutting sentences out of a block would
+    rewrite the text that the blocks cite."""
+    from dataclasses import replace
+
+    return replace(corpus, sentences=exclude_shared(corpus.sentences, reuse, keep=keep))
+
+
+def netting_effect(before: pd.DataFrame, after: pd.DataFrame, value: str, by: list[str]) -> pd.DataFrame:
+    """`value` summed by `by` in a table computed on the full corpus and on the netted one,
+    with the change; rows where netting changed nothing are dropped."""
+    full = before.groupby(by)[value].sum().rename("before")
+    own = after.groupby(by)[value].sum().rename("after")
+    table = pd.concat([full, own], axis=1).fillna(0.0)
+    table["change"] = table["after"] - table["before"]
+    return table[table["change"].abs() > 1e-9].reset_index()

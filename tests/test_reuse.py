@@ -190,3 +190,29 @@ def test_empty_and_single_article_corpora():
     empty = find_reuse(sentences.iloc[:0], articles.iloc[:0], paraphrases=NO_PARAPHRASES)
     assert empty.empty and list(empty.columns) == REUSE_COLUMNS
     assert shared_share(empty, sentences.iloc[:0]).empty
+
+
+def test_netted_corpus_reruns_sentence_analyses_without_shared_passages(sample_corpus):
+    from analysis.export import Context
+    from analysis.reuse import find_reuse, netted_corpus
+
+    reuse = find_reuse(sample_corpus.sentences, sample_corpus.articles)
+    netted = netted_corpus(sample_corpus, reuse)
+    assert len(netted.sentences) == len(sample_corpus.sentences) - len(reuse)
+    assert netted.blocks is sample_corpus.blocks and len(sample_corpus.sentences) == 159  # input untouched
+    before = Context(sample_corpus).table("quotes.csv")
+    after = Context(netted).table("quotes.csv")
+    dropped = set(zip(reuse["article_b"], reuse["sentence_id_b"]))
+    assert len(after) < len(before)
+    assert not dropped & set(zip(after["article_id"], after["sentence_id"]))
+
+
+def test_netting_effect_lists_only_what_changed():
+    import pandas as pd
+
+    from analysis.reuse import netting_effect
+
+    before = pd.DataFrame({"outlet": ["A", "A", "B"], "topic": ["x", "y", "x"], "share": [0.5, 0.2, 0.4]})
+    after = pd.DataFrame({"outlet": ["A", "A", "B"], "topic": ["x", "y", "x"], "share": [0.4, 0.2, 0.4]})
+    effect = netting_effect(before, after, "share", ["outlet", "topic"])
+    assert effect.round(6).to_dict("records") == [{"outlet": "A", "topic": "x", "before": 0.5, "after": 0.4, "change": -0.1}]
