@@ -7,7 +7,8 @@ Term syntax:
 - '*' stands for any run of letters and '?' for exactly one, anywhere in a word
   ("sanction*" = sanctions, sanctioned; "defen?e" = defence, defense);
 - a term in lower case matches any case; a term with a capital letter matches its case only,
-  so "EU" is not found in "neutral" and "West" not in "western winds";
+  so "EU" is not found in "neutral" and "West" not in "western winds", except that a lower-case
+  first letter also matches a capital at the start of a sentence ("the West", "The West");
 - straight and curly apostrophes are the same letter.
 """
 from __future__ import annotations
@@ -39,10 +40,17 @@ def term_body(term: str) -> str:
     return r"\s+".join(_word(word) for word in term.split())
 
 
+def _cased_body(term: str) -> str:
+    """term_body with the case rule applied (see the module docstring)."""
+    if not is_case_sensitive(term):
+        return f"(?i:{term_body(term)})"
+    body, first = term_body(term), term[0]
+    return f"[{first}{first.upper()}]{body[1:]}" if first.islower() else body  # a letter is never escaped
+
+
 def term_pattern(term: str) -> str:
     """The complete regular expression for one term (boundaries and case rule included)."""
-    body = term_body(term) if is_case_sensitive(term) else f"(?i:{term_body(term)})"
-    return f"{_START}{body}{_END}"
+    return f"{_START}{_cased_body(term)}{_END}"
 
 
 class TermDictionary:
@@ -58,10 +66,7 @@ class TermDictionary:
         for group, group_terms in terms.items():
             ordered = sorted(group_terms, key=len, reverse=True)
             names = {f"t{i}": term for i, term in enumerate(ordered)}
-            alternatives = [
-                f"(?P<t{i}>{term_body(term) if is_case_sensitive(term) else f'(?i:{term_body(term)})'})"
-                for i, term in enumerate(ordered)
-            ]
+            alternatives = [f"(?P<t{i}>{_cased_body(term)})" for i, term in enumerate(ordered)]
             parts = [f"{_START}(?:{'|'.join(alternatives)}){_END}"] if alternatives else []
             for j, raw in enumerate((patterns or {}).get(group, ())):
                 names[f"p{j}"] = raw

@@ -115,3 +115,12 @@ def test_opening_frames_lists_headline_and_lede_frames():
     table = opening_frames(scores)
     assert table.loc["X", "headline"] == "economic, security_and_defense" and table.loc["X", "lede"] == "security_and_defense"
     assert table.loc["Y", "headline"] == "" and table.loc["Y", "lede"] == ""
+
+
+@pytest.mark.parametrize("term, text, found", [
+    ("the West", "The West has tried to keep up the pressure", True),  # sentence start
+    ("the West", "the west bank", False),
+    ("West", "West of the city", True),
+])
+def test_lower_case_first_letter_of_a_cased_term_matches_a_sentence_start(term, text, found):
+    assert bool(re.search(term_pattern(term), text)) is found
