@@ -91,23 +91,10 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
                            ignore_index=True, na_position="last")
 
 
-def corpus_quotes(corpus, codebook_dir=None) -> pd.DataFrame | None:
-    """The corpus's quotes.csv table when a quote extractor is registered for export
-    (analysis.quotes), else None."""
-    from . import tables  # noqa: F401  (registers every table builder)
-    from .config import CODEBOOK_DIR
-    from .export import TABLES, Context
-
-    if "quotes.csv" not in TABLES:
-        return None
-    return Context(corpus, codebook_dir=codebook_dir or CODEBOOK_DIR).table("quotes.csv")
-
-
-def quote_variants_of(corpus, quotes: pd.DataFrame | None = None, codebook_dir=None) -> pd.DataFrame:
-    """Quote variants of a corpus: over `quotes` (default: `corpus_quotes`), weighed by term
-    IDF over the corpus's sentences. Empty (with VARIANT_COLUMNS) when there are no quotes."""
-    quotes = corpus_quotes(corpus, codebook_dir) if quotes is None else quotes
-    if quotes is None or quotes.empty:
+def quote_variants_of(corpus, quotes: pd.DataFrame, codebook_dir=None) -> pd.DataFrame:
+    """Quote variants of a corpus's `quotes` (quotes.csv), weighed by term IDF over the
+    corpus's sentences. Empty (with VARIANT_COLUMNS) when there are no quotes."""
+    if quotes.empty:
         return pd.DataFrame(columns=VARIANT_COLUMNS)
     paraphrases = load_paraphrases(codebook_dir)
     return pair_quote_variants(quotes, articles=corpus.articles, paraphrases=paraphrases,

@@ -163,11 +163,6 @@ def reuse_pairs_table(ctx: Context):
 
 @table("quote_variants.csv")
 def quote_variants_table(ctx: Context):
-    import pandas as pd
-
-    from .export import TABLES
     from .quote_variants import quote_variants_of
 
-    # quotes.csv comes from analysis.quotes (another branch); without it there is nothing to pair
-    quotes = ctx.table("quotes.csv") if "quotes.csv" in TABLES else pd.DataFrame()
-    return quote_variants_of(ctx.corpus, quotes, ctx.codebook_dir)
+    return quote_variants_of(ctx.corpus, ctx.table("quotes.csv"), ctx.codebook_dir)
