@@ -189,11 +189,11 @@ def hard_wrap_width(lines: list[str]) -> int | None:
     many lines that end exactly where a wrap would break them, followed directly by another
     line. None for text with one paragraph per line."""
     stripped = [line.strip() for line in lines]
+    width = max(map(len, stripped), default=0)
+    if width > WRAP_MAX_WIDTH:  # the common case, settled before any word is counted
+        return None
     long_lines = [text for text in stripped if count_words(text) >= MIN_PROSE_WORDS]
     if len(long_lines) < WRAP_MIN_LONG_LINES:
-        return None
-    width = max(map(len, stripped))
-    if width > WRAP_MAX_WIDTH:
         return None
     breaks = sum(
         1 for line, following in zip(stripped, stripped[1:])

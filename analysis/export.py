@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from .config import CODEBOOK_DIR
+from .config import CODEBOOK_DIR, resolve_dir
 from .corpus import Corpus
 
 Builder = Callable[["Context"], pd.DataFrame]
@@ -71,8 +71,11 @@ class Context:
     table needed by several others, such as figures for discrepancies, is built once)."""
 
     corpus: Corpus
-    codebook_dir: Path = CODEBOOK_DIR
+    codebook_dir: Path | None = None  # None: the bundled data/codebook
     _built: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        self.codebook_dir = resolve_dir(self.codebook_dir, CODEBOOK_DIR)
 
     def table(self, name: str) -> pd.DataFrame:
         from . import tables  # noqa: F401  (registers every builder on first use)

@@ -2,10 +2,9 @@
 transparent dictionary (data/codebook/frames.csv): a sentence evokes every frame one of whose
 terms it contains, and each assignment keeps the matched terms as evidence.
 
-Terms: '*' at the end matches any word ending (sanction* = sanctions, sanctioned), '?' one
-letter (defen?e = defence, defense); several words match across any white space. A term in
-lower case matches any case; a term with a capital (EU, West, Soviet) matches its case only, so
-"EU" is not found in "neutral" and "West" not in "western winds".
+Terms follow the dictionary syntax of analysis.terms, shared with the topic codebook: '*' and
+'?' wildcards (sanction*, defen?e), lower case matches any case and a capital only its case
+("EU" is not found in "neutral"), several words match across any white space.
 
 An article's score for a frame is the share of its body sentences that evoke it; "other"
 counts the sentences that evoke none. A dictionary finds vocabulary, not argument: read the
@@ -18,6 +17,8 @@ from collections import Counter
 import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
+from .errors import CodebookError
+from .terms import TermDictionary, term_problem
 
 FRAMES_FILE = "frames.csv"
 OTHER = "other"
@@ -34,61 +35,32 @@ FRAME_COLUMNS = [
 SENTENCE_FRAME_COLUMNS = ["article_id", "sentence_id", "frame", "terms", "n_matches"]
 
 
-_START, _END = r"(?<![\w-])", r"(?![\w-])"
-
-
-def _term_body(term: str) -> str:
-    return r"\s+".join(re.escape(word).replace(r"\*", r"\w*").replace(r"\?", r"\w") for word in term.split())
-
-
-def _case_sensitive(term: str) -> bool:
-    return any(ch.isupper() for ch in term)
-
-
-def term_pattern(term: str) -> str:
-    """Regex source for one dictionary term (see the module docstring)."""
-    body = _term_body(term) if _case_sensitive(term) else f"(?i:{_term_body(term)})"
-    return f"{_START}{body}{_END}"
-
-
-def frame_pattern(terms) -> str:
-    """One alternation for all terms of a frame, word boundaries checked once per position
-    (much faster than a boundary check inside every alternative)."""
-    ordered = sorted(terms, key=len, reverse=True)
-    insensitive = "|".join(_term_body(t) for t in ordered if not _case_sensitive(t))
-    sensitive = "|".join(_term_body(t) for t in ordered if _case_sensitive(t))
-    parts = ([f"(?i:{insensitive})"] if insensitive else []) + ([sensitive] if sensitive else [])
-    return f"{_START}(?:{'|'.join(parts)}){_END}"
-
-
 def load_frames(codebook_dir=None) -> pd.DataFrame:
     """frame, name, terms (tuple), description, codebook_row; 'other' is implicit."""
-    frame = read_codebook(codebook_path(FRAMES_FILE, codebook_dir), FRAME_CODEBOOK_COLUMNS, unique="frame")
+    path = codebook_path(FRAMES_FILE, codebook_dir)
+    frame = read_codebook(path, FRAME_CODEBOOK_COLUMNS, unique="frame")
+    for row, terms in zip(frame["codebook_row"], frame["terms"]):
+        for term in terms:
+            if problem := term_problem(term):
+                raise CodebookError(path, f"{problem}: {term!r}", row=int(row), column="terms")
     if (frame["frame"] == OTHER).any():
-        from .errors import CodebookError
-
         row = frame.loc[frame["frame"] == OTHER, "codebook_row"].iloc[0]
         raise CodebookError(codebook_path(FRAMES_FILE, codebook_dir), f"'{OTHER}' is reserved for sentences no frame matches", row=int(row), column="frame")
     return frame
 
 
 class FrameDictionary:
-    """Compiled frame terms: `match(text)` -> {frame: [matched surface forms]}."""
+    """Compiled frame terms (analysis.terms syntax): `match(text)` -> {frame: [matched surface forms]}."""
 
     def __init__(self, frames: pd.DataFrame):
         self.frames = list(frames["frame"])
         self.names = dict(zip(frames["frame"], frames["name"]))
-        self.patterns = {
-            frame: re.compile(frame_pattern(terms))
-            for frame, terms in zip(frames["frame"], frames["terms"])
-        }
+        self._dictionary = TermDictionary(dict(zip(frames["frame"], frames["terms"])))
 
     def match(self, text: str) -> dict[str, list[str]]:
-        found = {}
-        for frame, pattern in self.patterns.items():
-            hits = [m.group().lower() for m in pattern.finditer(text)]
-            if hits:
-                found[frame] = hits
+        found: dict[str, list[str]] = {}
+        for frame, _term, surface, _start, _end in self._dictionary.matches(text):
+            found.setdefault(frame, []).append(surface.lower())
         return found
 
 

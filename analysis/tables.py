@@ -156,3 +156,25 @@ def naming_table(ctx: Context):
     from .naming import NAMING_COLUMNS, count_naming
 
     return ctx.corpus.with_outlet(count_naming(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))[NAMING_COLUMNS]
+
+
+# --- text reuse and quote variants (analysis/reuse.py, analysis/quote_variants.py) ---
+@table("reuse.csv")
+def reuse_table(ctx: Context):
+    from .reuse import find_reuse
+
+    return find_reuse(ctx.corpus.sentences, ctx.corpus.articles, codebook_dir=ctx.codebook_dir)
+
+
+@table("reuse_pairs.csv")
+def reuse_pairs_table(ctx: Context):
+    from .reuse import reuse_pairs
+
+    return reuse_pairs(ctx.table("reuse.csv"), ctx.corpus.sentences, ctx.corpus.articles)
+
+
+@table("quote_variants.csv")
+def quote_variants_table(ctx: Context):
+    from .quote_variants import quote_variants_of
+
+    return quote_variants_of(ctx.corpus, ctx.table("quotes.csv"), ctx.codebook_dir)

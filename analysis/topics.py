@@ -6,9 +6,9 @@ Codebook format (one row per topic; see data/codebook/TOPICS.md for the full gui
 
     topic        short identifier: lower-case letters, digits and '_' (e.g. drone_strikes_toll)
     label        readable name for tables and charts (optional; defaults to the identifier)
-    terms        ';'-separated words or phrases; case is ignored; a trailing '*' matches any
-                 word ending ("sanction*" matches sanction, sanctions, sanctioned); spaces in a
-                 phrase match any run of whitespace; straight and curly apostrophes are equal
+    terms        ';'-separated words or phrases in the dictionary syntax of analysis.terms:
+                 whole words, '*' and '?' wildcards ("sanction*"), lower case matches any case
+                 and a capital only its case ("EU"), spaces match any white space
     patterns     optional ';'-separated regular expressions for what terms cannot say
                  (case is ignored); a row needs terms, patterns or both
     description  what the topic covers, for the analyst (optional)
@@ -23,6 +23,7 @@ import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
 from .errors import CodebookError
+from .terms import TermDictionary, term_problem
 
 TOPICS_FILE = "topics.csv"
 TOPIC_COLUMNS = [
@@ -52,62 +53,24 @@ def load_topics(codebook_dir=None) -> pd.DataFrame:
         if not row.terms and not row.patterns:
             raise CodebookError(path, "the topic has neither terms nor patterns; fill at least one", row=row.codebook_row, column="terms")
         for term in row.terms:
-            problem = _term_problem(term)
+            problem = term_problem(term)
             if problem:
                 raise CodebookError(path, f"term {term!r}: {problem}", row=row.codebook_row, column="terms")
     frame["label"] = [label or topic for topic, label in zip(frame["topic"], frame["label"])]
     return frame
 
 
-def _term_problem(term: str) -> str | None:
-    stem = term[:-1] if term.endswith("*") else term
-    if "*" in stem:
-        return "'*' is only allowed at the end of a term"
-    if not re.search(r"\w", stem):
-        return "a term needs at least one letter or digit"
-    return None
-
-
-_WORD_START = r"(?<!\w)"
-
-
-def term_regex(term: str) -> str:
-    """The regular expression for one codebook term (see the module docstring)."""
-    wildcard = term.endswith("*")
-    stem = term[:-1] if wildcard else term
-    words = [re.sub(r"['’]", "['’]", re.escape(word)) for word in stem.split()]
-    body = r"\s+".join(words)
-    start = _WORD_START if re.match(r"\w", stem) else ""
-    end = r"\w*" if wildcard else (r"(?!\w)" if re.search(r"\w$", stem) else "")
-    return start + body + end
-
-
 class TopicMatcher:
-    """Finds topic evidence in text: one compiled alternation per topic (longest alternative
-    first), so overlapping terms of the same topic count once and terms of different topics
-    never hide each other. The word-start check is shared by all terms that need it, which
-    lets the engine skip positions inside words once (about 8x faster than per alternative)."""
+    """Finds topic evidence in text (see analysis.terms for the term syntax)."""
 
     def __init__(self, topics: pd.DataFrame):
         self.topics = list(topics["topic"])
-        self._compiled: list[tuple[str, re.Pattern, dict[str, str]]] = []
-        for topic, terms, patterns in zip(topics["topic"], topics["terms"], topics["patterns"]):
-            alternatives = [(term, term_regex(term)) for term in terms] + [(p, f"(?:{p})") for p in patterns]
-            alternatives.sort(key=lambda item: len(item[0]), reverse=True)
-            names = {f"t{i}": source for i, (source, _) in enumerate(alternatives)}
-            at_word_start = [f"(?P<t{i}>{rx[len(_WORD_START):]})" for i, (_, rx) in enumerate(alternatives) if rx.startswith(_WORD_START)]
-            anywhere = [f"(?P<t{i}>{rx})" for i, (_, rx) in enumerate(alternatives) if not rx.startswith(_WORD_START)]
-            parts = ([_WORD_START + "(?:" + "|".join(at_word_start) + ")"] if at_word_start else []) + anywhere
-            self._compiled.append((topic, re.compile("|".join(parts), re.IGNORECASE), names))
+        self._dictionary = TermDictionary(dict(zip(topics["topic"], topics["terms"])),
+                                          dict(zip(topics["topic"], topics["patterns"])))
 
     def matches(self, text: str) -> list[tuple[str, str, str, int, int]]:
         """(topic, term, surface, start, end) for every match, by topic then position."""
-        found = []
-        for topic, pattern, names in self._compiled:
-            for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    found.append((topic, names[m.lastgroup], m.group(), m.start(), m.end()))
-        return found
+        return self._dictionary.matches(text)
 
 
 def sentence_topics(units: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:

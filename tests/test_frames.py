@@ -7,8 +7,8 @@ import pytest
 
 from analysis.codebook import CodebookError
 from analysis.document import sentences_from_text
-from analysis.frames import (OTHER, FrameDictionary, frame_profile, frame_sentences, load_frames, score_frames,
-                             term_pattern, top_evidence)
+from analysis.frames import OTHER, FrameDictionary, frame_profile, frame_sentences, load_frames, score_frames, top_evidence
+from analysis.terms import term_pattern
 
 
 @pytest.mark.parametrize("term, text, found", [
@@ -20,7 +20,8 @@ from analysis.frames import (OTHER, FrameDictionary, frame_profile, frame_senten
     ("EU", "the EU decided", True),
     ("EU", "eu decided", False),  # capitals match their case only
     ("West", "west of the city", False),
-    ("war", "the war-torn east", False),  # hyphenated compounds are other words
+    ("war", "the war-torn east", True),  # the parts of a hyphenated compound are words
+    ("Russia", "the Russia-Ukraine war", True),
     ("war", "THE WAR GOES ON", True),  # lower-case terms match any case
 ])
 def test_term_pattern(term, text, found):
@@ -114,3 +115,12 @@ def test_opening_frames_lists_headline_and_lede_frames():
     table = opening_frames(scores)
     assert table.loc["X", "headline"] == "economic, security_and_defense" and table.loc["X", "lede"] == "security_and_defense"
     assert table.loc["Y", "headline"] == "" and table.loc["Y", "lede"] == ""
+
+
+@pytest.mark.parametrize("term, text, found", [
+    ("the West", "The West has tried to keep up the pressure", True),  # sentence start
+    ("the West", "the west bank", False),
+    ("West", "West of the city", True),
+])
+def test_lower_case_first_letter_of_a_cased_term_matches_a_sentence_start(term, text, found):
+    assert bool(re.search(term_pattern(term), text)) is found

@@ -138,7 +138,8 @@ def test_a_missing_codebook_file_skips_only_the_tables_that_need_it(event_table,
     export_tables(plan, result, log=lambda line: None)
     assert result.needs_codebook[event_table] == "topics.csv"
     assert set(result.needs_codebook.values()) <= {"topics.csv", "actors.csv", "claims.csv", "frames.csv",
-                                                    "labels.csv", "naming.csv", "predicates.csv", "places.csv"}
+                                                    "labels.csv", "naming.csv", "predicates.csv", "places.csv",
+                                                    "countries.csv", "paraphrases.csv"}
     assert not (plan.tables_dir / event_table).exists()
     assert (plan.tables_dir / "articles.csv").is_file() and result.ok
     assert any("add topics.csv" in line for line in codebook_advice(plan, result))

@@ -97,7 +97,8 @@ def test_a_notebook_needing_a_missing_codebook_file_is_skipped_and_named(tmp_pat
     lines = []
     result = run(OTHER_EVENT, tmp_path / "out", codebook, notebooks=[needs_topics, fine], log=lines.append)
 
-    assert result.needs_codebook == {"97-needs-topics": "topics.csv"}
+    assert result.needs_codebook["97-needs-topics"] == "topics.csv"
+    assert "98-probe" not in " ".join(result.needs_codebook)  # tables need codebooks too; the probe does not
     assert result.ok and (tmp_path / "out" / "figures" / "98-probe-words.png").is_file()
     assert any("97-needs-topics was skipped; add topics.csv" in line for line in lines)
     report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")

@@ -1,0 +1,119 @@
+"""Quote variants: one remark by one speaker as rendered by different outlets (translations,
+paraphrases, trimmed or spun versions), paired with their similarity and the words that differ.
+
+Works on any quotes-like frame with article_id, speaker and quote (sentence_id when present),
+such as analysis.quotes' quotes.csv. Only quotes of the same speaker in different articles are
+compared, and only when they share at least one content term (an inverted index over terms),
+so the cost follows the number of plausible pairs, not the square of the quotes.
+
+Within each pair of articles and speaker, pairing is one to one (best similarity first): a
+remark is rarely quoted twice in one article, and this stops one long quote from claiming
+every fragment of the other article.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from .textsim import Paraphrases, align, differing_words, idf_weights, load_paraphrases, sentence_weights, tokens
+
+VARIANT_COLUMNS = [
+    "speaker", "article_a", "quote_a", "article_b", "quote_b", "similarity",
+    "sentence_id_a", "sentence_id_b", "outlet_a", "outlet_b",
+    "coverage_a", "coverage_b", "words_only_a", "words_only_b", "swapped_words",
+]
+# Same remark from this weighted Dice of the term alignment on. Renderings of one remark by
+# different outlets (translation, spinner) score well above it once paraphrase groups are
+# folded; different remarks of one speaker on one topic share names and places (rare in a
+# speaker's own quotes, frequent in the corpus, hence weighed down by IDF) and stay below.
+MIN_SIMILARITY = 0.5
+MIN_TERMS = 2  # one-word fragments ("priority") match anything that contains the word
+# A term in more than this share of one speaker's quotes is too common to propose candidates
+# (it still counts in the similarity); applied only to speakers with many quotes.
+MAX_TERM_SHARE = 0.2
+MIN_QUOTES_FOR_PRUNING = 50
+
+
+def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None = None,
+                        weights: dict[str, float] | None = None, paraphrases: Paraphrases | None = None,
+                        codebook_dir=None, min_similarity: float = MIN_SIMILARITY,
+                        min_terms: int = MIN_TERMS) -> pd.DataFrame:
+    """Pairs of renderings of the same remark (columns VARIANT_COLUMNS, article_a < article_b).
+
+    quotes needs speaker, article_id and quote; rows without a speaker are skipped (an
+    unattributed quote cannot be tied to a remark). weights: term IDF (default: computed over
+    the quotes themselves; pass weights over the corpus sentences to weigh down names that
+    every article repeats). articles, when given, supplies outlet_a/outlet_b."""
+    if paraphrases is None:
+        paraphrases = load_paraphrases(codebook_dir)
+    frame = quotes.reset_index(drop=True)
+    frame = frame[frame["speaker"].fillna("").astype(str).str.strip() != ""]
+    toks = {i: tokens(text, paraphrases) for i, text in frame["quote"].items()}
+    term_lists = {i: [t for t, _ in found] for i, found in toks.items()}
+    if weights is None:
+        weights = idf_weights(term_lists.values())
+    outlet = articles.set_index("article_id")["outlet"] if articles is not None else pd.Series(dtype=str)
+    has_sentence = "sentence_id" in frame.columns
+
+    scored = []
+    for speaker, group in frame.groupby("speaker", sort=True):
+        usable = [i for i in group.index if len(set(term_lists[i])) >= min_terms]
+        for i, j in _candidates(usable, term_lists, frame["article_id"]):
+            alignment = align(term_lists[i], term_lists[j], weights)
+            if alignment.similarity >= min_similarity:
+                scored.append((speaker, i, j, alignment))
+
+    # one to one within (speaker, article pair), best first
+    taken: dict[tuple, set] = defaultdict(set)
+    rows = []
+    for speaker, i, j, alignment in sorted(scored, key=lambda s: (-s[3].similarity, s[0], s[1], s[2])):
+        a, b = frame.loc[i], frame.loc[j]
+        if a["article_id"] > b["article_id"]:
+            i, j, a, b = j, i, b, a
+            alignment = align(term_lists[i], term_lists[j], weights)
+        key = (speaker, a["article_id"], b["article_id"])
+        if ("a", i) in taken[key] or ("b", j) in taken[key]:
+            continue
+        taken[key].update({("a", i), ("b", j)})
+        only_a, only_b, swapped = differing_words(toks[i], toks[j], alignment)
+        rows.append({
+            "speaker": speaker, "article_a": a["article_id"], "quote_a": a["quote"],
+            "article_b": b["article_id"], "quote_b": b["quote"], "similarity": round(alignment.similarity, 4),
+            "sentence_id_a": a["sentence_id"] if has_sentence else pd.NA,
+            "sentence_id_b": b["sentence_id"] if has_sentence else pd.NA,
+            "outlet_a": outlet.get(a["article_id"], ""), "outlet_b": outlet.get(b["article_id"], ""),
+            "coverage_a": round(alignment.coverage_a, 4), "coverage_b": round(alignment.coverage_b, 4),
+            "words_only_a": only_a, "words_only_b": only_b, "swapped_words": swapped,
+        })
+    out = pd.DataFrame(rows, columns=VARIANT_COLUMNS)
+    return out.sort_values(["speaker", "article_a", "article_b", "sentence_id_a", "sentence_id_b"],
+                           ignore_index=True, na_position="last")
+
+
+def quote_variants_of(corpus, quotes: pd.DataFrame, codebook_dir=None) -> pd.DataFrame:
+    """Quote variants of a corpus's `quotes` (quotes.csv), weighed by term IDF over the
+    corpus's sentences. Empty (with VARIANT_COLUMNS) when there are no quotes."""
+    if quotes.empty:
+        return pd.DataFrame(columns=VARIANT_COLUMNS)
+    paraphrases = load_paraphrases(codebook_dir)
+    return pair_quote_variants(quotes, articles=corpus.articles, paraphrases=paraphrases,
+                               weights=sentence_weights(corpus.sentences, paraphrases))
+
+
+def _candidates(indices: list, term_lists: dict, article_ids: pd.Series) -> list[tuple]:
+    """Pairs (i < j) of one speaker's quotes from different articles sharing a content term."""
+    postings: dict[str, list] = defaultdict(list)
+    for i in indices:
+        for term in set(term_lists[i]):
+            postings[term].append(i)
+    cap = max(2, int(MAX_TERM_SHARE * len(indices))) if len(indices) >= MIN_QUOTES_FOR_PRUNING else len(indices)
+    pairs = set()
+    for posting in postings.values():
+        if len(posting) > cap:
+            continue
+        for x, i in enumerate(posting):
+            for j in posting[x + 1:]:
+                if article_ids[i] != article_ids[j]:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
