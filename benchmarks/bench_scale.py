@@ -8,7 +8,8 @@ part we do not own).
 Per size, on a corpus of distinct articles (bench_corpus.make_corpus):
   - stages, serially, in a fresh process: the first pass (read every file, site templates),
     the per-article stage (line roles, blocks, sentences), each per-article table, each
-    corpus-level table and the CSV writing; CPU seconds and articles per second;
+    corpus-level table and the CSV writing; CPU seconds and articles per second (a table's
+    time includes the tables it builds first, e.g. actors.csv includes quotes.csv);
   - the floor: every textstat call behind readability.csv on the same body texts, in a fresh
     process (textstat caches results per text, so nothing may have seen the texts before);
   - the export command as a user runs it (`python -m analysis export`): serial, with N worker
