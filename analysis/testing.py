@@ -1,18 +1,15 @@
 """In-memory corpora for tests and benchmarks: build a Corpus from block texts and roles
 without files on disk, so a test can put site debris next to body text and check what
-reaches an analysis. Body blocks are split into sentences at . ! ? followed by a space."""
+reaches an analysis. Body blocks are split and words counted exactly as for a real corpus."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from .corpus import ARTICLE_COLUMNS, BLOCK_COLUMNS, LINE_COLUMNS, SENTENCE_COLUMNS, Corpus
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+from .sentences import split_sentences
+from .text import count_words, normalize_space
 
 
 def make_corpus(articles: dict[str, dict], path: str = "synthetic") -> Corpus:
@@ -23,17 +20,15 @@ def make_corpus(articles: dict[str, dict], path: str = "synthetic") -> Corpus:
         sid = paragraph = 0
         for bid, (role, text) in enumerate(spec["blocks"], 1):
             blocks.append(dict(article_id=aid, block_id=bid, line_start=bid, line_end=bid, role=role,
-                               reason="synthetic", text=text, n_words=len(text.split())))
+                               reason="synthetic", text=text, n_words=count_words(text)))
             if role != "body":
                 continue
-            cursor = 0
-            for sentence in split_sentences(text):
+            for start, end in split_sentences(text):
                 sid += 1
-                start = text.index(sentence, cursor)
-                cursor = start + len(sentence)
+                sentence = normalize_space(text[start:end])
                 sents.append(dict(article_id=aid, sentence_id=sid, block_id=bid, position=0.0,
                                   text=sentence, paragraph=paragraph, line_start=bid, line_end=bid,
-                                  char_start=start, char_end=cursor, n_words=len(sentence.split())))
+                                  char_start=start, char_end=end, n_words=count_words(sentence)))
             paragraph += 1
         extra = {k: v for k, v in spec.items() if k in ARTICLE_COLUMNS}
         arts.append({c: "" for c in ARTICLE_COLUMNS} | dict(
