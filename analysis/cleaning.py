@@ -202,19 +202,14 @@ def hard_wrap_width(lines: list[str]) -> int | None:
     return width if breaks >= WRAP_MIN_SHARE * len(long_lines) else None
 
 
-def _next_item(info: list[_Line], item: _Line) -> _Line | None:
-    position = info.index(item)
-    return info[position + 1] if position + 1 < len(info) else None
-
-
 def _label_top(top: list[_Line], info: list[_Line], labels: dict, outlet: str | None) -> None:
     headline = dek = masthead = False
     previous_reason = None
-    for item in top:
+    for position, item in enumerate(top):  # `top` is a prefix of `info`: positions agree
         if item.index in labels:
             previous_reason = labels[item.index][1]
             continue
-        following = _next_item(info, item)
+        following = info[position + 1] if position + 1 < len(info) else None
         if _same_name(item.text, outlet):
             label = ("meta", "masthead (the outlet's name)")
             masthead = True
