@@ -3,6 +3,7 @@ atomically as tidy CSV (see README, 'Tables')."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -137,17 +138,25 @@ def _write_bytes(data: bytes, path: Path) -> None:
     path.write_bytes(data)
 
 
-def _write_staged(out_dir, writers: dict[str, Callable[[Path], None]]) -> None:
+@contextmanager
+def staged_folder(out_dir, names: Iterable[str]):
+    """A hidden staging folder inside out_dir to write `names` into; when the block succeeds
+    they are renamed into place, and the folder is removed whatever happens."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
     try:
-        for name, write in writers.items():
-            write(staging / name)
-        for name in writers:
+        yield staging
+        for name in names:
             os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_staged(out_dir, writers: dict[str, Callable[[Path], None]]) -> None:
+    with staged_folder(out_dir, list(writers)) as staging:
+        for name, write in writers.items():
+            write(staging / name)
 
 
 def export(context: Context, out_dir, names: Iterable[str] | None = None) -> dict[str, int]:

@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-import os
-import shutil
-import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -28,10 +25,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .export import TABLES, Context, PartitionContext, export, spec, write_csv, write_table_bytes
-from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 from .cache import version_key
 from .corpus import SKIPPED_COLUMNS
+from .export import TABLES, Context, PartitionContext, export, spec, staged_folder, write_csv, write_table_bytes
+from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 
 ENGINES = ("processes", "dask")
 PARTITIONS_PER_WORKER = 4  # several per worker, so one slow partition does not idle the rest
@@ -205,20 +202,15 @@ def _export_forked(context: Context, out_dir, wanted: list[str], workers: int) -
     the gathered context without a copy being sent. Tables are written to a staging folder
     and renamed into place only when all succeeded, as export() does. A table a child needs
     that another child builds is built in both (only emphasis.csv, for omissions.csv, today)."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
     # costliest first (corpus-level analyses, then big per-article tables), so none starts last
     ordered = sorted(wanted, key=lambda name: (spec(name).per_article, -len(context._built.get(name, ()))))
-    _FORKED.update(context=context, staging=staging)
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            rows = dict(zip(ordered, pool.map(_build_and_stage, ordered)))
-        for name in wanted:
-            os.replace(staging / name, out / name)
-    finally:
-        _FORKED.clear()
-        shutil.rmtree(staging, ignore_errors=True)
+    with staged_folder(out_dir, wanted) as staging:
+        _FORKED.update(context=context, staging=staging)
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                rows = dict(zip(ordered, pool.map(_build_and_stage, ordered)))
+        finally:
+            _FORKED.clear()
     return {name: rows[name] for name in wanted}
 
 
