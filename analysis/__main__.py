@@ -16,15 +16,10 @@ from pathlib import Path
 from .cache import DEFAULT_CACHE_DIR
 from .config import CODEBOOK_DIR, RAW_DIR, resolve_dir
 from .parallel import ENGINES
-from .errors import CorpusError, InputWarning, SkippedWarning
+from .errors import CorpusError, InputWarning, print_warning_line
 
 EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130
-
-
-def _warning_line(message, category, filename, lineno, file=None, line=None):
-    prefix = "skipped" if issubclass(category, SkippedWarning) else "warning"
-    print(f"{prefix}: {message}", file=sys.stderr)
 
 
 def _error(message) -> int:
@@ -67,7 +62,7 @@ def _positive(text: str) -> int:
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     with warnings.catch_warnings():  # so main() called from Python leaves the caller's warnings as they were
-        warnings.showwarning = _warning_line
+        warnings.showwarning = print_warning_line
         warnings.simplefilter("error" if args.strict else "always", InputWarning)  # nothing shown once only, or hidden
         return _export(args)
 

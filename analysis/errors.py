@@ -51,3 +51,12 @@ class SkippedWarning(InputWarning):
 
 def warn_input(file, problem: str, category: type[InputWarning] = InputWarning) -> None:
     warnings.warn(f"{file}: {problem}", category, stacklevel=3)
+
+
+def print_warning_line(message, category, *_ignored, **_also_ignored) -> None:
+    """warnings.showwarning for the command lines: one line on stderr, 'skipped:' for an input
+    left out of the corpus, 'warning:' for anything else; no source location."""
+    import sys
+
+    prefix = "skipped" if issubclass(category, SkippedWarning) else "warning"
+    print(f"{prefix}: {message}", file=sys.stderr, flush=True)

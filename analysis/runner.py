@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 from .config import CODEBOOK_DIR, NOTEBOOKS_DIR, RAW_DIR, ROOT, TABLES_DIR, resolve_dir
-from .errors import CodebookError, CorpusError
+from .errors import CodebookError, CorpusError, print_warning_line
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 REPORT_NAME = "report.html"
@@ -380,7 +380,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 def command(args: argparse.Namespace) -> int:
     import warnings
 
-    warnings.showwarning = lambda message, *_, **__: _stderr(f"warning: {message}")
+    warnings.showwarning = print_warning_line
     try:
         steps = rebuild_report if getattr(args, "report_only", False) else run
         result = steps(args.corpus, args.out, args.codebook)
