@@ -5,7 +5,8 @@ part we do not own).
     python -m benchmarks scale                       # default sizes (a few minutes)
     python -m benchmarks scale --sizes 1000 10000 100000 --workers 2
 
-Per size, on a corpus of distinct articles (bench_corpus.make_corpus):
+Per size, on a synthetic corpus shaped like real coverage (news_corpus.make_news_corpus:
+distinct sentences, many outlets, planted wire reuse, a manifest):
   - stages, serially, in a fresh process: the first pass (read every file, site templates),
     the per-article stage (line roles, blocks, sentences), each per-article table, each
     corpus-level table and the CSV writing; CPU seconds and articles per second (a table's
@@ -32,9 +33,9 @@ from pathlib import Path
 
 from analysis.config import ROOT
 
-from .bench_corpus import make_corpus
+from .news_corpus import make_news_corpus
 
-DEFAULT_SIZES = (200,)  # a few minutes: reuse.csv is quadratic on these shuffled-seed corpora
+DEFAULT_SIZES = (1000,)  # a few minutes; pass --sizes 1000 10000 100000 for the full picture
 TARGET_SERIAL_RATIO = 1.3  # whole export / plain textstat, one core
 TARGET_WARM_SHARE = 0.10  # cached re-run / cold run
 TARGET_100K_SECONDS = 360
@@ -116,7 +117,7 @@ def run(n: int, workers: int, stages: bool = True) -> None:
         root = Path(name)
         corpus = root / "corpus"
         corpus.mkdir()
-        make_corpus(corpus, n)
+        make_news_corpus(corpus, n)
         print(f"-- {n:,} articles ({sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB)")
 
         floor = _fresh(_floor, str(corpus))
