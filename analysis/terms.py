@@ -140,13 +140,13 @@ class TermDictionary:
                 candidates.setdefault(key, []).append((group, rank, term, re.compile(term_pattern(term))))
         # for each key found in a text: the terms of every key that is a prefix of it (all of
         # them can match there), by group, in the alternation's order
-        self._terms_at: dict[str, dict[str, list[tuple[str, re.Pattern]]]] = {}
+        self._terms_at: dict[str, list[tuple[str, list[tuple[str, re.Pattern]]]]] = {}
         for key in candidates:
             found = sorted((c for k in candidates if key.startswith(k) for c in candidates[k]), key=lambda c: c[:2])
             by_group: dict[str, list[tuple[str, re.Pattern]]] = {}
             for group, _rank, term, pattern in found:
                 by_group.setdefault(group, []).append((term, pattern))
-            self._terms_at[key] = by_group
+            self._terms_at[key] = list(by_group.items())
         self._starts = re.compile(_START + _trie_pattern(list(candidates))) if candidates else None
 
     def matches(self, text: str) -> list[tuple[str, str, str, int, int]]:
@@ -156,14 +156,15 @@ class TermDictionary:
             resume: dict[str, int] = {}  # per group: where its last match ended
             for start_match in self._starts.finditer(fold_ascii(text)):
                 start = start_match.start()
-                for group, group_terms in self._terms_at[start_match.group()].items():
+                for group, group_terms in self._terms_at[start_match.group()]:
                     if start < resume.get(group, 0):
                         continue
                     for term, pattern in group_terms:
                         m = pattern.match(text, start)
                         if m:
-                            found.setdefault(group, []).append((group, term, m.group(), start, m.end()))
-                            resume[group] = m.end()
+                            end = m.end()
+                            found.setdefault(group, []).append((group, term, m.group(), start, end))
+                            resume[group] = end
                             break
         for group in self._scanned:
             found[group] = self.scan(text, group)
