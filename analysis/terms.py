@@ -14,8 +14,9 @@ Term syntax:
 from __future__ import annotations
 
 import re
-import string
 from typing import Mapping, Sequence
+
+from .word_starts import WordStarts, word_key
 
 _START, _END = r"(?<!\w)", r"(?!\w)"
 
@@ -54,54 +55,6 @@ def term_pattern(term: str) -> str:
     return f"{_START}{_cased_body(term)}{_END}"
 
 
-# Letters that re's case-insensitive matching treats as ASCII letters beyond A-Z (found by
-# trying every code point; tests/test_terms.py checks them against re itself).
-_ASCII_EQUIVALENTS = {"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"}
-_FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase}, **_ASCII_EQUIVALENTS})
-_KEY_CHAR = re.compile(r"[A-Za-z0-9_]")
-
-
-def fold_ascii(text: str) -> str:
-    """text lowered so that every character re's IGNORECASE matches to an ASCII letter becomes
-    that letter, one character for one (positions and word boundaries stay where they were)."""
-    if text.isascii():
-        return text.lower()
-    if "\u0130" in text:  # str.lower turns it into two characters
-        return text.translate(_FOLD)
-    return text.lower().replace("\u0131", "i").replace("\u017f", "s")  # lower() keeps these two
-
-
-def _key(term: str) -> str:
-    """The folded ASCII letters, digits and '_' a term's match must start with (its first
-    word up to the first wildcard or other character); '' when the term starts otherwise."""
-    key = []
-    for ch in term:
-        if not _KEY_CHAR.fullmatch(ch):
-            break
-        key.append(ch)
-    return fold_ascii("".join(key))
-
-
-def _trie_pattern(keys: Sequence[str]) -> str:
-    """One regular expression matching the longest of `keys` at a position (a trie, so that
-    re tries a few first letters per position instead of every key)."""
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return walk(trie)
-
-
 class TermDictionary:
     """Named groups of terms (a topic's, a frame's). Groups never hide each other's matches;
     within a group, overlapping terms count once: at each position the longest term (then the
@@ -109,12 +62,10 @@ class TermDictionary:
     group, longest term first. Optional raw regular expressions per group (case ignored) match
     anywhere, for what terms cannot say.
 
-    Why not run each group's alternation over the text: re tries every term at every position,
-    which made dictionary matching the costliest part of the frame and topic tables. Every
-    term starts with the letters of its key (_key), so one trie pass over the folded text
-    finds the word starts where any term can match, and only the terms whose key is there are
-    tried, each with its own regular expression: the same matches, an order of magnitude
-    faster. Groups with raw patterns or a term without a key keep the alternation scan."""
+    Every term starts with the letters of its key (word_key), so only the terms whose key
+    starts a word (analysis.word_starts) are tried there, each with its own expression: the
+    same matches as the alternations, an order of magnitude faster. Groups with raw patterns
+    or a term without a key keep the alternation scan."""
 
     def __init__(self, terms: Mapping[str, Sequence[str]], patterns: Mapping[str, Sequence[str]] | None = None):
         self.groups = list(terms)
@@ -132,7 +83,7 @@ class TermDictionary:
             if not parts:
                 continue
             self._compiled.append((group, re.compile("|".join(parts)), names))
-            keys = [_key(term) for term in ordered]
+            keys = [word_key(term) for term in ordered]
             if len(parts) > len(alternatives) or not all(keys):
                 self._scanned.add(group)
                 continue
@@ -147,14 +98,14 @@ class TermDictionary:
             for group, _rank, term, pattern in found:
                 by_group.setdefault(group, []).append((term, pattern))
             self._terms_at[key] = list(by_group.items())
-        self._starts = re.compile(_START + _trie_pattern(list(candidates))) if candidates else None
+        self._starts = WordStarts(candidates) if candidates else None
 
     def matches(self, text: str) -> list[tuple[str, str, str, int, int]]:
         """(group, term, surface, start, end) for every match, by group then position."""
         found: dict[str, list] = {}
         if self._starts is not None:
             resume: dict[str, int] = {}  # per group: where its last match ended
-            for start_match in self._starts.finditer(fold_ascii(text)):
+            for start_match in self._starts.finditer(text):
                 start = start_match.start()
                 for group, group_terms in self._terms_at[start_match.group()]:
                     if start < resume.get(group, 0):

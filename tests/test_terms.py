@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.frames import load_frames
-from analysis.terms import TermDictionary, fold_ascii, term_problem
+from analysis.terms import TermDictionary, term_problem
+from analysis.word_starts import fold_ascii
 from analysis.topics import load_topics
 
 
