@@ -1,17 +1,12 @@
 """The dictionary matcher (analysis.terms.TermDictionary) against its reference, the alternation
 of each group run over the whole text (TermDictionary.scan, the matcher it replaced): same
 matches, same surfaces, same order, on trap texts, random dictionaries and the seeds."""
-import re
-import sys
-
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.frames import load_frames
 from analysis.terms import TermDictionary, term_problem
-from analysis.word_starts import fold_ascii
 from analysis.topics import load_topics
 
 
@@ -23,28 +18,6 @@ def assert_same(dictionary: TermDictionary, text: str) -> list[tuple]:
     found = dictionary.matches(text)
     assert found == reference(dictionary, text), text
     return found
-
-
-# --- the folding that finds candidate word starts must keep every match re would find --------
-
-ALL_CHARACTERS = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
-
-
-@pytest.mark.parametrize("text", [ALL_CHARACTERS.replace("\u0130", ""), ALL_CHARACTERS],
-                         ids=["lower path", "translate path"])
-def test_fold_keeps_positions_and_word_characters(text):
-    folded = fold_ascii(text)
-    assert len(folded) == len(text)
-    assert [m.start() for m in re.finditer(r"\w", folded)] == [m.start() for m in re.finditer(r"\w", text)]
-
-
-@pytest.mark.parametrize("text", [ALL_CHARACTERS.replace("\u0130", ""), ALL_CHARACTERS],
-                         ids=["lower path", "translate path"])
-def test_fold_sends_every_case_insensitive_equivalent_to_its_ascii_letter(text):
-    folded = fold_ascii(text)
-    for ch in "abcdefghijklmnopqrstuvwxyz0123456789_":
-        for m in re.finditer("(?i)" + ch, text):
-            assert folded[m.start()] == ch, (hex(ord(m.group())), ch)
 
 
 # --- traps ----------------------------------------------------------------------------------
