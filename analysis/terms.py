@@ -69,8 +69,9 @@ class TermDictionary:
 
     def __init__(self, terms: Mapping[str, Sequence[str]], patterns: Mapping[str, Sequence[str]] | None = None):
         self.groups = list(terms)
-        self._compiled: list[tuple[str, re.Pattern, dict[str, str]]] = []
+        self._alternations: dict[str, tuple[str, dict[str, str]]] = {}  # group: (pattern, names), compiled when scanned
         self._scanned: set[str] = set()  # groups matched by the alternation scan
+        self._scanners: dict[str, re.Pattern] = {}
         candidates: dict[str, list[tuple[str, int, str, re.Pattern]]] = {}
         for group, group_terms in terms.items():
             ordered = sorted(group_terms, key=len, reverse=True)
@@ -82,7 +83,7 @@ class TermDictionary:
                 parts.append(f"(?P<p{j}>(?i:{raw}))")
             if not parts:
                 continue
-            self._compiled.append((group, re.compile("|".join(parts)), names))
+            self._alternations[group] = ("|".join(parts), names)
             keys = [word_key(term) for term in ordered]
             if len(parts) > len(alternatives) or not all(keys):
                 self._scanned.add(group)
@@ -119,13 +120,14 @@ class TermDictionary:
                             break
         for group in self._scanned:
             found[group] = self.scan(text, group)
-        return [match for group, _, _ in self._compiled for match in found.get(group, ())]
+        return [match for group in self._alternations for match in found.get(group, ())]
 
     def scan(self, text: str, group: str) -> list[tuple[str, str, str, int, int]]:
         """One group's matches by its alternation run over the whole text: the reference that
         `matches` must equal, and its way for groups with raw patterns."""
-        for name, pattern, names in self._compiled:
-            if name == group:
-                return [(group, names[m.lastgroup], m.group(), m.start(), m.end())
-                        for m in pattern.finditer(text) if m.end() > m.start()]
-        return []
+        if group not in self._alternations:
+            return []
+        pattern, names = self._alternations[group]
+        compiled = self._scanners.get(group) or self._scanners.setdefault(group, re.compile(pattern))
+        return [(group, names[m.lastgroup], m.group(), m.start(), m.end())
+                for m in compiled.finditer(text) if m.end() > m.start()]

@@ -11,7 +11,7 @@ from analysis.topics import load_topics
 
 
 def reference(dictionary: TermDictionary, text: str) -> list[tuple]:
-    return [match for group, _, _ in dictionary._compiled for match in dictionary.scan(text, group)]
+    return [match for group in dictionary.groups for match in dictionary.scan(text, group)]
 
 
 def assert_same(dictionary: TermDictionary, text: str) -> list[tuple]:
