@@ -1,19 +1,26 @@
 """The dictionary tables (frames, topic evidence, naming, labels) on distinct synthetic articles,
 each against the floor of the scale target: plain textstat calls on the same texts, measured
-in the same run (CPU time). Also dictionary matching itself: TermDictionary.matches (trie of
-term keys, then only the terms that can start there) against the alternation of each group run
-over the whole text (TermDictionary.scan, what it replaced), on the same sentences."""
+in the same run (CPU time). Then the matchers behind them against what they replaced, on the
+same texts: TermDictionary.matches (word starts, then only the terms that can start there)
+against each group's alternation run over the whole text (TermDictionary.scan); the naming
+patterns (PatternSet) and the label finder against their plain finditer."""
 from __future__ import annotations
 
+import re
 import time
 
 import textstat
 
 from analysis import load_corpus
+from analysis.document import build_documents
 from analysis.export import Context
 from analysis.frames import load_frames
+from analysis.labels import _LabelFinder, load_labels
+from analysis.naming import load_naming
+from analysis.referents import Referents
 from analysis.terms import TermDictionary
 from analysis.topics import load_topics
+from analysis.word_starts import PatternSet
 
 from .bench_readability import plain_textstat, synthetic_corpus
 from .common import best_of, distinct_variants
@@ -44,3 +51,13 @@ def main() -> None:
         slow = best_of(lambda: [[m for group in dictionary.groups for m in dictionary.scan(text, group)] for text in sentences])
         print(f"{name} dictionary: {len(sentences) / fast:,.0f} sentences/s; "
               f"{len(sentences) / slow:,.0f} with one alternation per group; ratio {slow / fast:.1f}x")
+
+    bodies = [doc.text for doc in build_documents(corpus.sentences).values()]
+    patterns = PatternSet(re.compile(p) for p in load_naming()["pattern"])
+    fast = best_of(lambda: [patterns.matches(text) for text in bodies])
+    slow = best_of(lambda: [[list(p.finditer(text)) for p in patterns.patterns] for text in bodies])
+    print(f"naming patterns: {len(bodies) / fast:,.0f} articles/s; {len(bodies) / slow:,.0f} with finditer; ratio {slow / fast:.1f}x")
+    finder = _LabelFinder(load_labels(), Referents.load())
+    fast = best_of(lambda: [list(finder._matches(text)) for text in bodies])
+    slow = best_of(lambda: [list(finder.pattern.finditer(text)) for text in bodies])
+    print(f"label terms: {len(bodies) / fast:,.0f} articles/s; {len(bodies) / slow:,.0f} with finditer; ratio {slow / fast:.1f}x")

@@ -81,7 +81,7 @@ texts = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(SEPARATORS))
 dictionaries = st.dictionaries(st.sampled_from(["g1", "g2", "g3"]), st.lists(terms(), min_size=1, max_size=6), min_size=1)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(groups=dictionaries, text=texts)
 def test_random_dictionaries_give_the_reference_matches(groups, text):
     assert_same(TermDictionary(groups), text)
