@@ -127,11 +127,13 @@ def _literal_keys(items: list, c) -> set[str] | None:
             prefixes = {prefix + chr(av) for prefix in prefixes}
         elif op is c.IN and all(o is c.LITERAL and _is_key_char(v) for o, v in av) and len(prefixes) * len(av) <= 64:
             prefixes = {prefix + chr(v) for prefix in prefixes for _, v in av}
-        elif op in (c.SUBPATTERN, c.BRANCH) and prefixes == {""}:  # a group or alternation opens the match
+        elif op in (c.SUBPATTERN, c.BRANCH):  # a group or alternation: what its branches start with
             inner = list(av[3].data) if op is c.SUBPATTERN else [(op, av)]
             branches = [list(b.data) for b in inner[0][1][1]] if len(inner) == 1 and inner[0][0] is c.BRANCH else [inner]
             found = [_literal_keys(branch, c) for branch in branches]
-            return set().union(*found) if all(found) else None
+            if all(found) and len(prefixes) * sum(map(len, found)) <= 64:
+                prefixes = {prefix + key for prefix in prefixes for keys in found for key in keys}
+            break  # a branch's key is only the start of what it matches
         else:
             break
     keys = {word_key(prefix) for prefix in prefixes}

@@ -50,9 +50,11 @@ def test_word_starts_give_the_longest_key_at_each_word_start():
     (r"\bKyiv\b", {"kyiv"}),
     (r"(?i)\bwars?\b", {"war"}),  # the optional letter is not part of the key
     (r"\b[Kk]iev\b", {"kiev"}),
-    (r"(?i)\binvasion\b|\binvade[ds]?\b", {"inva"}),
+    (r"(?i)\binvasion\b|\binvade[ds]?\b", {"invasion", "invade"}),
     (r"(?i)\b(?:war of aggression|Russian aggression)\b", {"war", "russian"}),
-    (r"\bAle(?:ks|x)andr\b", {"ale"}),
+    (r"\bAle(?:ks|x)andr\b", {"aleks", "alex"}),
+    (r"\bx(?:ab|c)d", {"xab", "xc"}),
+    (r"\bx(?:ab|)", {"x"}),  # an empty branch adds nothing
     (r"\b(?i:War)s", {"war"}),
     (r"war", None),  # no boundary: can match inside a word
     (r"\bwar|x", None),  # one alternative without a boundary
