@@ -74,12 +74,21 @@ def frame_sentences(sentences: pd.DataFrame, frames: pd.DataFrame | None = None,
         if not found:
             rows.append((article_id, sentence_id, OTHER, "", 0))
         for frame, hits in found.items():
-            counts = Counter(hits)
-            rows.append((article_id, sentence_id, frame, "; ".join(sorted(counts, key=lambda t: (-counts[t], t))), len(hits)))
+            rows.append((article_id, sentence_id, frame, _by_frequency(hits), len(hits)))
     return pd.DataFrame(rows, columns=SENTENCE_FRAME_COLUMNS)
 
 
+def _by_frequency(hits: list[str]) -> str:
+    """The distinct terms, most frequent first (ties alphabetical), '; '-separated."""
+    if len(hits) == 1:  # most sentences: no counting needed
+        return hits[0]
+    counts = Counter(hits)
+    return "; ".join(sorted(counts, key=lambda t: (-counts[t], t)))
+
+
 def _evidence(cells, limit: int = 5) -> str:
+    if not cells:  # most article x frame cells
+        return ""
     counts: Counter = Counter()
     for cell in cells:
         counts.update(t for t in cell.split("; ") if t)
