@@ -72,8 +72,8 @@ class TermDictionary:
         self._alternations: dict[str, tuple[str, dict[str, str]]] = {}  # group: (pattern, names), compiled when scanned
         self._scanned: set[str] = set()  # groups matched by the alternation scan
         self._scanners: dict[str, re.Pattern] = {}
-        candidates: dict[str, list[tuple[str, int, str, re.Pattern]]] = {}
-        for group, group_terms in terms.items():
+        candidates: dict[str, list[tuple[int, int, str, str, re.Pattern]]] = {}
+        for index, (group, group_terms) in enumerate(terms.items()):
             ordered = sorted(group_terms, key=len, reverse=True)
             names = {f"t{i}": term for i, term in enumerate(ordered)}
             alternatives = [f"(?P<t{i}>{_cased_body(term)})" for i, term in enumerate(ordered)]
@@ -89,14 +89,14 @@ class TermDictionary:
                 self._scanned.add(group)
                 continue
             for rank, (term, key) in enumerate(zip(ordered, keys)):
-                candidates.setdefault(key, []).append((group, rank, term, re.compile(term_pattern(term))))
+                candidates.setdefault(key, []).append((index, rank, group, term, re.compile(term_pattern(term))))
         # for each key found in a text: the terms of every key that is a prefix of it (all of
         # them can match there), by group, in the alternation's order
         self._terms_at: dict[str, list[tuple[str, list[tuple[str, re.Pattern]]]]] = {}
         for key in candidates:
             found = sorted((c for k in candidates if key.startswith(k) for c in candidates[k]), key=lambda c: c[:2])
             by_group: dict[str, list[tuple[str, re.Pattern]]] = {}
-            for group, _rank, term, pattern in found:
+            for _index, _rank, group, term, pattern in found:
                 by_group.setdefault(group, []).append((term, pattern))
             self._terms_at[key] = list(by_group.items())
         self._starts = WordStarts(candidates) if candidates else None

@@ -15,7 +15,7 @@ import string
 from typing import Iterable, Iterator
 
 # Letters that re's case-insensitive matching treats as ASCII letters beyond A-Z (found by
-# trying every code point; tests/test_terms.py checks them against re itself).
+# trying every code point; tests/test_word_starts.py checks them against re itself).
 _ASCII_EQUIVALENTS = {"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"}
 _FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase}, **_ASCII_EQUIVALENTS})
 _KEY = re.compile(r"[A-Za-z0-9_]*")
