@@ -69,22 +69,56 @@ def frame_sentences(sentences: pd.DataFrame, frames: pd.DataFrame | None = None,
     get one row with frame 'other' and no terms."""
     dictionary = FrameDictionary(load_frames(codebook_dir) if frames is None else frames)
     rows = []
-    for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
+    for article_id, sentence_id, text in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))):
         found = dictionary.match(str(text))
         if not found:
             rows.append((article_id, sentence_id, OTHER, "", 0))
         for frame, hits in found.items():
-            counts = Counter(hits)
-            rows.append((article_id, sentence_id, frame, "; ".join(sorted(counts, key=lambda t: (-counts[t], t))), len(hits)))
+            rows.append((article_id, sentence_id, frame, _by_frequency(hits), len(hits)))
     return pd.DataFrame(rows, columns=SENTENCE_FRAME_COLUMNS)
 
 
-def _evidence(terms: pd.Series, limit: int = 5) -> str:
+def _by_frequency(hits: list[str]) -> str:
+    """The distinct terms, most frequent first (ties alphabetical), '; '-separated."""
+    if len(hits) == 1:  # most sentences: no counting needed
+        return hits[0]
+    counts = Counter(hits)
+    return "; ".join(sorted(counts, key=lambda t: (-counts[t], t)))
+
+
+def _evidence(cells, limit: int = 5) -> str:
+    if not cells:  # most article x frame cells
+        return ""
     counts: Counter = Counter()
-    for cell in terms:
+    for cell in cells:
         counts.update(t for t in cell.split("; ") if t)
     top = sorted(counts, key=lambda t: (-counts[t], t))[:limit]
     return "; ".join(f"{t} ({counts[t]})" for t in top)
+
+
+class _FrameHits:
+    """The evidence rows of one article x frame, gathered in one pass over the evidence table
+    (filtering the table once per article and frame made scoring quadratic)."""
+
+    __slots__ = ("sentence_ids", "terms", "n_matches")
+
+    def __init__(self):
+        self.sentence_ids: set = set()
+        self.terms: list[str] = []
+        self.n_matches = 0
+
+
+def _hits_by_article_frame(evidence: pd.DataFrame) -> dict[tuple, _FrameHits]:
+    hits: dict[tuple, _FrameHits] = {}
+    columns = ("article_id", "frame", "sentence_id", "terms", "n_matches")
+    for article_id, frame, sentence_id, terms, n_matches in zip(*(evidence[c].tolist() for c in columns)):  # far faster than itertuples on string columns
+        cell = hits.get((article_id, frame))
+        if cell is None:
+            cell = hits[(article_id, frame)] = _FrameHits()
+        cell.sentence_ids.add(sentence_id)
+        cell.terms.append(terms)
+        cell.n_matches += n_matches
+    return hits
 
 
 def score_frames(sentences: pd.DataFrame, articles: pd.DataFrame, frames: pd.DataFrame | None = None,
@@ -104,28 +138,25 @@ def score_frames(sentences: pd.DataFrame, articles: pd.DataFrame, frames: pd.Dat
     ledes = sentences[sentences["paragraph"] == sentences["article_id"].map(lede_paragraph)]
     lede_text = ledes.groupby("article_id")["text"].agg(" ".join)
     totals = sentences.groupby("article_id").size()
+    hits_of = _hits_by_article_frame(evidence)
+    none = _FrameHits()
     rows = []
     for article_id in articles["article_id"]:
         total = int(totals.get(article_id, 0))
-        mine = evidence[evidence["article_id"] == article_id]
-        head = dictionary.match(str(headlines.get(article_id, "")))
+        outlet = outlets.get(article_id, "")
+        headline = headlines.get(article_id, "")
+        head = dictionary.match(str(headline))
         lede = dictionary.match(str(lede_text.get(article_id, "")))
+        has_lede = article_id in lede_text.index
         for frame in frame_ids:
-            hits = mine[mine["frame"] == frame]
-            n = int(hits["sentence_id"].nunique())
-            rows.append({
-                "article_id": article_id,
-                "frame": frame,
-                "score": n / total if total else 0.0,
-                "n_sentences": n,
-                "outlet": outlets.get(article_id, ""),
-                "evidence": _evidence(hits["terms"]),
-                "in_headline": frame in head if frame != OTHER else bool(headlines.get(article_id, "")) and not head,
-                "in_lede": frame in lede if frame != OTHER else article_id in lede_text.index and not lede,
-                "n_matches": int(hits["n_matches"].sum()),
-                "n_body_sentences": total,
-                "sentence_ids": ";".join(str(int(s)) for s in sorted(hits["sentence_id"].unique())),
-            })
+            hits = hits_of.get((article_id, frame), none)
+            n = len(hits.sentence_ids)
+            rows.append((
+                article_id, frame, n / total if total else 0.0, n, outlet, _evidence(hits.terms),
+                frame in head if frame != OTHER else bool(headline) and not head,
+                frame in lede if frame != OTHER else has_lede and not lede,
+                int(hits.n_matches), total, ";".join(str(int(s)) for s in sorted(hits.sentence_ids)),
+            ))
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
 
 

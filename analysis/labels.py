@@ -24,6 +24,7 @@ from .codebook import Column, codebook_path, read_codebook
 from .document import Document, build_documents
 from .quotes import find_quote_spans
 from .referents import Mention, Referents
+from .word_starts import WordStarts, matches_at, word_key
 
 LABELS_FILE = "labels.csv"
 STANCES = ("neutral", "critical", "favourable")
@@ -76,13 +77,20 @@ class _LabelFinder:
             self.stance[label], self.leader_noun[label] = stance, bool(leader)
         ordered = sorted(self.label_of, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])", re.IGNORECASE)
+        keys = [word_key(term) for term in ordered]
+        self.starts = WordStarts(keys) if keys and all(keys) else None  # else scan every position
+
+    def _matches(self, text: str):
+        if self.starts is None:
+            return self.pattern.finditer(text)
+        return matches_at(self.pattern, text, (m.start() for m in self.starts.finditer(text)))
 
     def find(self, doc: Document) -> list[dict]:
         text = doc.text
         quotes = [(s.open, s.end) for s in find_quote_spans(doc)]
         mentions = self.ref.mentions(text)
         rows = []
-        for match in self.pattern.finditer(text):
+        for match in self._matches(text):
             term = match.group()
             label = self.label_of[term.lower()]
             sentence_id = doc.sentence_at(match.start())

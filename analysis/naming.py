@@ -11,6 +11,7 @@ import pandas as pd
 from .codebook import Column, codebook_path, read_codebook
 from .document import build_documents
 from .quotes import find_quote_spans, quote_mask
+from .word_starts import PatternSet
 
 NAMING_FILE = "naming.csv"
 NAMING_CODEBOOK_COLUMNS = [
@@ -38,14 +39,15 @@ def count_naming(sentences: pd.DataFrame, naming: pd.DataFrame | None = None, co
     """One row per article x variant found: counts in own voice and in quotes, and the
     sentences that use it (outlet column empty: add it with Corpus.with_outlet)."""
     naming = load_naming(codebook_dir) if naming is None else naming
-    compiled = [(c, v, re.compile(p)) for c, v, p in naming[["concept", "variant", "pattern"]].itertuples(index=False)]
+    variants = list(naming[["concept", "variant"]].itertuples(index=False, name=None))
+    patterns = PatternSet(re.compile(p) for p in naming["pattern"])
     rows = []
     for article_id, doc in build_documents(sentences).items():
         quoted = quote_mask(doc, find_quote_spans(doc))
-        for concept, variant, pattern in compiled:
-            hits = [m.start() for m in pattern.finditer(doc.text)]
-            if not hits:
+        for (concept, variant), matches in zip(variants, patterns.matches(doc.text)):
+            if not matches:
                 continue
+            hits = [m.start() for m in matches]
             inside = sum(any(s <= h < e for s, e in quoted) for h in hits)
             ids = sorted({doc.sentence_at(h) for h in hits})
             rows.append((article_id, concept, variant, len(hits) - inside, inside, ";".join(map(str, ids))))

@@ -45,10 +45,11 @@ def _display_units(corpus, role: str) -> pd.DataFrame:
     else the article table's field; articles with neither get no unit."""
     blocks = corpus.blocks[corpus.blocks["role"] == role]
     from_blocks = blocks.groupby("article_id", sort=False).agg(block_id=("block_id", "first"), text=("text", lambda t: " ".join(" ".join(t).split())))
+    block_of = dict(zip(from_blocks.index, zip(from_blocks["block_id"].tolist(), from_blocks["text"].tolist())))
     rows = []
     for article_id, field in zip(corpus.articles["article_id"], corpus.articles[role].fillna("")):
-        if article_id in from_blocks.index:
-            block_id, text = from_blocks.loc[article_id, ["block_id", "text"]]
+        if article_id in block_of:
+            block_id, text = block_of[article_id]
             source = "blocks"
         elif str(field).strip():
             block_id, text, source = pd.NA, " ".join(str(field).split()), "articles"

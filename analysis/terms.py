@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Mapping, Sequence
 
+from .word_starts import WordStarts, word_key
+
 _START, _END = r"(?<!\w)", r"(?!\w)"
 
 
@@ -54,16 +56,24 @@ def term_pattern(term: str) -> str:
 
 
 class TermDictionary:
-    """Named groups of terms (a topic's, a frame's), each compiled into one alternation, longest
-    term first, with the word boundaries checked once per position rather than once per
-    alternative (about 8x faster). Groups never hide each other's matches; within a group,
-    overlapping terms count once. Optional raw regular expressions per group (case ignored)
-    match anywhere, for what terms cannot say."""
+    """Named groups of terms (a topic's, a frame's). Groups never hide each other's matches;
+    within a group, overlapping terms count once: at each position the longest term (then the
+    first in the codebook) wins and matching resumes after it, as in one alternation per
+    group, longest term first. Optional raw regular expressions per group (case ignored) match
+    anywhere, for what terms cannot say.
+
+    Every term starts with the letters of its key (word_key), so only the terms whose key
+    starts a word (analysis.word_starts) are tried there, each with its own expression: the
+    same matches as the alternations, an order of magnitude faster. Groups with raw patterns
+    or a term without a key keep the alternation scan."""
 
     def __init__(self, terms: Mapping[str, Sequence[str]], patterns: Mapping[str, Sequence[str]] | None = None):
         self.groups = list(terms)
-        self._compiled: list[tuple[str, re.Pattern, dict[str, str]]] = []
-        for group, group_terms in terms.items():
+        self._alternations: dict[str, tuple[str, dict[str, str]]] = {}  # group: (pattern, names), compiled when scanned
+        self._scanned: set[str] = set()  # groups matched by the alternation scan
+        self._scanners: dict[str, re.Pattern] = {}
+        candidates: dict[str, list[tuple[int, int, str, str, re.Pattern]]] = {}
+        for index, (group, group_terms) in enumerate(terms.items()):
             ordered = sorted(group_terms, key=len, reverse=True)
             names = {f"t{i}": term for i, term in enumerate(ordered)}
             alternatives = [f"(?P<t{i}>{_cased_body(term)})" for i, term in enumerate(ordered)]
@@ -71,14 +81,53 @@ class TermDictionary:
             for j, raw in enumerate((patterns or {}).get(group, ())):
                 names[f"p{j}"] = raw
                 parts.append(f"(?P<p{j}>(?i:{raw}))")
-            if parts:
-                self._compiled.append((group, re.compile("|".join(parts)), names))
+            if not parts:
+                continue
+            self._alternations[group] = ("|".join(parts), names)
+            keys = [word_key(term) for term in ordered]
+            if len(parts) > len(alternatives) or not all(keys):
+                self._scanned.add(group)
+                continue
+            for rank, (term, key) in enumerate(zip(ordered, keys)):
+                candidates.setdefault(key, []).append((index, rank, group, term, re.compile(term_pattern(term))))
+        # for each key found in a text: the terms of every key that is a prefix of it (all of
+        # them can match there), by group, in the alternation's order
+        self._terms_at: dict[str, list[tuple[str, list[tuple[str, re.Pattern]]]]] = {}
+        for key in candidates:
+            found = sorted((c for k in candidates if key.startswith(k) for c in candidates[k]), key=lambda c: c[:2])
+            by_group: dict[str, list[tuple[str, re.Pattern]]] = {}
+            for _index, _rank, group, term, pattern in found:
+                by_group.setdefault(group, []).append((term, pattern))
+            self._terms_at[key] = list(by_group.items())
+        self._starts = WordStarts(candidates) if candidates else None
 
     def matches(self, text: str) -> list[tuple[str, str, str, int, int]]:
         """(group, term, surface, start, end) for every match, by group then position."""
-        found = []
-        for group, pattern, names in self._compiled:
-            for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    found.append((group, names[m.lastgroup], m.group(), m.start(), m.end()))
-        return found
+        found: dict[str, list] = {}
+        if self._starts is not None:
+            resume: dict[str, int] = {}  # per group: where its last match ended
+            for start_match in self._starts.finditer(text):
+                start = start_match.start()
+                for group, group_terms in self._terms_at[start_match.group()]:
+                    if start < resume.get(group, 0):
+                        continue
+                    for term, pattern in group_terms:
+                        m = pattern.match(text, start)
+                        if m:
+                            end = m.end()
+                            found.setdefault(group, []).append((group, term, m.group(), start, end))
+                            resume[group] = end
+                            break
+        for group in self._scanned:
+            found[group] = self.scan(text, group)
+        return [match for group in self._alternations for match in found.get(group, ())]
+
+    def scan(self, text: str, group: str) -> list[tuple[str, str, str, int, int]]:
+        """One group's matches by its alternation run over the whole text: the reference that
+        `matches` must equal, and its way for groups with raw patterns."""
+        if group not in self._alternations:
+            return []
+        pattern, names = self._alternations[group]
+        compiled = self._scanners.get(group) or self._scanners.setdefault(group, re.compile(pattern))
+        return [(group, names[m.lastgroup], m.group(), m.start(), m.end())
+                for m in compiled.finditer(text) if m.end() > m.start()]

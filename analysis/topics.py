@@ -89,7 +89,7 @@ def sentence_topics(units: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
     frame = units if "unit" in units.columns else units.assign(unit="body")
     rows = []
     columns = ["article_id", "unit", "block_id", "sentence_id", "position", "n_words", "text"]
-    for article_id, unit, block_id, sentence_id, position, n_words, text in frame[columns].itertuples(index=False):
+    for article_id, unit, block_id, sentence_id, position, n_words, text in zip(*(frame[c].tolist() for c in columns)):
         by_topic: dict[str, list[tuple[str, str]]] = {}
         for topic, term, surface, _, _ in matcher.matches(str(text)):
             by_topic.setdefault(topic, []).append((term, surface))

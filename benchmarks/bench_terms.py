@@ -1,25 +1,63 @@
-"""Dictionary matching (analysis.terms.TermDictionary: one alternation per topic or frame,
-word boundaries checked once) against the obvious baseline of one regular expression per
-codebook term, on distinct synthetic sentences, for the topic and the frame codebooks."""
+"""The dictionary tables (frames, topic evidence, naming, labels) on distinct synthetic articles,
+each against the floor of the scale target: plain textstat calls on the same texts, measured
+in the same run (CPU time). Then the matchers behind them against what they replaced, on the
+same texts: TermDictionary.matches (word starts, then only the terms that can start there)
+against each group's alternation run over the whole text (TermDictionary.scan); the naming
+patterns (PatternSet) and the label finder against their plain finditer."""
 from __future__ import annotations
 
 import re
+import time
+
+import textstat
 
 from analysis import load_corpus
+from analysis.document import build_documents
+from analysis.export import Context
 from analysis.frames import load_frames
-from analysis.terms import TermDictionary, term_pattern
+from analysis.labels import _LabelFinder, load_labels
+from analysis.naming import load_naming
+from analysis.referents import Referents
+from analysis.terms import TermDictionary
 from analysis.topics import load_topics
+from analysis.word_starts import PatternSet
 
+from .bench_readability import plain_textstat, synthetic_corpus
 from .common import best_of, distinct_variants
+
+N_ARTICLES = 200
+TABLES = ("frames.csv", "topic_evidence.csv", "naming.csv", "labels.csv")
 
 
 def main() -> None:
-    texts = distinct_variants(list(load_corpus().sentences["text"]), 4000)
+    seeds = [t for t in load_corpus().body_text() if t]
+    textstat.text_standard("Warm up. Load the dictionary once.", float_output=True)  # untimed
+    texts = distinct_variants(seeds, N_ARTICLES, seed=7)
+    corpus = synthetic_corpus(texts)
+
+    start = time.process_time()
+    for text in texts:
+        plain_textstat(text)
+    floor = time.process_time() - start
+    print(f"plain textstat calls (floor): {N_ARTICLES / floor:8.1f} articles/s")
+    for name in TABLES:
+        seconds = best_of(lambda: Context(corpus).table(name))
+        print(f"{name:<28}: {N_ARTICLES / seconds:8.1f} articles/s  (ratio to floor {seconds / floor:.3f}x the time)")
+
+    sentences = list(corpus.sentences["text"])
     for name, book, key in (("topics", load_topics(), "topic"), ("frames", load_frames(), "frame")):
-        groups = dict(zip(book[key], book["terms"]))
-        dictionary = TermDictionary(groups)
-        per_term = [(group, re.compile(term_pattern(term))) for group, terms in groups.items() for term in terms]
-        fast = best_of(lambda: [dictionary.matches(text) for text in texts])
-        slow = best_of(lambda: [[(g, m.group()) for g, rx in per_term for m in rx.finditer(text)] for text in texts])
-        print(f"{name}: {len(texts) / fast:,.0f} sentences/s with one alternation per group; "
-              f"{len(texts) / slow:,.0f} with one regex per term; ratio {slow / fast:.1f}x")
+        dictionary = TermDictionary(dict(zip(book[key], book["terms"])))
+        fast = best_of(lambda: [dictionary.matches(text) for text in sentences])
+        slow = best_of(lambda: [[m for group in dictionary.groups for m in dictionary.scan(text, group)] for text in sentences])
+        print(f"{name} dictionary: {len(sentences) / fast:,.0f} sentences/s; "
+              f"{len(sentences) / slow:,.0f} with one alternation per group; ratio {slow / fast:.1f}x")
+
+    bodies = [doc.text for doc in build_documents(corpus.sentences).values()]
+    patterns = PatternSet(re.compile(p) for p in load_naming()["pattern"])
+    fast = best_of(lambda: [patterns.matches(text) for text in bodies])
+    slow = best_of(lambda: [[list(p.finditer(text)) for p in patterns.patterns] for text in bodies])
+    print(f"naming patterns: {len(bodies) / fast:,.0f} articles/s; {len(bodies) / slow:,.0f} with finditer; ratio {slow / fast:.1f}x")
+    finder = _LabelFinder(load_labels(), Referents.load())
+    fast = best_of(lambda: [list(finder._matches(text)) for text in bodies])
+    slow = best_of(lambda: [list(finder.pattern.finditer(text)) for text in bodies])
+    print(f"label terms: {len(bodies) / fast:,.0f} articles/s; {len(bodies) / slow:,.0f} with finditer; ratio {slow / fast:.1f}x")

@@ -1,0 +1,107 @@
+"""The dictionary matcher (analysis.terms.TermDictionary) against its reference, the alternation
+of each group run over the whole text (TermDictionary.scan, the matcher it replaced): same
+matches, same surfaces, same order, on trap texts, random dictionaries and the seeds."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.frames import load_frames
+from analysis.terms import TermDictionary, term_problem
+from analysis.topics import load_topics
+
+
+def reference(dictionary: TermDictionary, text: str) -> list[tuple]:
+    return [match for group in dictionary.groups for match in dictionary.scan(text, group)]
+
+
+def assert_same(dictionary: TermDictionary, text: str) -> list[tuple]:
+    found = dictionary.matches(text)
+    assert found == reference(dictionary, text), text
+    return found
+
+
+# --- traps ----------------------------------------------------------------------------------
+
+TRAP_GROUPS = {
+    "war": ["war", "war crime*", "warplane*", "air raid*", "re-equip*", "S-400", "people's war", "defen?e*"],
+    "west": ["the West", "West", "EU", "Western allies", "U.S."],
+    "overlap": ["price", "price cap", "cap", "price cap on gas", "gas", "cap*"],
+    "case": ["Kiev", "kyiv", "Iskander", "sanction*"],
+}
+TRAP_TEXTS = [
+    "The war-torn east; a war crime, war crimes and warplanes. Warm words, awards, postwar.",
+    "They re-equipped and re-equip; reequip is not it. S-400s? The S-400 system.",
+    "The West and the west; the Westerners; Western allies and western allies; the EU, neutral, eu.",
+    "A price cap on gas, a price\ncap, a price  cap on\tgas; caps and capped prices; pricey gas.",
+    "people's war and people’s war and peoples war; PEOPLE'S WAR",
+    "The U.S. said; the U.S.-led bloc; US, u.s.",
+    "KIEV, Kiev, kiev, Kyiv, KYIV; ISKANDER, iskander, Iskanders; SANCTIONS, ſanctions, \u212aiev",
+    "\u0130skander and \u0131skander; war\u0130 İ; defence, defense, defensive, DEFENCES, defenc",
+    "_war war_ 2war war2 war", "", "   ", "war",
+]
+
+
+@pytest.mark.parametrize("text", TRAP_TEXTS)
+def test_traps_give_the_reference_matches(text):
+    assert_same(TermDictionary(TRAP_GROUPS), text)
+
+
+def test_traps_find_what_they_should():
+    found = {(g, s) for g, _, s, _, _ in TermDictionary(TRAP_GROUPS).matches(" ".join(TRAP_TEXTS))}
+    assert ("overlap", "price cap on gas") in found and ("overlap", "price\ncap") in found
+    assert ("war", "war-torn") not in found and ("war", "war") in found
+    assert ("west", "EU") in found and ("west", "eu") not in found
+    assert ("case", "ſanctions") in found and ("case", "\u212aiev") not in found  # case-sensitive term
+
+
+def test_groups_with_patterns_or_keyless_terms_keep_the_alternation():
+    dictionary = TermDictionary({"a": ["*ship", "war"], "b": ["war"], "c": ["gas"]}, {"c": [r"price\s+cap", r"x*"]})
+    assert dictionary._scanned == {"a", "c"}
+    text = "Warship and war; a price cap on gas; gas"
+    found = assert_same(dictionary, text)
+    assert [g for g, *_ in found] == ["a", "a", "b", "c", "c", "c"]
+
+
+# --- random dictionaries and texts ------------------------------------------------------------
+
+PIECES = ["war", "War", "WAR", "price", "cap", "gas", "oil", "EU", "eu", "West", "west", "re", "equip",
+          "s", "ſ", "\u212a", "ı", "İ", "i", "k", "crime", "1", "_"]
+SEPARATORS = [" ", "  ", "\n", "-", "'", "’", ".", ", ", "", "—", "_"]
+
+
+@st.composite
+def terms(draw):
+    words = draw(st.lists(st.lists(st.sampled_from(PIECES + ["*", "?", "-", "'"]), min_size=1, max_size=3).map("".join),
+                          min_size=1, max_size=3))
+    term = " ".join(words)
+    return term if term_problem(term) is None else "war"
+
+
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=30).map("".join)
+dictionaries = st.dictionaries(st.sampled_from(["g1", "g2", "g3"]), st.lists(terms(), min_size=1, max_size=6), min_size=1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(groups=dictionaries, text=texts)
+def test_random_dictionaries_give_the_reference_matches(groups, text):
+    assert_same(TermDictionary(groups), text)
+
+
+# --- the codebooks on the seeds ----------------------------------------------------------------
+
+@pytest.mark.parametrize("book, key", [(load_frames, "frame"), (load_topics, "topic")])
+def test_codebooks_on_the_seeds(sample_corpus, book, key):
+    codebook = book()
+    patterns = dict(zip(codebook[key], codebook["patterns"])) if "patterns" in codebook else None
+    dictionary = TermDictionary(dict(zip(codebook[key], codebook["terms"])), patterns)
+    texts = list(sample_corpus.sentences["text"]) + list(sample_corpus.articles["headline"].fillna(""))
+    texts.append(" ".join(texts))  # across sentence ends too
+    assert sum(len(assert_same(dictionary, text)) for text in texts) > 100
+
+
+def test_the_codebooks_take_the_fast_path():
+    """Performance guard, not a rule of the syntax: a term starting with '*', '?' or a
+    non-ASCII letter is allowed, but makes its whole group scan every position again."""
+    for codebook, key in ((load_frames(), "frame"), (load_topics(), "topic")):
+        dictionary = TermDictionary(dict(zip(codebook[key], codebook["terms"])))
+        assert not dictionary._scanned, f"groups scanned position by position: {sorted(dictionary._scanned)}"
