@@ -18,6 +18,7 @@ previous paragraph. The speaker column is the canonical actor name, or the surfa
 the speaker is not in the codebook, or "" when the text gives no attribution."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -127,14 +128,26 @@ def _closes(text: str, i: int, opener: str) -> bool:
     return False
 
 
+_MARKS = re.compile("[" + re.escape("".join(sorted(set(OPENING) | set(OPENING.values()) | set(CLOSING_ALSO)))) + "]")  # every character the scan reacts to
+
+
 def find_quote_spans(doc: Document) -> list[QuoteSpan]:
-    """Every top-level quotation in the document, in order."""
+    """Every top-level quotation in the document, in order.
+
+    Only quotation marks and paragraph ends can change the scan's state, so it visits just
+    those offsets (found by one regex pass) instead of every character."""
     text = doc.text
     spans: list[QuoteSpan] = []
     paragraph_ends = {doc.paragraph_span(start)[1] for start in doc.paragraph_starts}
+    stops = sorted({m.start() for m in _MARKS.finditer(text)} | {end - 1 for end in paragraph_ends if 0 < end <= len(text)})
     opener, open_at, continuations = None, 0, []
-    i = 0
-    while i < len(text):
+    k, i = 0, 0
+    while k < len(stops):
+        if stops[k] < i:  # skipped over by a paragraph continuation
+            k += 1
+            continue
+        i = stops[k]
+        k += 1
         if opener is None:
             if text[i] in OPENING and _opens(text, i):
                 opener, open_at, continuations = text[i], i, []
@@ -232,6 +245,7 @@ class _Attributor:
         self.doc, self.spans, self.ref = doc, spans, referents
         self.masked = masked_text(doc.text, spans)
         self.inside = [(s.open, s.end) for s in spans]
+        self._inside_starts = [s.open for s in spans]
         # mentions in the outlet's own voice, for pronoun resolution
         self.own_mentions = [m for m in referents.mentions(doc.text) if not self._in_quote(m.start)]
         self.events: list[_Event] = []
@@ -246,7 +260,9 @@ class _Attributor:
         return next(((a, b) for a, b in segments if a <= offset <= b), (segments[0][0], segments[-1][1]))
 
     def _in_quote(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.inside)
+        # spans come in order without overlap: only the last one opening at or before offset can hold it
+        index = bisect.bisect_right(self._inside_starts, offset) - 1
+        return index >= 0 and offset < self.inside[index][1]
 
     # --- subjects -----------------------------------------------------------------
     def _from_chunk(self, chunk: str, chunk_start: int, cue_text: str, prefer: str) -> _Attribution | None:

@@ -8,6 +8,8 @@ negative whatever side the outlet takes, diplomatic boilerplate reads positive, 
 built on social-media text, not news."""
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -42,17 +44,31 @@ def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer 
     """One row per sentence and voice that has words: VADER compound (-1..1) and the
     shares of positive, neutral and negative vocabulary."""
     analyzer = analyzer or SentimentIntensityAnalyzer()
+    scored: dict[str, tuple] = {}  # VADER scores a text alone: score each distinct text once
     rows = []
     for article_id, doc in build_documents(sentences).items():
-        quoted = quote_mask(doc, find_quote_spans(doc))
+        quoted = sorted(quote_mask(doc, find_quote_spans(doc)))
+        quote_ends = [q_end for _, q_end in quoted]
         for sentence_id, start, end in zip(doc.sentence_ids, doc.starts, doc.ends):
-            for voice, part in zip(VOICES, split_voices(doc.text, start, end, quoted)):
-                n = count_words(part)
-                if not n:
-                    continue
-                scores = analyzer.polarity_scores(part)
-                rows.append((article_id, sentence_id, voice, part, n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]))
+            # quotations do not overlap, so those reaching into this sentence are consecutive
+            first = last = bisect.bisect_right(quote_ends, start)
+            while last < len(quoted) and quoted[last][0] < end:
+                last += 1
+            for voice, part in zip(VOICES, split_voices(doc.text, start, end, quoted[first:last])):
+                if part not in scored:
+                    scored[part] = _score(part, analyzer)
+                if scored[part] is not None:
+                    rows.append((article_id, sentence_id, voice, part, *scored[part]))
     return pd.DataFrame(rows, columns=TONE_COLUMNS)
+
+
+def _score(text: str, analyzer: SentimentIntensityAnalyzer) -> tuple | None:
+    """(n_words, compound, pos, neu, neg), or None for a text without words."""
+    n = count_words(text)
+    if not n:
+        return None
+    scores = analyzer.polarity_scores(text)
+    return n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]
 
 
 def bootstrap_mean(values, n_boot: int = 2000, confidence: float = 0.95, seed: int = 0) -> tuple[float, float, float]:
