@@ -74,8 +74,12 @@ def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     """One row per actor mention in each sentence: article_id, sentence_id, position, actor,
     camp, surface, char_start, char_end (offsets within the sentence text)."""
     matcher = ActorMatcher(actors)
+    found: dict[str, list] = {}  # the same sentence text (wire copy, boilerplate) is matched once
     rows = []
-    for article_id, sentence_id, position, text in sentences[["article_id", "sentence_id", "position", "text"]].itertuples(index=False):
-        for actor, surface, start, end in matcher.mentions(text):
+    columns = [sentences[c].tolist() for c in ("article_id", "sentence_id", "position", "text")]
+    for article_id, sentence_id, position, text in zip(*columns):
+        if text not in found:
+            found[text] = matcher.mentions(text)
+        for actor, surface, start, end in found[text]:
             rows.append((article_id, sentence_id, position, actor, matcher.camp[actor], surface, start, end))
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "position", "actor", "camp", "surface", "char_start", "char_end"])
