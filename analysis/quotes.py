@@ -95,9 +95,13 @@ class QuoteSpan:
 
     def inner(self, text: str) -> str:
         stop = self.close if self.close is not None else self.end
-        skip = set(self.continuations)
-        raw = "".join(ch for i, ch in enumerate(text[self.open + 1:stop], self.open + 1) if i not in skip)
-        return " ".join(raw.split()).rstrip(" ,")
+        pieces, cursor = [], self.open + 1
+        for mark in sorted(set(self.continuations)):  # the opening marks of continuing paragraphs are left out
+            if cursor <= mark < stop:
+                pieces.append(text[cursor:mark])
+                cursor = mark + 1
+        pieces.append(text[cursor:stop])
+        return " ".join("".join(pieces).split()).rstrip(" ,")
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -169,6 +173,9 @@ def find_quote_spans(doc: Document) -> list[QuoteSpan]:
     return spans
 
 
+_BLANK_BUT_NEWLINES = re.compile(r"[^\n]")
+
+
 def masked_text(text: str, spans: list[QuoteSpan]) -> str:
     """`text` with each quotation's words blanked out so cue and name searches see only the
     outlet's own words; offsets are unchanged. A quote keeps its marks, one MASK character
@@ -177,9 +184,7 @@ def masked_text(text: str, spans: list[QuoteSpan]) -> str:
     chars = list(text)
     for span in spans:
         stop = span.close if span.close is not None else span.end
-        for i in range(span.open + 1, stop):
-            if chars[i] != "\n":
-                chars[i] = " "
+        chars[span.open + 1:stop] = _BLANK_BUT_NEWLINES.sub(" ", text[span.open + 1:stop])
         if stop > span.open + 1:
             chars[span.open + 1] = MASK
         if span.close is not None and text[span.close - 1] in ".!?":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .actors import ActorMatcher, load_actors
+from .actors import ActorMatcher, load_actors, whole_word_pattern
 from .codebook import Column, codebook_path, read_codebook
 from .errors import CodebookError
 
@@ -45,10 +45,7 @@ def load_countries(codebook_dir=None, actors: pd.DataFrame | None = None) -> pd.
 
 
 def _alternation(terms) -> re.Pattern | None:
-    ordered = sorted(set(terms), key=len, reverse=True)
-    if not ordered:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    return whole_word_pattern(sorted(set(terms), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
