@@ -70,7 +70,7 @@ def _surfaces_in_order(mentions: pd.DataFrame) -> pd.Series:
     for key, surface in zip(zip(mentions["article_id"].tolist(), mentions["actor"].tolist()), mentions["surface"].tolist()):
         used.setdefault(key, {})[surface] = None
     index = pd.MultiIndex.from_tuples(list(used), names=["article_id", "actor"]) if used else None
-    return pd.Series([";".join(s) for s in used.values()], index=index, dtype=object)
+    return pd.Series([";".join(s) for s in used.values()], index=index)
 
 
 def actor_presence(sentences: pd.DataFrame, actors: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import bisect
 
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from .document import build_documents
 from .quotes import find_quote_spans, quote_mask
@@ -43,8 +43,7 @@ def split_voices(text: str, start: int, end: int, quoted: list[tuple[int, int]])
 def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer | None = None) -> pd.DataFrame:
     """One row per sentence and voice that has words: VADER compound (-1..1) and the
     shares of positive, neutral and negative vocabulary."""
-    analyzer = analyzer or SentimentIntensityAnalyzer()
-    scored: dict[str, tuple] = {}  # VADER scores a text alone: score each distinct text once
+    score = ToneScorer(analyzer or SentimentIntensityAnalyzer())
     rows = []
     for article_id, doc in build_documents(sentences).items():
         quoted = sorted(quote_mask(doc, find_quote_spans(doc)))
@@ -55,20 +54,52 @@ def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer 
             while last < len(quoted) and quoted[last][0] < end:
                 last += 1
             for voice, part in zip(VOICES, split_voices(doc.text, start, end, quoted[first:last])):
-                if part not in scored:
-                    scored[part] = _score(part, analyzer)
-                if scored[part] is not None:
-                    rows.append((article_id, sentence_id, voice, part, *scored[part]))
+                scores = score(part)
+                if scores is not None:
+                    rows.append((article_id, sentence_id, voice, part, *scores))
     return pd.DataFrame(rows, columns=TONE_COLUMNS)
 
 
-def _score(text: str, analyzer: SentimentIntensityAnalyzer) -> tuple | None:
-    """(n_words, compound, pos, neu, neg), or None for a text without words."""
-    n = count_words(text)
-    if not n:
-        return None
-    scores = analyzer.polarity_scores(text)
-    return n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]
+class ToneScorer:
+    """(n_words, compound, pos, neu, neg) of a text, None for a text without words: exactly
+    VADER's polarity_scores, without its cost where the answer is known.
+
+    - VADER scores a text alone, so each distinct text is scored once.
+    - VADER gives a word a valence only when the word (lower-cased, stripped of punctuation
+      as VADER strips it) is in its lexicon, and turns only single-character emoji into
+      words. A text with neither scores every word 0, and all such texts score alike
+      (compound 0, neutral share 1): most news sentences are like that, and they take one
+      set look-up per word instead of VADER's rule passes. The first one is scored by VADER
+      and its scores reused (tests/test_tone_fast.py checks this against VADER itself)."""
+
+    def __init__(self, analyzer: SentimentIntensityAnalyzer):
+        self.analyzer = analyzer
+        self._emoji = frozenset(e for e in analyzer.emojis if len(e) == 1)  # VADER looks emoji up char by char
+        self._scored: dict[str, tuple | None] = {}
+        self._unscored: dict | None = None  # VADER's scores of a text with no scored word
+
+    def __call__(self, text: str) -> tuple | None:
+        if text not in self._scored:
+            self._scored[text] = self._score(text)
+        return self._scored[text]
+
+    def _score(self, text: str) -> tuple | None:
+        n = count_words(text)
+        if not n:
+            return None
+        if self.scores_nothing(text):
+            if self._unscored is None:
+                self._unscored = self.analyzer.polarity_scores(text)
+            scores = self._unscored
+        else:
+            scores = self.analyzer.polarity_scores(text)
+        return n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]
+
+    def scores_nothing(self, text: str) -> bool:
+        """True when VADER would give no word of this (non-blank) text a valence."""
+        lexicon = self.analyzer.lexicon
+        return self._emoji.isdisjoint(text) and bool(text.split()) and not any(
+            SentiText._strip_punc_if_word(word).lower() in lexicon for word in text.split())
 
 
 def bootstrap_mean(values, n_boot: int = 2000, confidence: float = 0.95, seed: int = 0) -> tuple[float, float, float]:
