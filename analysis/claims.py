@@ -95,10 +95,18 @@ def _parse_date(text: str) -> date | None:
         return None
 
 
+def _compiled(claim):
+    """A codebook claim row with its counted and context patterns compiled (case-insensitive),
+    as _matches reads them."""
+    return claim._replace(counted=tuple(re.compile(p, re.IGNORECASE) for p in claim.counted),
+                          context=re.compile(claim.context, re.IGNORECASE) if claim.context else claim.context)
+
+
 def _matches(claim, fig) -> bool:
+    """Whether a figure matches a claim row prepared by _compiled."""
     if fig.kind != claim.kind:
         return False
-    if claim.counted and not any(re.search(p, fig.counted, re.IGNORECASE) for p in claim.counted):
+    if claim.counted and not any(p.search(fig.counted) for p in claim.counted):
         return False
     if claim.predicate and fig.predicate not in claim.predicate:
         return False
@@ -108,7 +116,7 @@ def _matches(claim, fig) -> bool:
         return False
     if claim.preposition and fig.preposition not in claim.preposition:
         return False
-    if claim.context and not re.search(claim.context, fig.sentence, re.IGNORECASE):
+    if claim.context and not claim.context.search(fig.sentence):
         return False
     return True
 
@@ -121,7 +129,7 @@ def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int
     """figures with claim_id filled: the first codebook claim that matches, else an automatic
     proposal shared by at least `min_articles` articles, else empty."""
     out = figures.copy()
-    claim_rows = list(claims.itertuples(index=False))
+    claim_rows = [_compiled(claim) for claim in claims.itertuples(index=False)]
     first_claim: dict[_MatchedFields, str] = {}  # figures alike in every matched field share the answer
     ids = []
     columns = [out[c].tolist() for c in _MATCHED_FIELDS]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -57,8 +58,10 @@ PARTICIPLE_CUES = (
     "explaining calling describing dismissing claiming arguing asking"
 ).split()
 PHRASE_CUES = ("spoke of", "spoke about", "speak of", "talked about", "according to", "lashed out at")
-_CUE = re.compile(
-    r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, PHRASE_CUES + tuple(CUE_VERBS) + tuple(PARTICIPLE_CUES)), key=len, reverse=True)) + r")(?![\w’'])",
+_CUES = PHRASE_CUES + tuple(CUE_VERBS) + tuple(PARTICIPLE_CUES)
+_CUE = re.compile(  # the lookahead on first letters changes no match; it lets the engine skip most positions
+    "(?=[" + "".join(sorted({cue[0].lower() for cue in _CUES})) + "])"
+    r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True)) + r")(?![\w’'])",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -251,10 +254,14 @@ class _Attributor:
         self.masked = masked_text(doc.text, spans)
         self.inside = [(s.open, s.end) for s in spans]
         self._inside_starts = [s.open for s in spans]
-        # mentions in the outlet's own voice, for pronoun resolution
-        self.own_mentions = [m for m in referents.mentions(doc.text) if not self._in_quote(m.start)]
         self.events: list[_Event] = []
         self._paragraph_segments: dict[int, list[tuple[int, int]]] = {}
+
+    @cached_property
+    def own_mentions(self) -> list[Mention]:
+        """Mentions in the outlet's own voice, for pronoun resolution: found on the first
+        pronoun, as most articles need none."""
+        return [m for m in self.ref.mentions(self.doc.text) if not self._in_quote(m.start)]
 
     def _segment(self, offset: int) -> tuple[int, int]:
         """The own sentence holding `offset` (paragraphs are split once, on first use)."""

@@ -164,8 +164,36 @@ def agrees_with(figures: pd.DataFrame) -> dict[tuple[str, str], int]:
     return out
 
 
+def _matches(claim, fig) -> bool:
+    if fig.kind != claim.kind:
+        return False
+    if claim.counted and not any(re.search(p, fig.counted, re.IGNORECASE) for p in claim.counted):
+        return False
+    if claim.predicate and fig.predicate not in claim.predicate:
+        return False
+    if claim.place and fig.place not in claim.place:
+        return False
+    if claim.unit and fig.unit != claim.unit:
+        return False
+    if claim.preposition and fig.preposition not in claim.preposition:
+        return False
+    if claim.context and not re.search(claim.context, fig.sentence, re.IGNORECASE):
+        return False
+    return True
+
+
+def cue_pattern() -> re.Pattern:
+    """quotes._CUE without the first-letter lookahead."""
+    from analysis.quotes import CUE_VERBS, PARTICIPLE_CUES, PHRASE_CUES
+
+    return re.compile(
+        r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, PHRASE_CUES + tuple(CUE_VERBS) + tuple(PARTICIPLE_CUES)), key=len, reverse=True)) + r")(?![\w’'])",
+        re.IGNORECASE,
+    )
+
+
 def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
-    from analysis.claims import AUTO_PREFIX, CLAIM_KINDS, _matches
+    from analysis.claims import AUTO_PREFIX, CLAIM_KINDS
 
     out = figures.copy()
     claim_rows = list(claims.itertuples(index=False))

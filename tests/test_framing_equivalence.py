@@ -17,7 +17,7 @@ from analysis.actors import find_mentions, load_actors, whole_word_pattern
 from analysis.claims import assign_claims, build_figures, find_discrepancies, load_claims
 from analysis.document import build_documents, sentences_from_text
 from analysis.numbers import extract_figures, load_lexicon
-from analysis.quotes import find_quote_spans, masked_text
+from analysis.quotes import _CUE, find_quote_spans, masked_text
 from analysis.referents import Referents
 from analysis.tone import ToneScorer, sentence_tone
 
@@ -91,6 +91,18 @@ def test_mentions_match_the_unguarded_patterns_and_linear_overlap_check(text):
         ordered = sorted(set(terms), key=len, reverse=True)
         fast, plain = whole_word_pattern(ordered), reference.alternation(terms)
         assert [(m.start(), m.group()) for m in fast.finditer(text)] == [(m.start(), m.group()) for m in plain.finditer(text)]
+
+
+CUE_TEXT_TOKENS = ["said", "Said", "SAYS", "according to", "According To", "told", "x", "’", "'", "_", " ", ",", "unsaid",
+                   "saying", "spoke of", "spoke  of", "asked", "Ask", "tweeted", "lashed out at"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CUE_TEXT_TOKENS), max_size=12).map("".join))
+def test_cue_pattern_matches_the_unguarded_pattern(text):
+    plain = reference.cue_pattern()
+    assert [(m.start(), m.group()) for m in _CUE.finditer(text)] == [(m.start(), m.group()) for m in plain.finditer(text)]
+    assert bool(_CUE.fullmatch(text)) == bool(plain.fullmatch(text))
 
 
 @pytest.mark.parametrize("terms", [["ab", ""], ["[x]", "a-b", "^b"], ["Ab", "ab"]])
