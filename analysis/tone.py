@@ -23,8 +23,13 @@ TONE_COLUMNS = ["article_id", "sentence_id", "voice", "text", "n_words", "compou
 SUMMARY_COLUMNS = ["outlet", "voice", "n_sentences", "mean", "low", "high"]
 
 
+_MARKS_AND_SPACE = "“”\"‘’«»„ "  # stripped from the ends of each piece
+
+
 def split_voices(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[str, str]:
     """The own-voice and quoted parts of the document slice [start, end)."""
+    if not quoted:  # most sentences: all own voice
+        return " ".join(text[start:end].strip(_MARKS_AND_SPACE).split()), ""
     own, inside = [], []
     cursor = start
     for q_start, q_end in sorted(quoted):
@@ -35,9 +40,11 @@ def split_voices(text: str, start: int, end: int, quoted: list[tuple[int, int]])
         inside.append(text[a:b])
         cursor = b
     own.append(text[cursor:end])
-    strip = "“”\"‘’«»„"
-    joined = lambda parts: " ".join(" ".join(p.strip(strip + " ") for p in parts).split())
-    return joined(own), joined(inside)
+    return _joined(own), _joined(inside)
+
+
+def _joined(parts: list[str]) -> str:
+    return " ".join(" ".join(p.strip(_MARKS_AND_SPACE) for p in parts).split())
 
 
 def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer | None = None) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from analysis.document import PARAGRAPH_JOINER, SENTENCE_JOINER, Document
 from analysis.quotes import MASK, OPENING, QuoteSpan, _closes, _opens
 from analysis.referents import Mention
 from analysis.text import count_words
-from analysis.tone import TONE_COLUMNS, VOICES, split_voices
+from analysis.tone import TONE_COLUMNS, VOICES
 
 
 def build_document(article_id: str, sentences: pd.DataFrame) -> Document:
@@ -109,6 +109,22 @@ def referent_mentions(referents, text: str) -> list[Mention]:
         if not any(s <= match.start() < e for s, e in taken):
             found.append(Mention(referents.country_by_alias[match.group()], "country", match.group(), match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
+
+
+def split_voices(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[str, str]:
+    own, inside = [], []
+    cursor = start
+    for q_start, q_end in sorted(quoted):
+        a, b = max(q_start, start), min(q_end, end)
+        if a >= b:
+            continue
+        own.append(text[cursor:a])
+        inside.append(text[a:b])
+        cursor = b
+    own.append(text[cursor:end])
+    strip = "“”\"‘’«»„"
+    joined = lambda parts: " ".join(" ".join(p.strip(strip + " ") for p in parts).split())
+    return joined(own), joined(inside)
 
 
 def sentence_tone(sentences: pd.DataFrame, analyzer) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from analysis.document import build_documents, sentences_from_text
 from analysis.numbers import extract_figures, load_lexicon
 from analysis.quotes import _CUE, find_quote_spans, masked_text
 from analysis.referents import Referents
-from analysis.tone import ToneScorer, sentence_tone
+from analysis.tone import ToneScorer, sentence_tone, split_voices
 
 import framing_reference as reference
 
@@ -145,6 +145,16 @@ def test_texts_without_scored_words_are_recognised_and_score_neutral():
     # "kind of" scores nothing in VADER, but "kind" is a lexicon word: left to VADER itself
     for text in ["good", "no", "he is not bad", "☺ fine", "the 😀", "(good)", "Killed.", "kind of"]:
         assert not scorer.scores_nothing(text)
+
+
+@SETTINGS
+@given(sentence_text, st.data())
+def test_split_voices_matches_the_reference(text, data):
+    """Any slice, any quotation spans (overlapping it or not, unsorted)."""
+    bounds = st.integers(0, len(text))
+    start, end = sorted((data.draw(bounds), data.draw(bounds)))
+    quoted = [tuple(sorted((data.draw(bounds), data.draw(bounds)))) for _ in range(data.draw(st.integers(0, 3)))]
+    assert split_voices(text, start, end, quoted) == reference.split_voices(text, start, end, quoted)
 
 
 def test_seed_tone_matches_the_reference(sample_corpus):
