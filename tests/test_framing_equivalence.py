@@ -50,7 +50,7 @@ def sentence_frames(draw):
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph", "text"])
 
 
-@SETTINGS
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sentence_frames())
 def test_documents_quote_spans_text_and_masks_match_the_reference(sentences):
     documents = build_documents(sentences)
@@ -162,7 +162,7 @@ def test_seed_tone_matches_the_reference(sample_corpus):
                        check_exact=True)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sentence_frames())
 def test_tone_with_quotation_traps_matches_the_reference(sentences):
     assert_frame_equal(sentence_tone(sentences), reference.sentence_tone(sentences, ANALYZER), check_exact=True)
