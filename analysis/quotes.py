@@ -287,7 +287,7 @@ class _Attributor:
             lead = _DETERMINERS.sub("", _LEADING_JUNK.sub("", chunk)).split()
             if lead and lead[0].lower() in PRONOUNS:
                 return self._pronoun(lead[0], chunk_start, cue_text)
-        people = [m for m in self.ref.mentions(chunk) if m.kind != "country"]
+        people = self.ref.mentions(chunk, countries=False)  # actors only: a country does not speak
         usable = [m for m in people if not self._after_preposition(chunk, m) and not self._possessive(chunk, m)] or (people if prefer == "participle" else [])
         if usable:
             m = usable[-1] if prefer == "last" else usable[0]
@@ -399,7 +399,7 @@ class _Attributor:
         return None
 
     def _first_named(self, text: str, start: int, cue_text: str) -> _Attribution | None:
-        named = [m for m in self.ref.mentions(text) if m.kind != "country"]
+        named = self.ref.mentions(text, countries=False)
         if not named:
             return None
         m = named[0]
