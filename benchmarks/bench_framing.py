@@ -11,6 +11,7 @@ although they do help on real corpora, where wire copy and boilerplate repeat.
 Also: quote finding with attribution alone, in sentences per second."""
 from __future__ import annotations
 
+import os
 import time
 
 import pandas as pd
@@ -27,7 +28,7 @@ from .bench_readability import plain_textstat, synthetic_corpus
 from .common import best_of, distinct_variants
 
 N_ARTICLES = 300
-RUNS = 2
+RUNS = 3  # best of: other work on a shared machine only ever adds time
 # each table after the tables it reads (built untimed first), so a time is that table's own
 TABLES = (
     ("tone.csv", ()),
@@ -94,6 +95,10 @@ def main() -> None:
         total += seconds
         print(f"{name:<24}: {N_ARTICLES / seconds:8.1f} articles/s  (ratio to floor {seconds / floor:.3f}x the time)")
     print(f"{'these five together':<24}: {N_ARTICLES / total:8.1f} articles/s  (ratio to floor {total / floor:.3f}x the time)")
+
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    if load > cores:
+        print(f"note: load average {load:.1f} on {cores} cores: the one-shot floor is the noisiest figure here")
 
     sentences = pd.concat([sentences_from_text(t, f"a{i}") for i, t in enumerate(texts[:40])], ignore_index=True)
     referents = Referents.load()
