@@ -98,7 +98,7 @@ def build_documents(sentences: pd.DataFrame) -> dict[str, Document]:
     (rows without an article_id are left out, as a pandas groupby would)."""
     groups: dict = {}
     for aid, row in zip(sentences["article_id"].tolist(), _rows(sentences)):
-        if aid is None or aid != aid:  # None or NaN
+        if pd.isna(aid):
             continue
         groups.setdefault(aid, []).append(row)
     return {str(aid): _assemble(str(aid), rows) for aid, rows in groups.items()}

@@ -77,7 +77,7 @@ class ToneScorer:
       words. A text with neither scores every word 0, and all such texts score alike
       (compound 0, neutral share 1): most news sentences are like that, and they take one
       set look-up per word instead of VADER's rule passes. The first one is scored by VADER
-      and its scores reused (tests/test_tone_fast.py checks this against VADER itself)."""
+      and its scores reused (tests/test_framing_equivalence.py checks all this against VADER)."""
 
     def __init__(self, analyzer: SentimentIntensityAnalyzer):
         self.analyzer = analyzer
