@@ -47,19 +47,30 @@ def merge_appositions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.Dat
     merged into one mention, so a name with its title is not counted twice."""
     if mentions.empty:
         return mentions
-    text = sentences.set_index(["article_id", "sentence_id"])["text"]
+    text = dict(zip(zip(sentences["article_id"].tolist(), sentences["sentence_id"].tolist()), sentences["text"].tolist()))
     ordered = mentions.sort_values(["article_id", "sentence_id", "char_start"], kind="stable")
     keep = []
     previous = None
-    for row in ordered.itertuples():
-        key = (row.article_id, row.sentence_id)
-        if previous is not None and previous[0] == key and previous[1] == row.actor and \
-                _APPOSITION_GAP.match(text[key][previous[2]:row.char_start]):
-            previous = (key, row.actor, row.char_end)
+    columns = [ordered[c].tolist() for c in ("article_id", "sentence_id", "actor", "char_start", "char_end")]
+    for index, article_id, sentence_id, actor, char_start, char_end in zip(ordered.index, *columns):
+        key = (article_id, sentence_id)
+        if previous is not None and previous[0] == key and previous[1] == actor and \
+                _APPOSITION_GAP.match(text[key][previous[2]:char_start]):
+            previous = (key, actor, char_end)
             continue
-        keep.append(row.Index)
-        previous = (key, row.actor, row.char_end)
+        keep.append(index)
+        previous = (key, actor, char_end)
     return mentions.loc[keep]
+
+
+def _surfaces_in_order(mentions: pd.DataFrame) -> pd.Series:
+    """The distinct surfaces of each (article_id, actor), ';'-joined in order of first use:
+    one pass over plain lists instead of a Python function called per pandas group."""
+    used: dict[tuple, dict[str, None]] = {}
+    for key, surface in zip(zip(mentions["article_id"].tolist(), mentions["actor"].tolist()), mentions["surface"].tolist()):
+        used.setdefault(key, {})[surface] = None
+    index = pd.MultiIndex.from_tuples(list(used), names=["article_id", "actor"]) if used else None
+    return pd.Series([";".join(s) for s in used.values()], index=index)
 
 
 def actor_presence(sentences: pd.DataFrame, actors: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -75,8 +86,8 @@ def actor_presence(sentences: pd.DataFrame, actors: pd.DataFrame, quotes: pd.Dat
         "mentions": grouped.size(),
         "first_position": grouped["position"].min().astype(float),
         "first_sentence_id": grouped["sentence_id"].min(),
-        "surfaces": grouped["surface"].agg(lambda s: ";".join(dict.fromkeys(s))),
     })
+    table["surfaces"] = _surfaces_in_order(mentions).reindex(table.index)
     quoted = quotes_per_actor(quotes, actors).set_index(["article_id", "actor"])["quotes"] if quotes is not None else None
     if quoted is not None and len(quoted):
         table = table.join(quoted, how="outer")

@@ -39,6 +39,18 @@ def load_actors(codebook_dir=None) -> pd.DataFrame:
     return frame
 
 
+def whole_word_pattern(terms: list[str]) -> re.Pattern | None:
+    """A case-sensitive pattern for any of `terms` as whole words, earlier terms tried first
+    (pass them longest first). The leading lookahead on the terms' first characters changes
+    no match, but lets the regex engine skip most positions without trying the alternation."""
+    if not terms:
+        return None
+    alternation = "(?:" + "|".join(map(re.escape, terms)) + ")"
+    firsts = "".join(sorted({term[0] for term in terms if term}))
+    guard = "(?=[" + re.escape(firsts) + "])" if all(terms) else ""
+    return re.compile(guard + r"(?<!\w)" + alternation + r"(?!\w)")
+
+
 class ActorMatcher:
     """Finds actor mentions in text; `resolve` maps a name (e.g. a quote's speaker) to an actor."""
 
@@ -49,7 +61,7 @@ class ActorMatcher:
                 self.by_alias.setdefault(alias, actor)
         self.camp = dict(zip(actors["actor"], actors["camp"]))
         ordered = sorted(self.by_alias, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)") if ordered else None
+        self.pattern = whole_word_pattern(ordered)
         self._lower = {alias.lower(): actor for alias, actor in self.by_alias.items()}
 
     def mentions(self, text: str) -> list[tuple[str, str, int, int]]:
@@ -74,8 +86,12 @@ def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     """One row per actor mention in each sentence: article_id, sentence_id, position, actor,
     camp, surface, char_start, char_end (offsets within the sentence text)."""
     matcher = ActorMatcher(actors)
+    found: dict[str, list] = {}  # the same sentence text (wire copy, boilerplate) is matched once
     rows = []
-    for article_id, sentence_id, position, text in sentences[["article_id", "sentence_id", "position", "text"]].itertuples(index=False):
-        for actor, surface, start, end in matcher.mentions(text):
+    columns = [sentences[c].tolist() for c in ("article_id", "sentence_id", "position", "text")]
+    for article_id, sentence_id, position, text in zip(*columns):
+        if text not in found:
+            found[text] = matcher.mentions(text)
+        for actor, surface, start, end in found[text]:
             rows.append((article_id, sentence_id, position, actor, matcher.camp[actor], surface, start, end))
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "position", "actor", "camp", "surface", "char_start", "char_end"])

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import namedtuple
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
@@ -93,10 +95,18 @@ def _parse_date(text: str) -> date | None:
         return None
 
 
+def _compiled(claim):
+    """A codebook claim row with its counted and context patterns compiled (case-insensitive),
+    as _matches reads them."""
+    return claim._replace(counted=tuple(re.compile(p, re.IGNORECASE) for p in claim.counted),
+                          context=re.compile(claim.context, re.IGNORECASE) if claim.context else claim.context)
+
+
 def _matches(claim, fig) -> bool:
+    """Whether a figure matches a claim row prepared by _compiled."""
     if fig.kind != claim.kind:
         return False
-    if claim.counted and not any(re.search(p, fig.counted, re.IGNORECASE) for p in claim.counted):
+    if claim.counted and not any(p.search(fig.counted) for p in claim.counted):
         return False
     if claim.predicate and fig.predicate not in claim.predicate:
         return False
@@ -106,33 +116,48 @@ def _matches(claim, fig) -> bool:
         return False
     if claim.preposition and fig.preposition not in claim.preposition:
         return False
-    if claim.context and not re.search(claim.context, fig.sentence, re.IGNORECASE):
+    if claim.context and not claim.context.search(fig.sentence):
         return False
     return True
+
+
+_MATCHED_FIELDS = ("kind", "counted", "predicate", "place", "unit", "preposition", "sentence")
+_MatchedFields = namedtuple("_MatchedFields", _MATCHED_FIELDS)  # what _matches reads of a figure
 
 
 def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     """figures with claim_id filled: the first codebook claim that matches, else an automatic
     proposal shared by at least `min_articles` articles, else empty."""
     out = figures.copy()
-    claim_rows = list(claims.itertuples(index=False))
+    claim_rows = [_compiled(claim) for claim in claims.itertuples(index=False)]
+    first_claim: dict[_MatchedFields, str] = {}  # figures alike in every matched field share the answer
     ids = []
-    for fig in out.itertuples(index=False):
-        if fig.conversion_of:  # "($190)" restates "180 euros": not a second statement
+    columns = [out[c].tolist() for c in _MATCHED_FIELDS]
+    for conversion_of, *fields in zip(out["conversion_of"].tolist(), *columns):
+        if conversion_of:  # "($190)" restates "180 euros": not a second statement
             ids.append("")
             continue
-        ids.append(next((c.claim_id for c in claim_rows if _matches(c, fig)), ""))
+        fig = _MatchedFields(*fields)
+        if fig not in first_claim:
+            first_claim[fig] = next((c.claim_id for c in claim_rows if _matches(c, fig)), "")
+        ids.append(first_claim[fig])
     out["claim_id"] = ids
     open_ = (out["claim_id"] == "") & out["kind"].isin(CLAIM_KINDS) & (out["head"] != "") & (out["conversion_of"] == "")
     keys = out.loc[open_, "kind"] + "|" + out.loc[open_, "head"] + "|" + out.loc[open_, "predicate"] + "|" \
         + out.loc[open_, "place"] + "|" + out.loc[open_, "unit"]
     spread = out.loc[open_, "article_id"].groupby(keys).nunique()
     shared = set(spread[spread >= min_articles].index)
-    for index, key in keys.items():
+    for position, key in zip(np.flatnonzero(open_.to_numpy()), keys.tolist()):
         if key in shared:
-            kind, head, predicate, place, _ = key.split("|")
-            out.at[index, "claim_id"] = f"{AUTO_PREFIX}{head}|{predicate or 'any'}|{place or 'anywhere'}"
+            ids[position] = _auto_claim_id(key)
+    out["claim_id"] = ids
     return out
+
+
+def _auto_claim_id(key: str) -> str:
+    """auto:<head>|<predicate>|<place> from an assign_claims key kind|head|predicate|place|unit."""
+    kind, head, predicate, place, _ = key.split("|")
+    return f"{AUTO_PREFIX}{head}|{predicate or 'any'}|{place or 'anywhere'}"
 
 
 def claim_status(intervals: list[tuple[str, float, float]]) -> str:
@@ -144,6 +169,24 @@ def claim_status(intervals: list[tuple[str, float, float]]) -> str:
     if not known:
         return "single"
     return "consistent" if max(lo for lo, _ in known) <= min(hi for _, hi in known) else "conflict"
+
+
+def _overlapping_articles(intervals: list[tuple[str, float, float]]):
+    """A function (low, high) -> the articles with an interval overlapping [low, high].
+    Figures of one claim share few distinct intervals, so articles are gathered per distinct
+    interval and each distinct query is answered once, instead of every figure against every
+    figure."""
+    by_interval: dict[tuple[float, float], set[str]] = {}
+    for article, lo, hi in intervals:
+        by_interval.setdefault((lo, hi), set()).add(article)
+    answers: dict[tuple[float, float], set[str]] = {}
+
+    def overlapping(low: float, high: float) -> set[str]:
+        if (low, high) not in answers:
+            answers[(low, high)] = {a for (lo, hi), articles in by_interval.items() if lo <= high and low <= hi for a in articles}
+        return answers[(low, high)]
+
+    return overlapping
 
 
 def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -170,8 +213,9 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
             first = group.iloc[0]
             description = f"{first['counted'] or first['head']} ({predicate}, {place}); automatic proposal"
             source = "auto"
+        overlapping = _overlapping_articles(intervals)
         for fig in group.itertuples(index=False):
-            agrees = {a for a, lo, hi in intervals if a != fig.article_id and lo <= fig.high and fig.low <= hi}
+            agrees = overlapping(fig.low, fig.high) - {fig.article_id}
             rows.append({
                 "claim_id": claim_id, "description": description, "article_id": fig.article_id,
                 "outlet": outlets.get(fig.article_id, ""), "surface": fig.surface, "value": fig.value,

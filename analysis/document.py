@@ -48,11 +48,20 @@ class Document:
 def build_document(article_id: str, sentences: pd.DataFrame) -> Document:
     """One article's sentences (any order) as a Document: sentences of a paragraph joined by a
     space, paragraphs by a blank line."""
-    ordered = sentences.sort_values("sentence_id")
+    return _assemble(article_id, _rows(sentences))
+
+
+def _rows(sentences: pd.DataFrame) -> list[tuple]:
+    """(sentence_id, paragraph, text) per row as plain Python values: reading columns once
+    is far cheaper than pandas row iteration or a sort per article."""
+    return list(zip(sentences["sentence_id"].tolist(), sentences["paragraph"].tolist(), sentences["text"].tolist()))
+
+
+def _assemble(article_id: str, rows: list[tuple]) -> Document:
     parts: list[str] = []
     ids, starts, ends, paragraph_starts = [], [], [], []
     offset, previous_paragraph = 0, None
-    for sentence_id, paragraph, text in ordered[["sentence_id", "paragraph", "text"]].itertuples(index=False):
+    for sentence_id, paragraph, text in sorted(rows, key=lambda row: row[0]):
         if previous_paragraph is not None:
             joiner = SENTENCE_JOINER if paragraph == previous_paragraph else PARAGRAPH_JOINER
             parts.append(joiner)
@@ -85,5 +94,11 @@ def sentences_from_text(text: str, article_id: str = "text") -> pd.DataFrame:
 
 
 def build_documents(sentences: pd.DataFrame) -> dict[str, Document]:
-    """A Document per article_id present in `sentences`, in order of first appearance."""
-    return {str(aid): build_document(str(aid), group) for aid, group in sentences.groupby("article_id", sort=False)}
+    """A Document per article_id present in `sentences`, in order of first appearance
+    (rows without an article_id are left out, as a pandas groupby would)."""
+    groups: dict = {}
+    for aid, row in zip(sentences["article_id"].tolist(), _rows(sentences)):
+        if pd.isna(aid):
+            continue
+        groups.setdefault(aid, []).append(row)
+    return {str(aid): _assemble(str(aid), rows) for aid, rows in groups.items()}

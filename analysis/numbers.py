@@ -878,10 +878,13 @@ def extract_figures(sentences: pd.DataFrame, lexicon: Lexicon | None = None, cod
     ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
     recent: list[tuple[int, dict]] = []  # (sentence_id, row) of counts usable as a whole
     current_article = None
-    for article_id, sentence_id, text in zip(ordered["article_id"], ordered["sentence_id"], ordered["text"]):
+    extracted: dict[str, list[Figure]] = {}  # figures depend on the sentence text alone: extract each text once
+    for article_id, sentence_id, text in zip(ordered["article_id"].tolist(), ordered["sentence_id"].tolist(), ordered["text"].tolist()):
         if article_id != current_article:
             current_article, recent = article_id, []
-        figs = extract_sentence(text, lexicon)
+        if text not in extracted:
+            extracted[text] = extract_sentence(text, lexicon)
+        figs = extracted[text]  # read, never modified, below
         ids = [f"{article_id}:{int(sentence_id)}:{k + 1}" for k in range(len(figs))]
         sentence_rows = []
         for k, fig in enumerate(figs):

@@ -18,8 +18,10 @@ previous paragraph. The speaker column is the canonical actor name, or the surfa
 the speaker is not in the codebook, or "" when the text gives no attribution."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -56,8 +58,10 @@ PARTICIPLE_CUES = (
     "explaining calling describing dismissing claiming arguing asking"
 ).split()
 PHRASE_CUES = ("spoke of", "spoke about", "speak of", "talked about", "according to", "lashed out at")
-_CUE = re.compile(
-    r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, PHRASE_CUES + tuple(CUE_VERBS) + tuple(PARTICIPLE_CUES)), key=len, reverse=True)) + r")(?![\w’'])",
+_CUES = PHRASE_CUES + tuple(CUE_VERBS) + tuple(PARTICIPLE_CUES)
+_CUE = re.compile(  # the lookahead on first letters changes no match; it lets the engine skip most positions
+    "(?=[" + "".join(sorted({cue[0].lower() for cue in _CUES})) + "])"
+    r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True)) + r")(?![\w’'])",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -94,9 +98,13 @@ class QuoteSpan:
 
     def inner(self, text: str) -> str:
         stop = self.close if self.close is not None else self.end
-        skip = set(self.continuations)
-        raw = "".join(ch for i, ch in enumerate(text[self.open + 1:stop], self.open + 1) if i not in skip)
-        return " ".join(raw.split()).rstrip(" ,")
+        pieces, cursor = [], self.open + 1
+        for mark in sorted(set(self.continuations)):  # the opening marks of continuing paragraphs are left out
+            if cursor <= mark < stop:
+                pieces.append(text[cursor:mark])
+                cursor = mark + 1
+        pieces.append(text[cursor:stop])
+        return " ".join("".join(pieces).split()).rstrip(" ,")
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -127,14 +135,26 @@ def _closes(text: str, i: int, opener: str) -> bool:
     return False
 
 
+_MARKS = re.compile("[" + re.escape("".join(sorted(set(OPENING) | set(OPENING.values()) | set(CLOSING_ALSO)))) + "]")  # every character the scan reacts to
+
+
 def find_quote_spans(doc: Document) -> list[QuoteSpan]:
-    """Every top-level quotation in the document, in order."""
+    """Every top-level quotation in the document, in order.
+
+    Only quotation marks and paragraph ends can change the scan's state, so it visits just
+    those offsets (found by one regex pass) instead of every character."""
     text = doc.text
     spans: list[QuoteSpan] = []
     paragraph_ends = {doc.paragraph_span(start)[1] for start in doc.paragraph_starts}
+    stops = sorted({m.start() for m in _MARKS.finditer(text)} | {end - 1 for end in paragraph_ends if 0 < end <= len(text)})
     opener, open_at, continuations = None, 0, []
-    i = 0
-    while i < len(text):
+    k, i = 0, 0
+    while k < len(stops):
+        if stops[k] < i:  # skipped over by a paragraph continuation
+            k += 1
+            continue
+        i = stops[k]
+        k += 1
         if opener is None:
             if text[i] in OPENING and _opens(text, i):
                 opener, open_at, continuations = text[i], i, []
@@ -156,6 +176,9 @@ def find_quote_spans(doc: Document) -> list[QuoteSpan]:
     return spans
 
 
+_BLANK_BUT_NEWLINES = re.compile(r"[^\n]")
+
+
 def masked_text(text: str, spans: list[QuoteSpan]) -> str:
     """`text` with each quotation's words blanked out so cue and name searches see only the
     outlet's own words; offsets are unchanged. A quote keeps its marks, one MASK character
@@ -164,9 +187,7 @@ def masked_text(text: str, spans: list[QuoteSpan]) -> str:
     chars = list(text)
     for span in spans:
         stop = span.close if span.close is not None else span.end
-        for i in range(span.open + 1, stop):
-            if chars[i] != "\n":
-                chars[i] = " "
+        chars[span.open + 1:stop] = _BLANK_BUT_NEWLINES.sub(" ", text[span.open + 1:stop])
         if stop > span.open + 1:
             chars[span.open + 1] = MASK
         if span.close is not None and text[span.close - 1] in ".!?":
@@ -232,10 +253,15 @@ class _Attributor:
         self.doc, self.spans, self.ref = doc, spans, referents
         self.masked = masked_text(doc.text, spans)
         self.inside = [(s.open, s.end) for s in spans]
-        # mentions in the outlet's own voice, for pronoun resolution
-        self.own_mentions = [m for m in referents.mentions(doc.text) if not self._in_quote(m.start)]
+        self._inside_starts = [s.open for s in spans]
         self.events: list[_Event] = []
         self._paragraph_segments: dict[int, list[tuple[int, int]]] = {}
+
+    @cached_property
+    def own_mentions(self) -> list[Mention]:
+        """Mentions in the outlet's own voice, for pronoun resolution: found on the first
+        pronoun, as most articles need none."""
+        return [m for m in self.ref.mentions(self.doc.text) if not self._in_quote(m.start)]
 
     def _segment(self, offset: int) -> tuple[int, int]:
         """The own sentence holding `offset` (paragraphs are split once, on first use)."""
@@ -246,7 +272,9 @@ class _Attributor:
         return next(((a, b) for a, b in segments if a <= offset <= b), (segments[0][0], segments[-1][1]))
 
     def _in_quote(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.inside)
+        # spans come in order without overlap: only the last one opening at or before offset can hold it
+        index = bisect.bisect_right(self._inside_starts, offset) - 1
+        return index >= 0 and offset < self.inside[index][1]
 
     # --- subjects -----------------------------------------------------------------
     def _from_chunk(self, chunk: str, chunk_start: int, cue_text: str, prefer: str) -> _Attribution | None:
@@ -259,7 +287,7 @@ class _Attributor:
             lead = _DETERMINERS.sub("", _LEADING_JUNK.sub("", chunk)).split()
             if lead and lead[0].lower() in PRONOUNS:
                 return self._pronoun(lead[0], chunk_start, cue_text)
-        people = [m for m in self.ref.mentions(chunk) if m.kind != "country"]
+        people = self.ref.mentions(chunk, countries=False)  # actors only: a country does not speak
         usable = [m for m in people if not self._after_preposition(chunk, m) and not self._possessive(chunk, m)] or (people if prefer == "participle" else [])
         if usable:
             m = usable[-1] if prefer == "last" else usable[0]
@@ -371,7 +399,7 @@ class _Attributor:
         return None
 
     def _first_named(self, text: str, start: int, cue_text: str) -> _Attribution | None:
-        named = [m for m in self.ref.mentions(text) if m.kind != "country"]
+        named = self.ref.mentions(text, countries=False)
         if not named:
             return None
         m = named[0]

@@ -6,12 +6,13 @@ named, "he" is the person last named.
 Shared by the quote attribution and the evaluative-label finder."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .actors import ActorMatcher, load_actors
+from .actors import ActorMatcher, load_actors, whole_word_pattern
 from .codebook import Column, codebook_path, read_codebook
 from .errors import CodebookError
 
@@ -44,10 +45,7 @@ def load_countries(codebook_dir=None, actors: pd.DataFrame | None = None) -> pd.
 
 
 def _alternation(terms) -> re.Pattern | None:
-    ordered = sorted(set(terms), key=len, reverse=True)
-    if not ordered:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    return whole_word_pattern(sorted(set(terms), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -88,9 +86,13 @@ class Referents:
         """Actor mentions, plus country names not inside an actor mention, left to right."""
         found = [Mention(a, self.kind.get(a, "person"), s, b, e) for a, s, b, e in self.matcher.mentions(text)]
         if countries and self._country_pattern is not None:
-            taken = [(m.start, m.end) for m in found]
+            # actor mentions come left to right without overlap: only the last one starting
+            # at or before a country name can contain it
+            taken_starts = [m.start for m in found]
+            taken_ends = [m.end for m in found]
             for match in self._country_pattern.finditer(text):
-                if not any(s <= match.start() < e for s, e in taken):
+                index = bisect.bisect_right(taken_starts, match.start()) - 1
+                if index < 0 or match.start() >= taken_ends[index]:
                     found.append(Mention(self.country_by_alias[match.group()], "country", match.group(), match.start(), match.end()))
         return sorted(found, key=lambda m: m.start)
 

@@ -8,9 +8,11 @@ negative whatever side the outlet takes, diplomatic boilerplate reads positive, 
 built on social-media text, not news."""
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from .document import build_documents
 from .quotes import find_quote_spans, quote_mask
@@ -21,8 +23,13 @@ TONE_COLUMNS = ["article_id", "sentence_id", "voice", "text", "n_words", "compou
 SUMMARY_COLUMNS = ["outlet", "voice", "n_sentences", "mean", "low", "high"]
 
 
+_MARKS_AND_SPACE = "“”\"‘’«»„ "  # stripped from the ends of each piece
+
+
 def split_voices(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[str, str]:
     """The own-voice and quoted parts of the document slice [start, end)."""
+    if not quoted:  # most sentences: all own voice
+        return " ".join(text[start:end].strip(_MARKS_AND_SPACE).split()), ""
     own, inside = [], []
     cursor = start
     for q_start, q_end in sorted(quoted):
@@ -33,26 +40,73 @@ def split_voices(text: str, start: int, end: int, quoted: list[tuple[int, int]])
         inside.append(text[a:b])
         cursor = b
     own.append(text[cursor:end])
-    strip = "“”\"‘’«»„"
-    joined = lambda parts: " ".join(" ".join(p.strip(strip + " ") for p in parts).split())
-    return joined(own), joined(inside)
+    return _joined(own), _joined(inside)
+
+
+def _joined(parts: list[str]) -> str:
+    return " ".join(" ".join(p.strip(_MARKS_AND_SPACE) for p in parts).split())
 
 
 def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer | None = None) -> pd.DataFrame:
     """One row per sentence and voice that has words: VADER compound (-1..1) and the
     shares of positive, neutral and negative vocabulary."""
-    analyzer = analyzer or SentimentIntensityAnalyzer()
+    score = ToneScorer(analyzer or SentimentIntensityAnalyzer())
     rows = []
     for article_id, doc in build_documents(sentences).items():
-        quoted = quote_mask(doc, find_quote_spans(doc))
+        quoted = sorted(quote_mask(doc, find_quote_spans(doc)))
+        quote_ends = [q_end for _, q_end in quoted]
         for sentence_id, start, end in zip(doc.sentence_ids, doc.starts, doc.ends):
-            for voice, part in zip(VOICES, split_voices(doc.text, start, end, quoted)):
-                n = count_words(part)
-                if not n:
-                    continue
-                scores = analyzer.polarity_scores(part)
-                rows.append((article_id, sentence_id, voice, part, n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]))
+            # quotations do not overlap, so those reaching into this sentence are consecutive
+            first = last = bisect.bisect_right(quote_ends, start)
+            while last < len(quoted) and quoted[last][0] < end:
+                last += 1
+            for voice, part in zip(VOICES, split_voices(doc.text, start, end, quoted[first:last])):
+                scores = score(part)
+                if scores is not None:
+                    rows.append((article_id, sentence_id, voice, part, *scores))
     return pd.DataFrame(rows, columns=TONE_COLUMNS)
+
+
+class ToneScorer:
+    """(n_words, compound, pos, neu, neg) of a text, None for a text without words: exactly
+    VADER's polarity_scores, without its cost where the answer is known.
+
+    - VADER scores a text alone, so each distinct text is scored once.
+    - VADER gives a word a valence only when the word (lower-cased, stripped of punctuation
+      as VADER strips it) is in its lexicon, and turns only single-character emoji into
+      words. A text with neither scores every word 0, and all such texts score alike
+      (compound 0, neutral share 1): most news sentences are like that, and they take one
+      set look-up per word instead of VADER's rule passes. The first one is scored by VADER
+      and its scores reused (tests/test_framing_equivalence.py checks all this against VADER)."""
+
+    def __init__(self, analyzer: SentimentIntensityAnalyzer):
+        self.analyzer = analyzer
+        self._emoji = frozenset(e for e in analyzer.emojis if len(e) == 1)  # VADER looks emoji up char by char
+        self._scored: dict[str, tuple | None] = {}
+        self._unscored: dict | None = None  # VADER's scores of a text with no scored word
+
+    def __call__(self, text: str) -> tuple | None:
+        if text not in self._scored:
+            self._scored[text] = self._score(text)
+        return self._scored[text]
+
+    def _score(self, text: str) -> tuple | None:
+        n = count_words(text)
+        if not n:
+            return None
+        if self.scores_nothing(text):
+            if self._unscored is None:
+                self._unscored = self.analyzer.polarity_scores(text)
+            scores = self._unscored
+        else:
+            scores = self.analyzer.polarity_scores(text)
+        return n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]
+
+    def scores_nothing(self, text: str) -> bool:
+        """True when VADER would give no word of this (non-blank) text a valence."""
+        lexicon = self.analyzer.lexicon
+        return self._emoji.isdisjoint(text) and bool(text.split()) and not any(
+            SentiText._strip_punc_if_word(word).lower() in lexicon for word in text.split())
 
 
 def bootstrap_mean(values, n_boot: int = 2000, confidence: float = 0.95, seed: int = 0) -> tuple[float, float, float]:
