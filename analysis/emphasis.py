@@ -6,6 +6,8 @@ topic_emphasis (this module), one row per article x topic, zeros included, so th
 an article never mentions is a visible 0 rather than a missing row."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from .prominence import ProminenceWeights, unit_weights
@@ -17,11 +19,17 @@ EMPHASIS_COLUMNS = [
 ]
 
 
-def _evidence_summary(terms: pd.Series) -> str:
-    """'drone (5); shot down (2)': every matched codebook term with its number of units."""
-    counts = pd.Series([t for cell in terms for t in str(cell).split(";") if t]).value_counts()
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return "; ".join(f"{term} ({n})" for term, n in ordered)
+def _evidence_summaries(evidence: pd.DataFrame) -> pd.Series:
+    """(article_id, topic) -> 'drone (5); shot down (2)': every matched codebook term with its
+    number of units, most frequent first. Counted in plain dicts: a pandas aggregation per
+    group cost more than the rest of the table together."""
+    counts: dict[tuple[str, str], Counter] = {}
+    for key, cell in zip(zip(evidence["article_id"].tolist(), evidence["topic"].tolist()), evidence["terms"].tolist()):
+        counts.setdefault(key, Counter()).update(t for t in str(cell).split(";") if t)
+    summaries = ["; ".join(f"{term} ({n})" for term, n in sorted(c.items(), key=lambda item: (-item[1], item[0])))
+                 for c in counts.values()]
+    index = pd.MultiIndex.from_tuples(list(counts), names=["article_id", "topic"]) if counts else None
+    return pd.Series(summaries, index=index, dtype=object)
 
 
 def topic_emphasis(units: pd.DataFrame, evidence: pd.DataFrame, topics: pd.DataFrame, *,
@@ -56,12 +64,13 @@ def topic_emphasis(units: pd.DataFrame, evidence: pd.DataFrame, topics: pd.DataF
     result = pd.DataFrame(index=grid)
     result["words"] = grouped_body["words"].sum()
     result["n_sentences"] = grouped_body.size()
-    result["first_position"] = grouped_body["position"].min().astype(float)
+    # as float before grouping: an object column makes pandas take the minimum group by group in Python
+    result["first_position"] = body["position"].astype(float).groupby([body["article_id"], body["topic"]]).min()
     result["prominence"] = ev.groupby(["article_id", "topic"])["prominence"].sum()
     for section in ("headline", "dek", "lede"):
         carried = ev[ev["section"] == section].groupby(["article_id", "topic"]).size()
         result[f"in_{section}"] = carried.reindex(grid).notna()
-    result["evidence"] = ev.groupby(["article_id", "topic"])["terms"].agg(_evidence_summary)
+    result["evidence"] = _evidence_summaries(ev)
     result = result.reset_index()
 
     body_words = weighted[weighted["unit"] == "body"].groupby("article_id")["n_words"].sum()
@@ -71,9 +80,8 @@ def topic_emphasis(units: pd.DataFrame, evidence: pd.DataFrame, topics: pd.DataF
     result["prominence"] = result["prominence"].fillna(0.0)
     result["evidence"] = result["evidence"].fillna("")
     result["share"] = (result["words"] / result["body_words"]).where(result["body_words"] > 0, 0.0)
-    has = weighted.groupby("article_id")["unit"].agg(set)
-    result["has_headline"] = result["article_id"].map(lambda a: "headline" in has.get(a, set()))
-    result["has_dek"] = result["article_id"].map(lambda a: "dek" in has.get(a, set()))
+    for section in ("headline", "dek"):
+        result[f"has_{section}"] = result["article_id"].isin(set(weighted.loc[weighted["unit"] == section, "article_id"]))
     result["label"] = result["topic"].map(dict(zip(topics["topic"], topics["label"])))
     return result[EMPHASIS_COLUMNS]
 
