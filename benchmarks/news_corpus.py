@@ -12,6 +12,10 @@ makes the rest behave like coverage of one event by many outlets:
   own (made-up proper nouns), as real coverage does;
 - reuse is planted at a realistic rate: REUSE_SHARE of the articles carry a 2-4 sentence
   passage from one of a pool of wire stories, each story picked up by a handful of outlets;
+- a large corpus covers many events, as real archives do: every EVENT_SIZE articles form an
+  event of their own (the first keeps the seeds' names; each later one renames the seeds'
+  proper nouns and favours other made-up words), so reuse and shared clauses grow with the
+  corpus, not with its square;
 - outlets, dates and channels come from a sources.csv manifest, as a researcher would supply.
 
 Deterministic for a given (n, seed): the same files, byte for byte."""
@@ -27,6 +31,7 @@ from pathlib import Path
 from analysis import load_corpus
 from analysis.config import MANIFEST_NAME
 
+EVENT_SIZE = 1000  # articles per event
 REUSE_SHARE = 0.15  # articles carrying a wire passage
 ARTICLES_PER_WIRE_STORY = 6  # outlets picking up the same wire story, on average
 SENTENCES_PER_ARTICLE = (22, 40)
@@ -75,13 +80,27 @@ class SentenceChain:
                     following[c] = following.get(c, 0) + 1
         self._bigram = {state: _weighted(nxt) for state, nxt in bigram.items()}
         self._unigram = {state: _weighted(nxt) for state, nxt in unigram.items()}
-        self._swappable = frozenset(w for s in sentences for w in s.split() if w.isalpha() and w.islower() and len(w) >= 4)
+        seed_words = {w for s in sentences for w in s.split()}
+        self._swappable = frozenset(w for w in seed_words if w.isalpha() and w.islower() and len(w) >= 4)
+        # capitalised and never seen lower-case: a name, renamed per event
+        self._proper = sorted(w for w in seed_words if w.isalpha() and w[:1].isupper() and w.lower() not in seed_words)
         lexicon_rng = random.Random(len(self._swappable))
-        self._lexicon = sorted({_made_up(lexicon_rng).lower() for _ in range(self.LEXICON)})
-        lexicon_rng.shuffle(self._lexicon)
-        self._lexicon_weights = list(accumulate(1 / rank for rank in range(1, len(self._lexicon) + 1)))
+        self._base_lexicon = sorted({_made_up(lexicon_rng).lower() for _ in range(self.LEXICON)})
+        self._lexicon_weights = list(accumulate(1 / rank for rank in range(1, len(self._base_lexicon) + 1)))
+        self._events: dict[int, tuple[dict[str, str], list[str]]] = {}
 
-    def sentence(self, rng: random.Random, max_words: int = 45) -> str:
+    def _event(self, event: int) -> tuple[dict[str, str], list[str]]:
+        """(renamed proper nouns, lexicon in this event's order of frequency)."""
+        if event not in self._events:
+            rng = random.Random(f"event {event}")
+            renames = {} if event == 0 else {w: _made_up(rng) for w in self._proper}
+            lexicon = list(self._base_lexicon)
+            rng.shuffle(lexicon)
+            self._events[event] = (renames, lexicon)
+        return self._events[event]
+
+    def sentence(self, rng: random.Random, event: int = 0, max_words: int = 45) -> str:
+        renames, lexicon = self._event(event)
         state, words = (_START, _START), []
         while len(words) < max_words:
             choices, cumulative = self._unigram[state[1]] if rng.random() < self.BACKOFF else self._bigram[state]
@@ -90,8 +109,8 @@ class SentenceChain:
                 break
             state = (state[1], word)
             if word in self._swappable and rng.random() < self.SWAP:
-                word = self._lexicon[bisect(self._lexicon_weights, rng.random() * self._lexicon_weights[-1])]
-            words.append(word)
+                word = lexicon[bisect(self._lexicon_weights, rng.random() * self._lexicon_weights[-1])]
+            words.append(renames.get(word, word))
         return " ".join(words)
 
 
@@ -125,9 +144,9 @@ def _with_own_names(sentence: str, names: list[str], rng: random.Random) -> str:
     return " ".join(words)
 
 
-def _sentence(chain: SentenceChain, rng: random.Random) -> str:
+def _sentence(chain: SentenceChain, rng: random.Random, event: int) -> str:
     while True:  # chains can stop after a word or two; news sentences are longer
-        sentence = chain.sentence(rng)
+        sentence = chain.sentence(rng, event)
         if len(sentence.split()) >= 6:
             return sentence if sentence[-1] in ".?!\"'”" else sentence + "."
 
@@ -152,21 +171,25 @@ def make_news_corpus(folder: Path, n: int, seed: int = 0) -> None:
     templates, seed_sentences = seed_material()
     chain = SentenceChain(seed_sentences)
     outlets = outlet_names(max(5, min(120, n // 20)))
-    wire_stories = [[_sentence(chain, rng) for _ in range(6)] for _ in range(max(1, round(n * REUSE_SHARE / ARTICLES_PER_WIRE_STORY)))]
+    stories_per_event = max(1, round(min(n, EVENT_SIZE) * REUSE_SHARE / ARTICLES_PER_WIRE_STORY))
+    wire_stories: dict[int, list[list[str]]] = {}
     rows = []
     for i in range(n):
+        event = i // EVENT_SIZE
+        if event not in wire_stories:
+            wire_stories[event] = [[_sentence(chain, rng, event) for _ in range(6)] for _ in range(stories_per_event)]
         outlet_index = rng.randrange(len(outlets))
         template = templates[outlet_index % len(templates)]
         names = [_made_up(rng) for _ in range(OWN_NAMES_PER_ARTICLE)]
-        sentences = [_with_own_names(_sentence(chain, rng), names, rng) for _ in range(rng.randint(*SENTENCES_PER_ARTICLE))]
+        sentences = [_with_own_names(_sentence(chain, rng, event), names, rng) for _ in range(rng.randint(*SENTENCES_PER_ARTICLE))]
         paragraphs = _paragraphs(sentences, rng)
         channel = "original"
         if rng.random() < REUSE_SHARE:
-            story = rng.choice(wire_stories)
+            story = rng.choice(wire_stories[event])
             start = rng.randrange(len(story) - 1)
             paragraphs.insert(rng.randrange(1, len(paragraphs)), " ".join(story[start:start + rng.randint(2, 4)]))
             channel = "wire"
-        headline = " ".join(_sentence(chain, rng).rstrip(".").split()[:12])
+        headline = " ".join(_sentence(chain, rng, event).rstrip(".").split()[:12])
         name = f"article_{i:06d}.txt"
         text = "\n".join([*template.header, headline, "", "\n\n".join(paragraphs), "", *template.footer]) + "\n"
         (folder / name).write_text(text, encoding="utf-8")
