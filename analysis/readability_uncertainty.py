@@ -44,7 +44,7 @@ NOT_BOOTSTRAPPED = {
     "lexical_diversity": "a moving window over running text, not a sum over sentences",
 }
 N_BOOT = 2000
-BATCH_ROWS = 1 << 17  # resampled sums scored per formulas() call (memory: ~25 MB)
+BATCH_ROWS = 1 << 14  # resampled sums scored per formulas() call: small arrays stay in cache
 SEED = 20221219
 LEVEL = 0.95
 
@@ -208,6 +208,8 @@ def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
     """(outlet, its replicate means: a row per BOOTSTRAPPED metric, a column per replicate)
     for every outlet with body sentences, in sorted order: the two-stage bootstrap of
     bootstrap_replicates."""
+    if n_boot < 1:
+        raise ValueError(f"n_boot must be at least 1, not {n_boot}")
     rng = np.random.default_rng(seed)
     sentences, spans = _sentence_rows(counts)
     members = outlets.groupby(outlets, sort=False).groups
@@ -228,6 +230,7 @@ def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
                 sums = _resampled_sums(sentences[spans[article]], int(draws), rng)
                 scorer.add(totals, replicate_of[end - draws:end], sums)
         unscored.append((outlet, totals, k, scorer.added))
+        # outlets whose every piece has been scored are final: hand them on, hold no more
         while unscored and unscored[0][3] <= scorer.scored:
             outlet, totals, k, _ = unscored.pop(0)
             yield outlet, totals / k

@@ -32,7 +32,7 @@ WORD_FUNCTIONS = (
     ("textstat.backend.counts._count_words", "count_words"),
 )
 MAX_TOKEN_CHARS = 64  # longer strings are not words: textstat's own cache serves them
-MAX_ENTRIES = 200_000  # per function; a news vocabulary fits, memory stays bounded (~50 MB)
+MAX_ENTRIES = 100_000  # per function (~17 MB each when full); later new words are not kept
 _HAS_SPACE = re.compile(r"\s").search
 
 
@@ -63,6 +63,7 @@ def _memoised(cached: Callable, results: dict) -> Callable:
 
     lookup.__wrapped__ = cached
     lookup.__name__ = cached.__name__
+    lookup.memo = results  # for tests and inspection
     return lookup
 
 
