@@ -11,6 +11,11 @@ intervals are anchored on textstat's own score.
 
 Linsear Write (first 100 words only) and the consensus grade (a vote over rounded grades)
 are not sums of sentence counts: they get no interval, and say so.
+
+At scale: each distinct sentence is counted once (with textstat_memo.word_memo), and the
+resampled sums of many articles are scored together; the random draws, and the order in
+which each replicate's float scores are added, are those of the plain outlet-by-outlet,
+article-by-article loop (tests/readability_reference.py), so the results are identical.
 """
 from __future__ import annotations
 
@@ -84,7 +89,8 @@ def _ratio(numerator, denominator):
     """numerator / denominator where the denominator is positive, else 0.0."""
     numerator, denominator = np.asarray(numerator, float), np.asarray(denominator, float)
     out = np.zeros(np.broadcast_shapes(numerator.shape, denominator.shape))
-    return np.divide(numerator, denominator, out=out, where=denominator > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.divide(numerator, denominator, out=out, where=denominator > 0)
 
 
 def formulas(sums) -> dict[str, np.ndarray]:

@@ -34,6 +34,12 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([provenance, counts], axis=1)
 
 
+def ratio(numerator, denominator):
+    numerator, denominator = np.asarray(numerator, float), np.asarray(denominator, float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, numerator / np.where(denominator > 0, denominator, 1), 0.0)
+
+
 def _resampled_article_scores(counts, draws, rng):
     n = len(counts)
     picks = rng.integers(0, n, size=(draws, n))

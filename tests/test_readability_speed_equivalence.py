@@ -115,3 +115,11 @@ def test_quantiles_and_means_equal_pandas(groups, q):
         assert got == want or (np.isnan(got) and np.isnan(want))
         mean, pandas_mean = fast._series_mean(np.array(values, float)), pd.Series(values, dtype=float).mean()
         assert mean == pandas_mean or (np.isnan(mean) and np.isnan(pandas_mean))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.one_of(FLOATS, st.sampled_from([np.inf, -np.inf])), FLOATS), min_size=1, max_size=50))
+def test_ratio_equals_the_previous_expression(pairs):
+    numerator, denominator = (np.array(column, float) for column in zip(*pairs))
+    new, old = fast._ratio(numerator, denominator), reference.ratio(numerator, denominator)
+    assert new.tobytes() == old.tobytes()
