@@ -8,6 +8,7 @@ fails offline; `check_offline_textstat` refuses such a textstat instead of letti
 
 textstat memoises every function per text (lru_cache, 128 entries), so each article's
 metrics are computed in one pass with text_standard last: it reuses the cached components.
+Its per-word results outlive that small cache only inside textstat_memo.word_memo().
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import textstat
 from textstat.backend.selections import list_words
 
 from .corpus import Corpus
+from .textstat_memo import word_memo
 
 OFFLINE_TEXTSTAT = (0, 7, 8)
 LONG_SENTENCE_WORDS = 25  # GOV.UK and plain-language guides treat longer sentences as hard
@@ -182,7 +184,8 @@ def readability_table(corpus: Corpus) -> pd.DataFrame:
     sentence split, counts, translation/channel context, the textstat version and warnings."""
     check_offline_textstat()
     body = corpus.body_text()
-    scores = pd.DataFrame([textstat_scores(text) for text in body], index=body.index)
+    with word_memo():
+        scores = pd.DataFrame([textstat_scores(text) for text in body], index=body.index)
     lengths = sentence_length_stats(corpus.sentences).reindex(body.index)
     lengths["n_sentences"] = lengths["n_sentences"].fillna(0).astype(int)
     context = corpus.articles.set_index("article_id")[["outlet", "translated", "channel"]]

@@ -11,14 +11,22 @@ intervals are anchored on textstat's own score.
 
 Linsear Write (first 100 words only) and the consensus grade (a vote over rounded grades)
 are not sums of sentence counts: they get no interval, and say so.
+
+At scale: each distinct sentence is counted once (with textstat_memo.word_memo), and the
+resampled sums of many articles are scored together; the random draws, and the order in
+which each replicate's float scores are added, are those of the plain outlet-by-outlet,
+article-by-article loop (tests/readability_reference.py), so the results are identical.
 """
 from __future__ import annotations
+
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
 import textstat
 
 from .readability import LONG_SENTENCE_WORDS, METRICS
+from .textstat_memo import word_memo
 
 # Sums over sentences that the formulas need (names as in textstat's formulas).
 COUNT_COLUMNS = [
@@ -41,26 +49,35 @@ NOT_BOOTSTRAPPED = {
     "lexical_diversity": "a moving window over running text, not a sum over sentences",
 }
 N_BOOT = 2000
+BATCH_ROWS = 1 << 14  # resampled sums scored per formulas() call: small arrays stay in cache
 SEED = 20221219
 LEVEL = 0.95
 
 
+def textstat_counts(text: str) -> tuple[int, ...]:
+    """textstat's counts of one sentence, in the order of COUNT_COLUMNS[:9]."""
+    return (
+        textstat.lexicon_count(text),
+        textstat.lexicon_count(text, removepunct=False),
+        textstat.syllable_count(text),
+        textstat.letter_count(text),
+        textstat.char_count(text),
+        textstat.polysyllabcount(text),
+        textstat.difficult_words(text, syllable_threshold=3, unique=False),
+        textstat.difficult_words(text, syllable_threshold=0, unique=False),
+        textstat.sentence_count(text),
+    )
+
+
 def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per body sentence: its provenance and the textstat counts the formulas sum."""
-    rows = []
-    for text in sentences["text"]:
-        rows.append((
-            textstat.lexicon_count(text),
-            textstat.lexicon_count(text, removepunct=False),
-            textstat.syllable_count(text),
-            textstat.letter_count(text),
-            textstat.char_count(text),
-            textstat.polysyllabcount(text),
-            textstat.difficult_words(text, syllable_threshold=3, unique=False),
-            textstat.difficult_words(text, syllable_threshold=0, unique=False),
-            textstat.sentence_count(text),
-        ))
-    counts = pd.DataFrame(rows, columns=COUNT_COLUMNS[:9], index=sentences.index).astype(int)
+    """One row per body sentence: its provenance and the textstat counts the formulas sum.
+    Each distinct sentence text is counted once: copy shared between articles (agency
+    copy, rewrites) repeats whole sentences."""
+    position, distinct = pd.factorize(sentences["text"], use_na_sentinel=False)
+    with word_memo():
+        rows = [textstat_counts(text) for text in distinct]
+    counted = np.array(rows, dtype=np.int64).reshape(len(distinct), 9)
+    counts = pd.DataFrame(counted[position], columns=COUNT_COLUMNS[:9], index=sentences.index)
     counts["suite_words"] = sentences["n_words"]
     counts["suite_sentences"] = 1
     counts["long_sentences"] = (sentences["n_words"] > LONG_SENTENCE_WORDS).astype(int)
@@ -69,9 +86,11 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def _ratio(numerator, denominator):
+    """numerator / denominator where the denominator is positive, else 0.0."""
     numerator, denominator = np.asarray(numerator, float), np.asarray(denominator, float)
+    out = np.zeros(np.broadcast_shapes(numerator.shape, denominator.shape))
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denominator > 0, numerator / np.where(denominator > 0, denominator, 1), 0.0)
+        return np.divide(numerator, denominator, out=out, where=denominator > 0)
 
 
 def formulas(sums) -> dict[str, np.ndarray]:
@@ -129,12 +148,101 @@ def paragraph_scores(counts: pd.DataFrame) -> pd.DataFrame:
     return long
 
 
-def _resampled_article_scores(counts: np.ndarray, draws: int, rng: np.random.Generator):
-    """`draws` resamples (with replacement) of one article's sentences -> metric arrays."""
-    n = len(counts)
+def _sentence_rows(counts: pd.DataFrame) -> tuple[np.ndarray, dict[str, slice]]:
+    """Every sentence's COUNT_COLUMNS as one integer matrix, grouped by article (sentences
+    in table order), and each article's rows in it."""
+    values = counts[COUNT_COLUMNS].to_numpy(np.float64)
+    rows = values.astype(np.int64)
+    if not np.array_equal(rows, values):
+        raise ValueError("sentence counts must be whole numbers (see sentence_counts)")
+    codes, articles = pd.factorize(counts["article_id"])
+    order = np.argsort(codes, kind="stable")
+    ends = np.cumsum(np.bincount(codes, minlength=len(articles)))
+    spans = {a: slice(end - n, end) for a, end, n in zip(articles, ends, np.diff(ends, prepend=0))}
+    return rows[order], spans
+
+
+def _resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
+    """`draws` resamples (with replacement) of one article's sentences -> their summed counts
+    (draws x COUNT_COLUMNS). The draws are those of rng.integers(0, n, size=(draws, n));
+    each resample is summed as how often it drew each sentence times that sentence's counts
+    (whole numbers, so exactly the sum of the drawn rows, without a draws x n x columns copy)."""
+    n = len(sentences)
     picks = rng.integers(0, n, size=(draws, n))
-    sums = counts[picks].sum(axis=1)
-    return formulas(dict(zip(COUNT_COLUMNS, sums.T)))
+    times_drawn = np.bincount((picks + n * np.arange(draws)[:, None]).ravel(),
+                              minlength=draws * n).reshape(draws, n)
+    return times_drawn @ sentences
+
+
+class _Scorer:
+    """Turns resampled count sums into replicate totals, scoring many articles' sums per
+    formulas() call (few numpy calls for many small articles) while holding at most about
+    BATCH_ROWS sums at once."""
+
+    def __init__(self):
+        self.pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.rows = 0
+        self.added = self.scored = 0  # pieces so far
+
+    def add(self, totals: np.ndarray, replicates: np.ndarray, sums: np.ndarray) -> None:
+        """Add the scores of `sums` to rows `replicates` of `totals` (now or at a flush)."""
+        self.pending.append((totals, replicates, sums))
+        self.rows += len(sums)
+        self.added += 1
+        if self.rows >= BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        sums = np.concatenate([piece for _, _, piece in self.pending]).T.astype(float)  # a row per column
+        scores = formulas(dict(zip(COUNT_COLUMNS, sums)))
+        start = 0
+        for totals, replicates, piece in self.pending:
+            end = start + len(piece)
+            for i, metric in enumerate(BOOTSTRAPPED):
+                # one score after another, in draw order: the same float additions, in the
+                # same order, as adding each article's scores in turn
+                np.add.at(totals[i], replicates, scores[metric][start:end])
+            start = end
+        self.scored = self.added
+        self.pending, self.rows = [], 0
+
+
+def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
+                       seed: int) -> Iterator[tuple[str, np.ndarray]]:
+    """(outlet, its replicate means: a row per BOOTSTRAPPED metric, a column per replicate)
+    for every outlet with body sentences, in sorted order: the two-stage bootstrap of
+    bootstrap_replicates."""
+    if n_boot < 1:
+        raise ValueError(f"n_boot must be at least 1, not {n_boot}")
+    rng = np.random.default_rng(seed)
+    sentences, spans = _sentence_rows(counts)
+    members = outlets.groupby(outlets, sort=False).groups
+    scorer = _Scorer()
+    unscored: list[tuple[str, np.ndarray, int, int]] = []  # outlet, totals, k, pieces added
+    for outlet in sorted(outlets.unique()):
+        articles = sorted(a for a in members.get(outlet, ()) if a in spans)
+        if not articles:
+            continue
+        k = len(articles)
+        chosen = rng.integers(0, k, size=(n_boot, k)) if k > 1 else np.zeros((n_boot, 1), int)
+        # the replicate of every (replicate, slot) that drew article 0, then article 1, ...
+        replicate_of = np.argsort(chosen, axis=None, kind="stable") // k
+        ends = np.cumsum(np.bincount(chosen.ravel(), minlength=k))
+        totals = np.zeros((len(BOOTSTRAPPED), n_boot))
+        for article, end, draws in zip(articles, ends, np.diff(ends, prepend=0)):
+            if draws:
+                sums = _resampled_sums(sentences[spans[article]], int(draws), rng)
+                scorer.add(totals, replicate_of[end - draws:end], sums)
+        unscored.append((outlet, totals, k, scorer.added))
+        # outlets whose every piece has been scored are final: hand them on, hold no more
+        while unscored and unscored[0][3] <= scorer.scored:
+            outlet, totals, k, _ = unscored.pop(0)
+            yield outlet, totals / k
+    scorer.flush()
+    for outlet, totals, k, _ in unscored:
+        yield outlet, totals / k
 
 
 def bootstrap_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int = N_BOOT,
@@ -144,31 +252,15 @@ def bootstrap_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int =
     replacement, then each drawn article's sentences with replacement. With one article
     per outlet this is a plain sentence bootstrap. Seeded: the same input gives the same
     replicates."""
-    rng = np.random.default_rng(seed)
-    frames = []
-    by_article = {a: g[COUNT_COLUMNS].to_numpy(float) for a, g in counts.groupby("article_id", sort=True)}
-    for outlet in sorted(outlets.unique()):
-        articles = sorted(a for a in outlets.index[outlets == outlet] if a in by_article)
-        if not articles:
-            continue
-        k = len(articles)
-        chosen = rng.integers(0, k, size=(n_boot, k)) if k > 1 else np.zeros((n_boot, 1), int)
-        totals = {m: np.zeros(n_boot) for m in BOOTSTRAPPED}
-        for j, article in enumerate(articles):
-            slots = np.nonzero(chosen == j)  # (replicate, slot) pairs that drew this article
-            if not len(slots[0]):
-                continue
-            scores = _resampled_article_scores(by_article[article], len(slots[0]), rng)
-            for m in BOOTSTRAPPED:
-                np.add.at(totals[m], slots[0], scores[m])
-        frame = pd.DataFrame({m: totals[m] / k for m in BOOTSTRAPPED})
-        frame.insert(0, "replicate", np.arange(n_boot))
-        frame.insert(0, "outlet", outlet)
-        frames.append(frame)
-    if not frames:
-        return pd.DataFrame({"outlet": pd.Series(dtype=str), "replicate": pd.Series(dtype=int)}
-                            | {m: pd.Series(dtype=float) for m in BOOTSTRAPPED})
-    return pd.concat(frames, ignore_index=True)
+    outlet_names, means = [], []
+    for outlet, replicates in _outlet_replicates(counts, outlets, n_boot, seed):
+        outlet_names.append(outlet)
+        means.append(replicates)
+    metrics = np.concatenate(means, axis=1) if means else np.zeros((len(BOOTSTRAPPED), 0))
+    return pd.DataFrame({
+        "outlet": pd.Series(np.repeat(np.array(outlet_names, dtype=object), n_boot), dtype=str),
+        "replicate": np.tile(np.arange(n_boot), len(means)),
+    } | dict(zip(BOOTSTRAPPED, metrics)))
 
 
 def article_reconstruction(counts: pd.DataFrame) -> pd.DataFrame:
@@ -199,6 +291,45 @@ def reconstruction_gaps(readability: pd.DataFrame, counts: pd.DataFrame) -> pd.D
     return scored - rebuilt.reindex(scored.index)
 
 
+def _quantiles(values: np.ndarray, qs: tuple[float, ...]) -> np.ndarray:
+    """Quantiles of each row of `values` (rows x len(qs)), exactly as pandas' groupby
+    quantile computes them (linear interpolation between the sorted values, NaN skipped)."""
+    ordered = np.sort(values, axis=1)  # NaN last
+    valid = (~np.isnan(values)).sum(axis=1)
+    last = values.shape[1] - 1
+    rows = np.arange(len(values))
+    out = np.full((len(values), len(qs)), np.nan)
+    for i, q in enumerate(qs):
+        position = q * (valid - 1)
+        below = position.astype(np.int64)
+        fraction = np.fmod(position, 1)
+        low = ordered[rows, np.clip(below, 0, last)]
+        high = ordered[rows, np.clip(below + 1, 0, last)]
+        with np.errstate(invalid="ignore"):
+            interpolated = np.where(fraction == 0, low, low + (high - low) * fraction)
+        out[:, i] = np.where(valid > 0, interpolated, np.nan)
+    return out
+
+
+def _series_mean(values: np.ndarray) -> float:
+    """pandas' Series.mean of these values: NaN skipped, the rest summed by numpy in one
+    1-D call (pairwise), so the mean is the same to the last bit (a groupby mean, or a sum
+    over an axis of a 2-D array, adds in another order)."""
+    missing = np.isnan(values)
+    count = len(values) - missing.sum()
+    return np.where(missing, 0.0, values).sum() / count if count else np.nan
+
+
+def _outlet_positions(outlet: pd.Series) -> Iterator[tuple[str, np.ndarray]]:
+    """(outlet, positions of its rows in table order) in sorted outlet order, as
+    groupby("outlet", sort=True) iterates them (rows without an outlet left out)."""
+    codes, names = pd.factorize(outlet, sort=True)
+    order = np.argsort(codes, kind="stable")
+    order = order[codes[order] >= 0]
+    ends = np.cumsum(np.bincount(codes[codes >= 0], minlength=len(names)))
+    return zip(names, np.split(order, ends[:-1]))
+
+
 def outlet_intervals(readability: pd.DataFrame, counts: pd.DataFrame, *, n_boot: int = N_BOOT,
                      seed: int = SEED, level: float = LEVEL) -> pd.DataFrame:
     """One row per outlet and metric: the mean article score (textstat's values from
@@ -206,32 +337,30 @@ def outlet_intervals(readability: pd.DataFrame, counts: pd.DataFrame, *, n_boot:
 
     The interval is the percentile interval of the resampled scores shifted by
     `reconstruction_gap`, so it brackets textstat's own value."""
-    replicates = anchored_replicates(readability, counts, n_boot=n_boot, seed=seed)
-    gaps = reconstruction_gaps(readability, counts)
     tail = (1 - level) / 2
-    low = replicates.groupby("outlet")[BOOTSTRAPPED].quantile(tail)
-    high = replicates.groupby("outlet")[BOOTSTRAPPED].quantile(1 - tail)
+    gaps = reconstruction_gaps(readability, counts)
+    gap_of = dict(zip(gaps.index, gaps[BOOTSTRAPPED].to_numpy(float)))
+    outlets = readability.set_index("article_id")["outlet"]
+    bounds = {outlet: _quantiles(means + gap_of[outlet][:, None], (tail, 1 - tail))
+              for outlet, means in _outlet_replicates(counts, outlets, n_boot, seed)}
+    values = {column: readability[column].to_numpy(float) for column in METRICS}
+    words, sentences = readability["n_words"].to_numpy(), readability["n_sentences"].to_numpy()
     rows = []
-    for outlet, articles in readability.groupby("outlet", sort=True):
+    for outlet, at in _outlet_positions(readability["outlet"]):
+        how = f"{level:.0%} bootstrap, {n_boot} resamples of sentences"
+        if len(at) > 1:
+            how += " within resampled articles"
         for column, metric in METRICS.items():
-            have = articles["n_words"] if metric.min_unit == "words" else articles["n_sentences"]
-            row = {
-                "outlet": outlet, "metric": column, "label": metric.label,
-                "harder_when": metric.harder_when, "estimate": articles[column].mean(),
-                "low": np.nan, "high": np.nan, "reconstruction_gap": np.nan,
-                "n_articles": len(articles), "n_sentences": int(articles["n_sentences"].sum()),
-                "n_words": int(articles["n_words"].sum()),
-                "short_articles": int((have < metric.min_count).sum()),
-                "interval": "none: " + NOT_BOOTSTRAPPED.get(column, ""),
-            }
-            if column in BOOTSTRAPPED and outlet not in low.index:
-                row["interval"] = "none: no body sentences to resample"
+            have = words[at] if metric.min_unit == "words" else sentences[at]
+            row = [outlet, column, metric.label, metric.harder_when, _series_mean(values[column][at]),
+                   np.nan, np.nan, np.nan, len(at), int(sentences[at].sum()), int(words[at].sum()),
+                   int((have < metric.min_count).sum()), "none: " + NOT_BOOTSTRAPPED.get(column, "")]
+            if column in BOOTSTRAPPED and outlet not in bounds:
+                row[-1] = "none: no body sentences to resample"
             elif column in BOOTSTRAPPED:
-                how = f"{level:.0%} bootstrap, {n_boot} resamples of sentences"
-                if len(articles) > 1:
-                    how += " within resampled articles"
-                row.update(low=low.loc[outlet, column], high=high.loc[outlet, column],
-                           reconstruction_gap=gaps.loc[outlet, column], interval=how)
+                i = BOOTSTRAPPED.index(column)
+                row[5:8] = [*bounds[outlet][i], gap_of[outlet][i]]
+                row[-1] = how
             rows.append(row)
     return pd.DataFrame(rows, columns=OUTLET_INTERVAL_COLUMNS)
 

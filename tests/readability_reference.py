@@ -1,0 +1,114 @@
+"""The readability uncertainty code as it was before it was made fast (commit ff45c93),
+kept only as the oracle the fast code must equal exactly: per-sentence textstat calls
+without the word memo, and the bootstrap one outlet, one article, one metric at a time."""
+import numpy as np
+import pandas as pd
+import textstat
+
+from analysis.readability import LONG_SENTENCE_WORDS, METRICS
+from analysis.readability_uncertainty import (
+    BOOTSTRAPPED, COUNT_COLUMNS, LEVEL, N_BOOT, NOT_BOOTSTRAPPED, OUTLET_INTERVAL_COLUMNS, SEED,
+    formulas, reconstruction_gaps,
+)
+
+
+def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for text in sentences["text"]:
+        rows.append((
+            textstat.lexicon_count(text),
+            textstat.lexicon_count(text, removepunct=False),
+            textstat.syllable_count(text),
+            textstat.letter_count(text),
+            textstat.char_count(text),
+            textstat.polysyllabcount(text),
+            textstat.difficult_words(text, syllable_threshold=3, unique=False),
+            textstat.difficult_words(text, syllable_threshold=0, unique=False),
+            textstat.sentence_count(text),
+        ))
+    counts = pd.DataFrame(rows, columns=COUNT_COLUMNS[:9], index=sentences.index).astype(int)
+    counts["suite_words"] = sentences["n_words"]
+    counts["suite_sentences"] = 1
+    counts["long_sentences"] = (sentences["n_words"] > LONG_SENTENCE_WORDS).astype(int)
+    provenance = sentences[["article_id", "sentence_id", "block_id", "paragraph"]]
+    return pd.concat([provenance, counts], axis=1)
+
+
+def ratio(numerator, denominator):
+    numerator, denominator = np.asarray(numerator, float), np.asarray(denominator, float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, numerator / np.where(denominator > 0, denominator, 1), 0.0)
+
+
+def _resampled_article_scores(counts, draws, rng):
+    n = len(counts)
+    picks = rng.integers(0, n, size=(draws, n))
+    sums = counts[picks].sum(axis=1)
+    return formulas(dict(zip(COUNT_COLUMNS, sums.T)))
+
+
+def bootstrap_replicates(counts, outlets, n_boot=N_BOOT, seed=SEED):
+    rng = np.random.default_rng(seed)
+    frames = []
+    by_article = {a: g[COUNT_COLUMNS].to_numpy(float) for a, g in counts.groupby("article_id", sort=True)}
+    for outlet in sorted(outlets.unique()):
+        articles = sorted(a for a in outlets.index[outlets == outlet] if a in by_article)
+        if not articles:
+            continue
+        k = len(articles)
+        chosen = rng.integers(0, k, size=(n_boot, k)) if k > 1 else np.zeros((n_boot, 1), int)
+        totals = {m: np.zeros(n_boot) for m in BOOTSTRAPPED}
+        for j, article in enumerate(articles):
+            slots = np.nonzero(chosen == j)
+            if not len(slots[0]):
+                continue
+            scores = _resampled_article_scores(by_article[article], len(slots[0]), rng)
+            for m in BOOTSTRAPPED:
+                np.add.at(totals[m], slots[0], scores[m])
+        frame = pd.DataFrame({m: totals[m] / k for m in BOOTSTRAPPED})
+        frame.insert(0, "replicate", np.arange(n_boot))
+        frame.insert(0, "outlet", outlet)
+        frames.append(frame)
+    if not frames:
+        return pd.DataFrame({"outlet": pd.Series(dtype=str), "replicate": pd.Series(dtype=int)}
+                            | {m: pd.Series(dtype=float) for m in BOOTSTRAPPED})
+    return pd.concat(frames, ignore_index=True)
+
+
+def anchored_replicates(readability, counts, *, n_boot=N_BOOT, seed=SEED):
+    outlets = readability.set_index("article_id")["outlet"]
+    replicates = bootstrap_replicates(counts, outlets, n_boot=n_boot, seed=seed)
+    gaps = reconstruction_gaps(readability, counts)
+    shift = gaps.reindex(replicates["outlet"]).to_numpy()
+    return replicates.assign(**{m: replicates[m] + shift[:, i] for i, m in enumerate(BOOTSTRAPPED)})
+
+
+def outlet_intervals(readability, counts, *, n_boot=N_BOOT, seed=SEED, level=LEVEL):
+    replicates = anchored_replicates(readability, counts, n_boot=n_boot, seed=seed)
+    gaps = reconstruction_gaps(readability, counts)
+    tail = (1 - level) / 2
+    low = replicates.groupby("outlet")[BOOTSTRAPPED].quantile(tail)
+    high = replicates.groupby("outlet")[BOOTSTRAPPED].quantile(1 - tail)
+    rows = []
+    for outlet, articles in readability.groupby("outlet", sort=True):
+        for column, metric in METRICS.items():
+            have = articles["n_words"] if metric.min_unit == "words" else articles["n_sentences"]
+            row = {
+                "outlet": outlet, "metric": column, "label": metric.label,
+                "harder_when": metric.harder_when, "estimate": articles[column].mean(),
+                "low": np.nan, "high": np.nan, "reconstruction_gap": np.nan,
+                "n_articles": len(articles), "n_sentences": int(articles["n_sentences"].sum()),
+                "n_words": int(articles["n_words"].sum()),
+                "short_articles": int((have < metric.min_count).sum()),
+                "interval": "none: " + NOT_BOOTSTRAPPED.get(column, ""),
+            }
+            if column in BOOTSTRAPPED and outlet not in low.index:
+                row["interval"] = "none: no body sentences to resample"
+            elif column in BOOTSTRAPPED:
+                how = f"{level:.0%} bootstrap, {n_boot} resamples of sentences"
+                if len(articles) > 1:
+                    how += " within resampled articles"
+                row.update(low=low.loc[outlet, column], high=high.loc[outlet, column],
+                           reconstruction_gap=gaps.loc[outlet, column], interval=how)
+            rows.append(row)
+    return pd.DataFrame(rows, columns=OUTLET_INTERVAL_COLUMNS)

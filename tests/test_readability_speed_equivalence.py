@@ -1,0 +1,125 @@
+"""The fast readability uncertainty code equals the code it replaced (tests/readability_
+reference.py) exactly: sentence counts, bootstrap replicates (same random draws, same float
+additions in the same order) and readability_outlets.csv, on the seeds and on traps (one
+outlet holding every article, outlets of one article, an outlet without body sentences,
+articles without text, repeated sentences, odd replicate counts, batches that end inside an
+outlet)."""
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import readability_reference as reference
+from analysis import readability_uncertainty as fast
+from analysis.readability import readability_table
+from readability_fixtures import DENSE, NEWS, PLAIN, make_corpus
+
+
+@pytest.fixture(scope="module")
+def seeds(sample_corpus):
+    return readability_table(sample_corpus), fast.sentence_counts(sample_corpus.sentences)
+
+
+@pytest.fixture(scope="module")
+def traps():
+    corpus = make_corpus({
+        "a1": {"outlet": "Many", "blocks": [("body", NEWS)]},
+        "a2": {"outlet": "Many", "blocks": [("body", NEWS.replace("bridge", "tunnel"))]},
+        "a3": {"outlet": "Many", "blocks": [("body", DENSE), ("body", PLAIN)]},
+        "a4": {"outlet": "Many", "blocks": [("boilerplate", "Share this")]},  # no sentences
+        "b1": {"outlet": "One", "blocks": [("body", "Short one. It ends.")]},
+        "c1": {"outlet": "Empty", "blocks": [("boilerplate", "Sign up now")]},
+        "d1": {"outlet": "Digits", "blocks": [("body", "9,000. 40 of 12. ... !!")]},
+        "e1": {"outlet": "Copy", "blocks": [("body", NEWS)]},  # every sentence repeated
+    })
+    return corpus, readability_table(corpus), fast.sentence_counts(corpus.sentences)
+
+
+def assert_identical(new: pd.DataFrame, old: pd.DataFrame):
+    pd.testing.assert_frame_equal(new, old, check_exact=True)
+    assert new.to_csv(index=False) == old.to_csv(index=False)
+
+
+def test_sentence_counts_equal_textstat_per_sentence(sample_corpus, traps):
+    for sentences in (sample_corpus.sentences, traps[0].sentences):
+        assert_identical(fast.sentence_counts(sentences), reference.sentence_counts(sentences))
+
+
+def test_sentence_counts_of_repeated_and_generated_sentences():
+    texts = ["The dog ran.", "Kyiv’s anti-aircraft units, 9,000 strong!", "", "The dog ran.", "“Very” high",
+             "naïve Straße. Київ", "The dog ran."]
+    frame = pd.DataFrame({"article_id": "a", "sentence_id": range(1, 8), "block_id": 1, "paragraph": 0,
+                          "text": texts, "n_words": [len(t.split()) for t in texts]})
+    assert_identical(fast.sentence_counts(frame), reference.sentence_counts(frame))
+    assert_identical(fast.sentence_counts(frame.iloc[:0]), reference.sentence_counts(frame.iloc[:0]))
+
+
+def outlet_layouts(readability: pd.DataFrame) -> dict[str, pd.Series]:
+    outlets = readability.set_index("article_id")["outlet"]
+    return {"as published": outlets,
+            "one outlet": pd.Series("All", index=outlets.index),
+            "mixed": pd.Series([f"O{i % 3}" for i in range(len(outlets))], index=outlets.index)}
+
+
+@pytest.mark.parametrize("n_boot", [1, 7, 200])
+@pytest.mark.parametrize("batch_rows", [fast.BATCH_ROWS, 5])  # 5: batches end inside outlets
+def test_bootstrap_replicates_equal_the_previous_code(seeds, traps, monkeypatch, n_boot, batch_rows):
+    monkeypatch.setattr(fast, "BATCH_ROWS", batch_rows)
+    for readability, counts in (seeds, traps[1:]):
+        for outlets in outlet_layouts(readability).values():
+            assert_identical(fast.bootstrap_replicates(counts, outlets, n_boot=n_boot, seed=3),
+                             reference.bootstrap_replicates(counts, outlets, n_boot=n_boot, seed=3))
+
+
+@pytest.mark.parametrize("n_boot, level", [(1, 0.95), (7, 0.5), (101, 0.9), (fast.N_BOOT, fast.LEVEL)])
+def test_outlet_intervals_equal_the_previous_code(seeds, traps, n_boot, level):
+    for readability, counts in (seeds, traps[1:]):
+        for outlets in outlet_layouts(readability).values():
+            table = readability.assign(outlet=outlets.to_numpy())
+            assert_identical(fast.outlet_intervals(table, counts, n_boot=n_boot, level=level),
+                             reference.outlet_intervals(table, counts, n_boot=n_boot, level=level))
+
+
+def test_no_outlets_and_no_sentences(traps):
+    _, readability, counts = traps
+    none = counts.iloc[:0]
+    assert_identical(fast.outlet_intervals(readability, none, n_boot=20),
+                     reference.outlet_intervals(readability, none, n_boot=20))
+    outlets = readability.set_index("article_id")["outlet"]
+    assert_identical(fast.bootstrap_replicates(none, outlets, n_boot=20),
+                     reference.bootstrap_replicates(none, outlets, n_boot=20))
+
+
+def test_counts_must_be_whole_numbers(traps):
+    _, readability, counts = traps
+    outlets = readability.set_index("article_id")["outlet"]
+    with pytest.raises(ValueError, match="whole numbers"):
+        fast.bootstrap_replicates(counts.assign(words=counts["words"] + 0.5), outlets, n_boot=5)
+    with pytest.raises(ValueError, match="n_boot"):
+        fast.outlet_intervals(readability, counts, n_boot=0)
+
+
+FLOATS = st.one_of(st.floats(-1e6, 1e6, allow_nan=False), st.just(np.nan), st.sampled_from([0.0, 1.0, 0.1, 1e-9]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(FLOATS, min_size=1, max_size=300), min_size=1, max_size=4),
+       st.sampled_from([0.0, 0.025000000000000022, 0.1, 0.5, 0.975, 1.0]))
+def test_quantiles_and_means_equal_pandas(groups, q):
+    frame = pd.DataFrame({"g": np.repeat(np.arange(len(groups)), [len(g) for g in groups]),
+                          "v": np.concatenate([np.array(g, float) for g in groups])})
+    expected = frame.groupby("g")["v"].quantile(q).to_numpy()
+    for values, want in zip(groups, expected):
+        got = fast._quantiles(np.array([values], float), (q,))[0, 0]
+        assert got == want or (np.isnan(got) and np.isnan(want))
+        mean, pandas_mean = fast._series_mean(np.array(values, float)), pd.Series(values, dtype=float).mean()
+        assert mean == pandas_mean or (np.isnan(mean) and np.isnan(pandas_mean))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.one_of(FLOATS, st.sampled_from([np.inf, -np.inf])), FLOATS), min_size=1, max_size=50))
+def test_ratio_equals_the_previous_expression(pairs):
+    numerator, denominator = (np.array(column, float) for column in zip(*pairs))
+    new, old = fast._ratio(numerator, denominator), reference.ratio(numerator, denominator)
+    assert new.tobytes() == old.tobytes()
