@@ -574,9 +574,11 @@ def _attach_units(fig: Figure, text: str) -> None:
         fig.kind, fig.unit, fig.end = "distance", DISTANCE_UNITS.get(gm.group(1), gm.group(1)), end + gm.end()
 
 
-def _hedge(fig: Figure, text: str) -> None:
-    """The hedge touching the figure ("more than 20", "20 or more") and the interval it admits."""
-    hb = _HEDGE_BEFORE.search(text, max(0, fig.start - 24), fig.start)
+def _hedge(fig: Figure, text: str, not_before: int = 0) -> None:
+    """The hedge touching the figure ("more than 20", "20 or more") and the interval it admits.
+    not_before: where the previous figure ends; its words are not this one's hedge ("23 or
+    more than 68": "more" closes the first figure)."""
+    hb = _HEDGE_BEFORE.search(text, max(0, not_before, fig.start - 24), fig.start)
     # dates take no hedge, and "over" before a year is temporal ("over 2022"), not a hedge
     if hb and hb.end() == fig.start and fig.kind != "date":
         phrase = " ".join(hb.group(1).lower().split())
@@ -697,8 +699,10 @@ def extract_sentence(text: str, lexicon: Lexicon | None = None) -> list[Figure]:
         if fig is not None:
             figs.append(fig)
     figs = _merge_ranges(figs, text)
+    previous_end = 0
     for fig in figs:
-        _hedge(fig, text)
+        _hedge(fig, text, previous_end)
+        previous_end = fig.end
         fig.surface = text[fig.extra.get("hedge_start", fig.start):fig.end]
         pm = _PREPOSITION_BEFORE.search(text, max(0, fig.start - 16), fig.extra.get("hedge_start", fig.start))
         if pm and pm.end() == fig.extra.get("hedge_start", fig.start):

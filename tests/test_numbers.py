@@ -198,6 +198,12 @@ def test_hedge_must_touch_the_number():
     assert fig.counted == "drones"
 
 
+def test_a_hedge_closing_one_figure_is_not_the_next_ones():
+    # found by the property test below: "more" ends "23 or more", so "68" is not "more than 68"
+    figs = extract_sentence("23 or more than 68-year-old", LEXICON)
+    assert [(f.surface, f.hedge) for f in figs] == [("23 or more", "at_least"), ("68-year-old", "exact")]
+
+
 def test_headline_style_counts_keep_the_verb_as_predicate():
     figs = extract_sentence("3 killed, 2 wounded in the strike", LEXICON)
     assert [(f.value, f.counted, f.predicate) for f in figs] == [(3, "", "killed"), (2, "", "wounded")]
