@@ -31,19 +31,23 @@ class TableSpec:
       reuse, bootstrap intervals) is corpus-level and always sees the whole gathered corpus.
     order: how the whole table orders its rows, articles grouped either in corpus order or
       sorted by article_id (rows within an article keep the builder's order).
-    written: False for an intermediate shared by other tables but not exported."""
+    written: False for an intermediate shared by other tables but not exported.
+    inputs: the registered tables the builder reads through ctx.table (checked when it runs),
+      so a parallel export knows which tables to build together, each only once."""
 
     per_article: bool = False
     order: str = "corpus"
     written: bool = True
+    inputs: tuple[str, ...] = ()
 
 
 SPECS: dict[str, TableSpec] = {}
 
 
-def table(name: str, *, per_article: bool = False, order: str = "corpus", written: bool = True):
+def table(name: str, *, per_article: bool = False, order: str = "corpus", written: bool = True,
+          inputs: tuple[str, ...] = ()):
     """Register a builder for NAME.csv; builders take a Context and return a DataFrame.
-    See TableSpec for per_article, order and written."""
+    See TableSpec for per_article, order, written and inputs."""
     if order not in ROW_ORDERS:
         raise ValueError(f"table {name!r}: order must be one of {ROW_ORDERS}, not {order!r}")
 
@@ -51,7 +55,7 @@ def table(name: str, *, per_article: bool = False, order: str = "corpus", writte
         if name in TABLES:
             raise ValueError(f"table {name!r} registered twice")
         TABLES[name] = builder
-        SPECS[name] = TableSpec(per_article, order, written)
+        SPECS[name] = TableSpec(per_article, order, written, tuple(inputs))
         return builder
 
     return register
@@ -66,6 +70,20 @@ def written_tables() -> list[str]:
     return [name for name in TABLES if spec(name).written]
 
 
+def inputs_of(name: str) -> list[str]:
+    """Every table `name` is built from, directly or not, inputs before the tables using them."""
+    ordered: list[str] = []
+
+    def visit(current: str) -> None:
+        for needed in spec(current).inputs:
+            if needed not in ordered:
+                visit(needed)
+                ordered.append(needed)
+
+    visit(name)
+    return ordered
+
+
 @dataclass
 class Context:
     """What builders share: the corpus, the codebook folder, and tables built so far (so a
@@ -74,6 +92,7 @@ class Context:
     corpus: Corpus
     codebook_dir: Path | None = None  # None: the bundled data/codebook
     _built: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _building: list[str] = field(default_factory=list, repr=False)  # builders running, outermost first
 
     def __post_init__(self):
         self.codebook_dir = resolve_dir(self.codebook_dir, CODEBOOK_DIR)
@@ -81,8 +100,15 @@ class Context:
     def table(self, name: str) -> pd.DataFrame:
         from . import tables  # noqa: F401  (registers every builder on first use)
 
+        if self._building and self._building[-1] in SPECS and name not in spec(self._building[-1]).inputs:
+            raise RuntimeError(f"table {self._building[-1]!r} reads {name!r} without declaring it: "
+                               f"add it to inputs= where {self._building[-1]!r} is registered")
         if name not in self._built:
-            self._built[name] = TABLES[name](self)
+            self._building.append(name)
+            try:
+                self._built[name] = TABLES[name](self)
+            finally:
+                self._building.pop()
         return self._built[name]
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .cache import version_key
 from .corpus import SKIPPED_COLUMNS
-from .export import TABLES, Context, PartitionContext, export, spec, staged_folder, write_csv, write_table_bytes
+from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_csv, write_table_bytes
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 
 ENGINES = ("processes", "dask")
@@ -191,24 +191,51 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
 _FORKED: dict = {}
 
 
-def _build_and_stage(name: str) -> int:
-    frame = _FORKED["context"].table(name)
-    write_csv(frame, _FORKED["staging"] / name)
-    return len(frame)
+def _build_and_stage(job: tuple[list[str], list[str]]) -> dict[str, int]:
+    """Build `names` in order in this child and write those in `to_write`; name -> rows."""
+    names, to_write = job
+    rows = {}
+    for name in names:
+        frame = _FORKED["context"].table(name)
+        if name in to_write:
+            write_csv(frame, _FORKED["staging"] / name)
+            rows[name] = len(frame)
+    return rows
+
+
+def forked_jobs(wanted: list[str], built: set[str]) -> list[tuple[list[str], list[str]]]:
+    """The wanted tables as jobs for separate processes: (tables to build in order, tables to
+    write). Tables still to build that share an input still to build (reuse.csv for
+    reuse_pairs.csv, figures.csv for discrepancies.csv and omissions.csv) go to one job, so
+    each is built once; tables already built are only written."""
+    groups: list[list[str]] = []  # each: tables to build, inputs first
+    for name in wanted:
+        chain = [n for n in inputs_of(name) + [name] if n not in built]
+        joined = [group for group in groups if set(group) & set(chain)]
+        merged = [n for group in joined for n in group]
+        merged += [n for n in chain if n not in merged]
+        groups = [group for group in groups if group not in joined] + [merged] if chain else groups
+    jobs = [(group, [n for n in group if n in wanted]) for group in groups]
+    jobs += [([name], [name]) for name in wanted if name in built]
+    return jobs
 
 
 def _export_forked(context: Context, out_dir, wanted: list[str], workers: int) -> dict[str, int]:
     """Build the corpus-level tables and write every CSV in forked processes, each inheriting
-    the gathered context without a copy being sent. Tables are written to a staging folder
-    and renamed into place only when all succeeded, as export() does. A table a child needs
-    that another child builds is built in both (only emphasis.csv, for omissions.csv, today)."""
-    # costliest first (corpus-level analyses, then big per-article tables), so none starts last
-    ordered = sorted(wanted, key=lambda name: (spec(name).per_article, -len(context._built.get(name, ()))))
+    the gathered context without a copy being sent (jobs: forked_jobs). Tables are written
+    to a staging folder and renamed into place only when all succeeded, as export() does."""
+    jobs = forked_jobs(wanted, set(context._built))
+    # analyses first (the longest chains first), then the big tables that are only written,
+    # so that no long job starts last
+    jobs.sort(key=lambda job: (len(job[0]) == 1 and job[0][0] in context._built, -len(job[0]),
+                               -len(context._built.get(job[0][0], ()))))
+    rows: dict[str, int] = {}
     with staged_folder(out_dir, wanted) as staging:
         _FORKED.update(context=context, staging=staging)
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                rows = dict(zip(ordered, pool.map(_build_and_stage, ordered)))
+                for done in pool.map(_build_and_stage, jobs):
+                    rows.update(done)
         finally:
             _FORKED.clear()
     return {name: rows[name] for name in wanted}

@@ -34,7 +34,7 @@ def readability_csv(ctx: Context):
     return readability_table(ctx.corpus)
 
 
-@table("readability_outlets.csv")
+@table("readability_outlets.csv", inputs=("readability.csv", "sentence_counts"))
 def readability_outlets_csv(ctx: Context):
     from .readability_uncertainty import outlet_intervals
 
@@ -64,7 +64,7 @@ def topic_evidence_table(ctx: Context):
 # budgets with a pandas groupby whose float result differed in the last bit between the whole
 # corpus and a partition (0.85 vs 0.8500000000000001 on a seed), and exports must not depend
 # on how articles were partitioned. Its costly input, topic_evidence.csv, is per-article.
-@table("emphasis.csv")
+@table("emphasis.csv", inputs=("topic_evidence.csv",))
 def emphasis_table(ctx: Context):
     from .emphasis import topic_emphasis
     from .prominence import text_units
@@ -78,7 +78,7 @@ def emphasis_table(ctx: Context):
     return emphasis[first + [c for c in emphasis.columns if c not in first]]
 
 
-@table("actors.csv", per_article=True, order="article_id")
+@table("actors.csv", per_article=True, order="article_id", inputs=("quotes.csv",))
 def actors_table(ctx: Context):
     from .actor_presence import actor_presence
     from .actors import load_actors
@@ -96,7 +96,7 @@ def distinctive_words_table(ctx: Context):
     return distinctive_words(ctx.corpus.with_outlet(ctx.corpus.sentences), "outlet")
 
 
-@table("omissions.csv")
+@table("omissions.csv", inputs=("emphasis.csv", "actors.csv", "discrepancies.csv"))
 def omissions_table(ctx: Context):
     from .omissions import find_omissions, outlet_presence
 
@@ -112,7 +112,7 @@ def figures_table(ctx: Context):
     return build_figures(ctx.corpus, ctx.codebook_dir)
 
 
-@table("discrepancies.csv")
+@table("discrepancies.csv", inputs=("figures.csv",))
 def discrepancies_table(ctx: Context):
     from .claims import find_discrepancies, load_claims
 
@@ -166,14 +166,14 @@ def reuse_table(ctx: Context):
     return find_reuse(ctx.corpus.sentences, ctx.corpus.articles, codebook_dir=ctx.codebook_dir)
 
 
-@table("reuse_pairs.csv")
+@table("reuse_pairs.csv", inputs=("reuse.csv",))
 def reuse_pairs_table(ctx: Context):
     from .reuse import reuse_pairs
 
     return reuse_pairs(ctx.table("reuse.csv"), ctx.corpus.sentences, ctx.corpus.articles)
 
 
-@table("quote_variants.csv")
+@table("quote_variants.csv", inputs=("quotes.csv",))
 def quote_variants_table(ctx: Context):
     from .quote_variants import quote_variants_of
 

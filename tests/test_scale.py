@@ -14,9 +14,9 @@ import pytest
 from analysis import tables  # noqa: F401  (registers every builder)
 from analysis.cache import ArticleCache, version_key
 from analysis.config import CODEBOOK_DIR, RAW_DIR, ROOT
-from analysis.export import SPECS, TABLES, Context, PartitionContext, TableSpec, export, table, written_tables
+from analysis.export import SPECS, TABLES, Context, PartitionContext, TableSpec, export, inputs_of, table, written_tables
 from analysis.loading import ArticleTask, build_corpus, read_corpus
-from analysis.parallel import gather_table, partitions, per_article_tables, run_export_stage
+from analysis.parallel import forked_jobs, gather_table, partitions, per_article_tables, run_export_stage
 from helpers import PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C, write_corpus
 
 SEEDS = sorted(RAW_DIR.glob("*.txt"))[:3]  # long enough for topics, actors and statistics
@@ -175,6 +175,36 @@ def test_every_registered_per_article_table_is_declared():
     assert "sentence_counts" in TABLES and "sentence_counts" not in written_tables()
     with pytest.raises(ValueError, match="order must be"):
         table("x.csv", per_article=True, order="outlet")
+
+
+def test_a_builder_reading_an_undeclared_table_is_refused(sample_corpus, monkeypatch):
+    monkeypatch.setitem(TABLES, "sneaky.csv", lambda ctx: ctx.table("quotes.csv"))
+    monkeypatch.setitem(SPECS, "sneaky.csv", TableSpec(inputs=("figures.csv",)))
+    with pytest.raises(RuntimeError, match="'sneaky.csv' reads 'quotes.csv' without declaring it"):
+        Context(sample_corpus).table("sneaky.csv")
+
+
+def test_declared_inputs_are_registered_and_per_article_tables_read_only_per_article_ones():
+    for name, declared in SPECS.items():
+        assert set(declared.inputs) <= set(TABLES), name
+        if declared.per_article:
+            assert all(SPECS[needed].per_article for needed in declared.inputs), name
+
+
+def test_forked_jobs_build_every_table_once_inputs_first():
+    built = {n for n in TABLES if SPECS[n].per_article} | {"articles.csv", "blocks.csv", "sentences.csv", "skipped.csv"}
+    wanted = written_tables()
+    jobs = forked_jobs(wanted, built)
+    to_build = [n for names, _ in jobs for n in names if n not in built]
+    assert sorted(to_build) == sorted(set(to_build)) == sorted(set(wanted) - built)
+    assert sorted(n for _, written in jobs for n in written) == sorted(wanted)
+    for names, _ in jobs:  # each input is built before its users, in the same job
+        for i, name in enumerate(names):
+            assert set(inputs_of(name)) - built <= set(names[:i]), (name, names)
+    omissions_job = next(names for names, _ in jobs if "omissions.csv" in names)
+    assert {"emphasis.csv", "figures.csv", "discrepancies.csv"} <= set(omissions_job)
+    # an input that is not wanted is built for its user, and not written
+    assert forked_jobs(["reuse_pairs.csv"], built) == [(["reuse.csv", "reuse_pairs.csv"], ["reuse_pairs.csv"])]
 
 
 @pytest.mark.parametrize("n, workers, largest", [(1, 4, 1), (10, 1, 3), (1000, 2, 125), (100_000, 2, 200)])
