@@ -34,16 +34,19 @@ STOPWORDS = frozenset(
 
 # Letters, optionally joined by internal apostrophes or hyphens ("Kremlin's", "S-400" gives "s-400").
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W_]+)*|\d+(?:-[^\W\d_]+)+", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
 def tokenize(text: str, *, stopwords: Iterable[str] | None = STOPWORDS) -> list[str]:
     """Lower-cased word tokens of `text`, left to right, without numbers, one-letter
     tokens and (unless stopwords=None) the stopwords."""
-    stop = frozenset(stopwords or ())
+    stop = stopwords if isinstance(stopwords, frozenset) else frozenset(stopwords or ())
     out = []
-    for match in _WORD.finditer(str(text)):
-        token = _POSSESSIVE.sub("", match.group().lower()).replace("’", "'")
+    for word in _WORD.findall(str(text)):
+        token = word.lower()
+        if token.endswith(_POSSESSIVE):
+            token = token[:-2]
+        token = token.replace("’", "'")
         if len(token) < 2 or token in stop:
             continue
         out.append(token)

@@ -3,6 +3,7 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis.logodds import distinctive_words, log_odds_vs_rest, top_distinctive
 from analysis.tokens import STOPWORDS, term_counts, tokenize
@@ -100,3 +101,27 @@ def test_term_counts_and_distinctive_words_on_seeds(sample_corpus):
     # only the Limited Times (El País) text mentions Bakhmut: it must lean that way
     bakhmut = result[result["word"] == "bakhmut"].set_index("outlet")["z"]
     assert bakhmut.idxmax() == "The Limited Times" and bakhmut["The Limited Times"] > 0
+
+
+def _tokenize_by_regex(text, stopwords=STOPWORDS):
+    """The tokenizer as first written (a regex per token for the possessive): the reference."""
+    import re
+
+    out = []
+    for match in re.finditer(r"[^\W\d_]+(?:['’\-][^\W_]+)*|\d+(?:-[^\W\d_]+)+", str(text)):
+        token = re.sub(r"['’]s$", "", match.group().lower()).replace("’", "'")
+        if len(token) >= 2 and token not in frozenset(stopwords or ()):
+            out.append(token)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAsSİıß’'- \n.9_ÉéKremlin")), max_size=60))
+def test_tokenize_equals_the_regex_reference(text):
+    assert tokenize(text) == _tokenize_by_regex(text)
+    assert tokenize(text, stopwords=None) == _tokenize_by_regex(text, stopwords=None)
+
+
+def test_tokenize_equals_the_regex_reference_on_the_seeds(sample_corpus):
+    for text in sample_corpus.sentences["text"]:
+        assert tokenize(text) == _tokenize_by_regex(text)
