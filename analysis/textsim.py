@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .codebook import Column, codebook_path, read_codebook
@@ -91,6 +92,11 @@ class Paraphrases:
     variants: Mapping[tuple[str, ...], str]
     longest: int
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first stem of every variant: only there can a variant start."""
+        return frozenset(key[0] for key in self.variants)
+
     @classmethod
     def empty(cls) -> "Paraphrases":
         return cls({}, 0)
@@ -119,23 +125,42 @@ def tokens(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str,
     surface = words(text)
     stems = [stem(w) for w in surface]
     table = paraphrases.variants if paraphrases else {}
-    longest = paraphrases.longest if paraphrases else 0
+    first_words = paraphrases.first_words if paraphrases else frozenset()
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(stems):
-        for size in range(min(longest, len(stems) - i), 0, -1):
-            term = table.get(tuple(stems[i:i + size]))
-            if term is not None:
-                out.append((term, " ".join(surface[i:i + size])))
-                i += size
-                break
-        else:
-            word = surface[i]
-            if word in NEGATIONS:
-                out.append(("not", word))
-            elif word not in STOPWORDS:
-                out.append((stems[i], word))
-            i += 1
+        size = _variant_size(stems, i, paraphrases) if stems[i] in first_words else 0
+        if size:
+            out.append((table[tuple(stems[i:i + size])], " ".join(surface[i:i + size])))
+            i += size
+            continue
+        word = surface[i]
+        if word in NEGATIONS:
+            out.append(("not", word))
+        elif word not in STOPWORDS:
+            out.append((stems[i], word))
+        i += 1
+    return out
+
+
+def _variant_size(stems: list[str], i: int, paraphrases: Paraphrases) -> int:
+    """Length of the longest paraphrase variant starting at stems[i] (0: none)."""
+    for size in range(min(paraphrases.longest, len(stems) - i), 0, -1):
+        if tuple(stems[i:i + size]) in paraphrases.variants:
+            return size
+    return 0
+
+
+def sentence_tokens(texts: Iterable[str], paraphrases: Paraphrases | None = None) -> list[list[tuple[str, str]]]:
+    """`tokens` of each text; a text repeated in the corpus (wire copy) is tokenized once and
+    its copies share the (read-only) list."""
+    done: dict[str, list[tuple[str, str]]] = {}
+    out = []
+    for text in texts:
+        found = done.get(text)
+        if found is None:
+            found = done[text] = tokens(text, paraphrases)
+        out.append(found)
     return out
 
 
@@ -173,27 +198,154 @@ def align(terms_a: Sequence[str], terms_b: Sequence[str], weights: Mapping[str, 
     """Align two term lists one to one, best matches first (greedy), and score the alignment.
 
     Terms missing from `weights` weigh `default_weight` (default: the largest weight, as an
-    unseen term is the rarest)."""
+    unseen term is the rarest; pass it when aligning many pairs: finding it is a pass over
+    the weights). To align many pairs of one collection, `align_pairs` is much faster."""
+    return next(align_pairs([terms_a, terms_b], [(0, 1)], weights, default_weight))
+
+
+def align_pairs(term_lists: Sequence[Sequence[str]] | Mapping[Any, Sequence[str]], pairs: Sequence[tuple],
+                weights: Mapping[str, float] | None = None, default_weight: float | None = None, *,
+                min_similarity: float | None = None, min_coverage: float | None = None) -> Iterator[Alignment | None]:
+    """`align(term_lists[i], term_lists[j], weights, default_weight)` for each (i, j) of `pairs`,
+    in order. Each list's weights and term positions are worked out once, and the spelling
+    variants (rapidfuzz) are scored in bulk: one call per list, against every term of its
+    partners, instead of one per pair.
+
+    With min_similarity and/or min_coverage, None instead of the alignment of a pair that
+    reaches neither (similarity below min_similarity, both coverages below min_coverage):
+    pairs without spelling variants (most: few pairs of terms are variants) align by equal
+    terms alone, which is scored for all of them at once with sparse matrices."""
     weights = weights or {}
     if default_weight is None:
         default_weight = max(weights.values(), default=1.0)
-    wa = [weights.get(t, default_weight) for t in terms_a]
-    wb = [weights.get(t, default_weight) for t in terms_b]
-    total = sum(wa) + sum(wb)
+    keys = {key for pair in pairs for key in pair}
+    prepared = {key: _Prepared(term_lists[key], weights, default_weight) for key in keys}
+    variants = _variant_scores(prepared, pairs)
+    if min_similarity is None and min_coverage is None:
+        keep = np.ones(len(pairs), dtype=bool)
+    else:
+        keep = _may_clear(prepared, pairs, variants, min_similarity, min_coverage)
+    for (i, j), kept in zip(pairs, keep.tolist()):
+        yield _align_prepared(prepared[i], prepared[j], variants) if kept else None
+
+
+# The bulk scores of `_may_clear` add the same weights in another order than `_align_prepared`
+# and may differ from them in the last bits: a pair is left out only when clearly short.
+_SLACK = 1e-9
+_CHUNK = 200_000  # pairs scored at once (bounds the memory of the sparse products)
+
+
+def _may_clear(prepared: dict, pairs: Sequence[tuple], variants: dict, min_similarity: float | None,
+               min_coverage: float | None) -> np.ndarray:
+    """Whether each pair may reach min_similarity or min_coverage. A pair of lists without
+    spelling variants of each other's terms aligns by equal terms
+    only: each side then gets sum over terms of weight x min(count in a, count in b), computed
+    for all pairs as sparse row minima. Pairs with a term of one list and a spelling variant of it
+    in the other are kept."""
+    from scipy import sparse
+
+    keys = list(prepared)
+    row = {key: r for r, key in enumerate(keys)}
+    column: dict[str, int] = {}
+    weight: list[float] = []
+    indptr, indices = [0], []
+    for key in keys:
+        found = prepared[key]
+        for term, w in zip(found.terms, found.weights):
+            if term not in column:
+                column[term] = len(column)
+                weight.append(w)
+            indices.append(column[term])
+        indptr.append(len(indices))
+    counts = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(keys), len(column)))
+    counts.sum_duplicates()
+    w = np.asarray(weight, dtype=np.float64)
+    totals = np.array([prepared[key].weight for key in keys], dtype=np.float64)
+    links = [(column[t], column[u]) for t, others in variants.items() for u in others]
+    variant_of = sparse.csr_matrix((np.ones(len(links)), ([x for x, _ in links], [y for _, y in links])),
+                                   shape=(len(column), len(column)))
+    first = np.array([row[i] for i, _ in pairs], dtype=np.int64)
+    second = np.array([row[j] for _, j in pairs], dtype=np.int64)
+    keep = np.empty(len(pairs), dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for start in range(0, len(pairs), _CHUNK):
+            a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]
+            shared = counts[a].minimum(counts[b]) @ w
+            similarity = 2 * shared / (totals[a] + totals[b])
+            coverage = np.maximum(shared / totals[a], shared / totals[b])
+            # a term of a with a spelling variant in b
+            has_variants = np.asarray((counts[a] @ variant_of).multiply(counts[b]).sum(axis=1)).ravel() > 0
+            may = has_variants | np.isnan(similarity) | np.isnan(coverage)
+            if min_similarity is not None:
+                may |= similarity >= min_similarity - _SLACK
+            if min_coverage is not None:
+                may |= coverage >= min_coverage - _SLACK
+            keep[start:start + _CHUNK] = may
+    return keep
+
+
+class _Prepared:
+    """What aligning a term list needs, whatever it is paired with."""
+
+    __slots__ = ("terms", "weights", "weight", "positions", "fuzzable")
+
+    def __init__(self, terms: Sequence[str], weights: Mapping[str, float], default_weight: float):
+        self.terms = list(terms)
+        self.weights = [weights.get(t, default_weight) for t in self.terms]
+        self.weight = sum(self.weights)
+        self.positions: dict[str, list[int]] = {}
+        for k, term in enumerate(self.terms):
+            self.positions.setdefault(term, []).append(k)
+        self.fuzzable = sorted({t for t in self.terms if _fuzzable(t)})
+
+
+def _variant_scores(prepared: dict, pairs: Sequence[tuple]) -> dict[str, dict[str, float]]:
+    """term -> {other term: rapidfuzz ratio} for the different one-word terms of at least
+    FUZZY_MIN_LENGTH letters, of two lists paired in `pairs`, with a ratio of at least
+    FUZZY_TERM_RATIO (the ratio is symmetric, so each list is scored against the terms of its
+    partners once)."""
+    partners: dict[Any, set] = {}
+    for i, j in pairs:
+        partners.setdefault(i, set()).add(j)
+    found: dict[str, dict[str, float]] = {}
+    for i, others in partners.items():
+        mine = prepared[i].fuzzable
+        theirs = sorted(set().union(*(prepared[j].fuzzable for j in others)))
+        if not mine or not theirs:
+            continue
+        scores = process.cdist(mine, theirs, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO)
+        for x, y in zip(*scores.nonzero()):
+            a, b = mine[x], theirs[y]
+            if a != b:
+                score = float(scores[x, y])
+                found.setdefault(a, {})[b] = score
+                found.setdefault(b, {})[a] = score
+    return found
+
+
+def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, float]]) -> Alignment:
+    terms_a, terms_b, wa, wb = a.terms, b.terms, a.weights, b.weights
+    total = a.weight + b.weight
     if not terms_a or not terms_b or total == 0:
         return Alignment(0.0, 0.0, 0.0, (), tuple(range(len(terms_a))), tuple(range(len(terms_b))))
-    scores = process.cdist(terms_a, terms_b, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO)
-    candidates = []
-    for i, a in enumerate(terms_a):
-        for j, b in enumerate(terms_b):
-            if a == b:
-                candidates.append((100.0, i, j))
-            elif scores[i, j] and min(len(a), len(b)) >= FUZZY_MIN_LENGTH and " " not in a + b:
-                candidates.append((float(scores[i, j]), i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    # Greedy one-to-one matching, best score first, ties by (index in a, index in b). Equal
+    # terms score 100 and no two different terms do, so equal terms pair first: each term of
+    # a, in order, with the first free equal term of b.
     pairs = []
+    taken: dict[str, int] = {}
+    for i, term in enumerate(terms_a):
+        same = b.positions.get(term)
+        if same:
+            k = taken.get(term, 0)
+            if k < len(same):
+                pairs.append((i, same[k], 1.0))
+                taken[term] = k + 1
+    used_a = {i for i, _, _ in pairs}
+    used_b = {j for _, j, _ in pairs}
+    # then spelling variants among the terms left (a term left in a has no equal term left in b)
+    candidates = [(score, i, j) for i, term in enumerate(terms_a) if i not in used_a and term in variants
+                  for other, score in variants[term].items() for j in b.positions.get(other, ()) if j not in used_b]
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     for score, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
@@ -204,12 +356,18 @@ def align(terms_a: Sequence[str], terms_b: Sequence[str], weights: Mapping[str, 
     got_b = sum(wb[j] * s for _, j, s in pairs)
     return Alignment(
         similarity=(got_a + got_b) / total,
-        coverage_a=got_a / sum(wa) if sum(wa) else 0.0,
-        coverage_b=got_b / sum(wb) if sum(wb) else 0.0,
+        coverage_a=got_a / a.weight if a.weight else 0.0,
+        coverage_b=got_b / b.weight if b.weight else 0.0,
         pairs=tuple(pairs),
         only_a=tuple(i for i in range(len(terms_a)) if i not in used_a),
         only_b=tuple(j for j in range(len(terms_b)) if j not in used_b),
     )
+
+
+@lru_cache(maxsize=200_000)
+def _fuzzable(term: str) -> bool:
+    """Whether a term may pair with a different spelling (long enough, one word)."""
+    return len(term) >= FUZZY_MIN_LENGTH and " " not in term
 
 
 def differing_words(tokens_a: Sequence[tuple[str, str]], tokens_b: Sequence[tuple[str, str]],
