@@ -262,25 +262,32 @@ def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     if reuse.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     share = shared_share(reuse, sentences, complete=False).set_index(["article_id", "other_article_id"])
-    meta = articles.set_index("article_id")
-    rows = []
-    for (a, b), group in reuse.groupby(["article_a", "article_b"], sort=True):
-        sa, sb = share.loc[(a, b)], share.loc[(b, a)]
-        n_shared = int(min(sa["shared_sentences"], sb["shared_sentences"]))
-        agency_a, agency_b = str(meta.at[a, "agency"] or ""), str(meta.at[b, "agency"] or "")
-        channel_a, channel_b = str(meta.at[a, "channel"] or ""), str(meta.at[b, "channel"] or "")
+    pairs = reuse[["article_a", "article_b"]].drop_duplicates().sort_values(["article_a", "article_b"])
+    ab = share.reindex(pd.MultiIndex.from_frame(pairs))
+    ba = share.reindex(pd.MultiIndex.from_frame(pairs[["article_b", "article_a"]]))
+    # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
+    outlet = dict(zip(articles["article_id"], articles["outlet"]))
+    agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
+    channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
+    columns: dict[str, list] = {name: [] for name in PAIR_COLUMNS}
+    for a, b, sent_a, sent_b, words_a, words_b, share_a, share_b in zip(
+            pairs["article_a"].tolist(), pairs["article_b"].tolist(),
+            ab["shared_sentences"].tolist(), ba["shared_sentences"].tolist(),
+            ab["shared_words"].tolist(), ba["shared_words"].tolist(),
+            ab["share"].tolist(), ba["share"].tolist()):
+        n_shared = int(min(sent_a, sent_b))
         origin, origin_agency, basis = _judge_origin(
-            n_shared, max(sa["share"], sb["share"]), agency_a, agency_b, min_sentences, min_share)
-        rows.append({
-            "article_a": a, "article_b": b, "outlet_a": meta.at[a, "outlet"], "outlet_b": meta.at[b, "outlet"],
-            "shared_sentences": n_shared,
-            "shared_words_a": int(sa["shared_words"]), "shared_words_b": int(sb["shared_words"]),
-            "share_a": float(sa["share"]), "share_b": float(sb["share"]),
-            "agency_a": agency_a, "agency_b": agency_b, "channel_a": channel_a, "channel_b": channel_b,
-            "origin": origin, "origin_agency": origin_agency,
-            "basis": f"{basis}; channels {channel_a or 'unknown'} / {channel_b or 'unknown'}",
-        })
-    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+            n_shared, max(share_a, share_b), agency[a], agency[b], min_sentences, min_share)
+        for name, value in (
+            ("article_a", a), ("article_b", b), ("outlet_a", outlet[a]), ("outlet_b", outlet[b]),
+            ("shared_sentences", n_shared), ("shared_words_a", int(words_a)), ("shared_words_b", int(words_b)),
+            ("share_a", float(share_a)), ("share_b", float(share_b)),
+            ("agency_a", agency[a]), ("agency_b", agency[b]), ("channel_a", channel[a]), ("channel_b", channel[b]),
+            ("origin", origin), ("origin_agency", origin_agency),
+            ("basis", f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"),
+        ):
+            columns[name].append(value)
+    return pd.DataFrame(columns, columns=PAIR_COLUMNS)
 
 
 def _judge_origin(n_shared: int, top_share: float, agency_a: str, agency_b: str,
