@@ -18,7 +18,7 @@ from datasketch import MinHash, MinHashLSH
 from datasketch.hashfunc import sha1_hash32
 from rapidfuzz import fuzz
 
-from .textsim import Paraphrases, align_pairs, differing_words, idf_weights, load_paraphrases, sentence_tokens, words
+from .textsim import Paraphrases, align_pairs, differing_words, load_paraphrases, sentence_tokens, text_weights, words
 
 REUSE_COLUMNS = [
     "article_a", "article_b", "text_a", "text_b", "similarity",
@@ -182,7 +182,7 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     texts = sentences["text"].tolist()
     toks = sentence_tokens(texts, paraphrases)
     term_lists = [[t for t, _ in found] for found in toks]
-    weights = idf_weights(term_lists)
+    weights = text_weights(texts, paraphrases, term_lists=term_lists)
     unseen_weight = max(weights.values(), default=1.0)
     term_sets = [set(found) if len(found) >= min_terms else set() for found in term_lists]
     article_ids = sentences["article_id"].tolist()

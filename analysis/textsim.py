@@ -55,13 +55,26 @@ _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "sses", "shes", "ches", "xes", "ly", "s")
 
 
+class _CombiningMarks(dict):
+    """str.translate table deleting combining characters (accents after NFKD) and keeping
+    every other character; filled as characters are met, so the scan runs in C."""
+
+    def __missing__(self, code: int):
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_DROP_COMBINING = _CombiningMarks()
+
+
 def normalize(text: str) -> str:
     """Lower case, compatibility-folded, curly apostrophes made straight, accents removed
     (Volodímir -> volodimir), "n't" split off as " not"."""
     folded = str(text).translate(_APOSTROPHES)
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded)
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        if not folded.isascii():
+            folded = folded.translate(_DROP_COMBINING)
     folded = folded.lower()
     folded = re.sub(r"\b(can|won|don|isn|aren|wasn|weren|doesn|didn|hasn|haven|hadn|couldn|wouldn|shouldn|mustn)'t\b",
                     lambda m: {"can": "can", "won": "will"}.get(m.group(1), m.group(1)[:-1]) + " not", folded)
@@ -180,7 +193,26 @@ def idf_weights(term_lists: Iterable[Sequence[str]]) -> dict[str, float]:
 
 def sentence_weights(sentences, paraphrases: Paraphrases | None = None) -> dict[str, float]:
     """Term IDF over the body sentences of a corpus (one sentence = one document)."""
-    return idf_weights(terms(text, paraphrases) for text in sentences["text"])
+    return text_weights(sentences["text"].tolist(), paraphrases)
+
+
+def text_weights(texts: Sequence[str], paraphrases: Paraphrases | None = None, *,
+                 term_lists: Sequence[Sequence[str]] | None = None) -> dict[str, float]:
+    """`idf_weights` of the terms of `texts` (given as term_lists when the caller has them).
+    The result for the latest texts and paraphrases is kept: reuse and quote variants both
+    weigh terms over the corpus sentences, and tokenizing a corpus costs more than comparing
+    its texts with the kept ones."""
+    texts = tuple(texts)
+    if _latest_weights and _latest_weights[0] == texts and _latest_weights[1] == paraphrases:
+        return dict(_latest_weights[2])
+    if term_lists is None:
+        term_lists = [[t for t, _ in found] for found in sentence_tokens(texts, paraphrases)]
+    weights = idf_weights(term_lists)
+    _latest_weights[:] = [texts, paraphrases, weights]
+    return dict(weights)  # a copy: the kept weights cannot be changed through the result
+
+
+_latest_weights: list = []  # [texts, paraphrases, weights] of the latest `text_weights`
 
 
 @dataclass(frozen=True)
