@@ -190,39 +190,33 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     n_words = [int(k) for k in sentences["n_words"].tolist()]
     rank = original_order(articles).to_dict()
     outlet = articles.set_index("article_id")["outlet"].to_dict()
-    normalized: dict[int, str] = {}  # sentence -> its normalized words, for `_method_of_words`
-
-    def normal(k: int) -> str:
-        if k not in normalized:
-            normalized[k] = " ".join(words(texts[k]))
-        return normalized[k]
-
-    columns: dict[str, list] = {name: [] for name in REUSE_COLUMNS}
     pairs = []  # oriented: the more original sentence first
     for i, j in candidate_pairs(term_sets, article_ids, threshold=lsh_threshold, num_perm=num_perm):
         pairs.append((j, i) if rank[article_ids[j]] < rank[article_ids[i]] else (i, j))
     alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
                              min_similarity=min_similarity, min_coverage=min_containment)
-    for (i, j), alignment in zip(pairs, alignments):
-        if alignment is None:
-            continue
-        contained = max(alignment.coverage_a, alignment.coverage_b) >= min_containment
-        if alignment.similarity < min_similarity and not contained:
-            continue
-        only_a, only_b, swapped = differing_words(toks[i], toks[j], alignment)
-        a, b = article_ids[i], article_ids[j]
-        for name, value in (
-            ("article_a", a), ("article_b", b), ("text_a", texts[i]), ("text_b", texts[j]),
-            ("similarity", round(alignment.similarity, 4)),
-            ("sentence_id_a", sentence_ids[i]), ("sentence_id_b", sentence_ids[j]),
-            ("outlet_a", outlet.get(a, "")), ("outlet_b", outlet.get(b, "")),
-            ("method", _method_of_words(normal(i), normal(j))),
-            ("coverage_a", round(alignment.coverage_a, 4)), ("coverage_b", round(alignment.coverage_b, 4)),
-            ("n_words_a", n_words[i]), ("n_words_b", n_words[j]),
-            ("words_only_a", only_a), ("words_only_b", only_b), ("swapped_words", swapped),
-        ):
-            columns[name].append(value)
-    frame = pd.DataFrame(columns if columns["article_a"] else [], columns=REUSE_COLUMNS)
+    kept = [(i, j, alignment) for (i, j), alignment in zip(pairs, alignments) if alignment is not None
+            and (alignment.similarity >= min_similarity
+                 or max(alignment.coverage_a, alignment.coverage_b) >= min_containment)]
+    if not kept:
+        return pd.DataFrame([], columns=REUSE_COLUMNS)
+    first, second = [i for i, _, _ in kept], [j for _, j, _ in kept]
+    differences = [differing_words(toks[i], toks[j], alignment) for i, j, alignment in kept]
+    normalized = {k: " ".join(words(texts[k])) for k in set(first) | set(second)}  # for `_method_of_words`
+    frame = pd.DataFrame({
+        "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
+        "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
+        "similarity": [round(alignment.similarity, 4) for _, _, alignment in kept],
+        "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
+        "outlet_a": [outlet.get(article_ids[i], "") for i in first],
+        "outlet_b": [outlet.get(article_ids[j], "") for j in second],
+        "method": [_method_of_words(normalized[i], normalized[j]) for i, j in zip(first, second)],
+        "coverage_a": [round(alignment.coverage_a, 4) for _, _, alignment in kept],
+        "coverage_b": [round(alignment.coverage_b, 4) for _, _, alignment in kept],
+        "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
+        "words_only_a": [d[0] for d in differences], "words_only_b": [d[1] for d in differences],
+        "swapped_words": [d[2] for d in differences],
+    }, columns=REUSE_COLUMNS)
     return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)
 
 
