@@ -1,10 +1,11 @@
 """Text reuse: which sentences two articles share (copied, lightly reworded or spun), how much
 of each article is shared with each other one, and whether a common wire origin is probable.
 
-Candidate sentence pairs come from a MinHash LSH index (datasketch) over each sentence's set
-of content terms (see analysis.textsim), so the cost grows with the number of sentences and of
-near-duplicates, not with the square of the corpus. Each candidate is then scored by the
-term alignment of analysis.textsim and kept when it clears the thresholds below.
+Candidate sentence pairs come from MinHash LSH (datasketch's signatures and bands, computed in
+bulk with numpy) over each sentence's set of content terms (see analysis.textsim), so the cost
+grows with the number of sentences and of near-duplicates, not with the square of the corpus.
+The candidates are then scored together by the term alignment of analysis.textsim
+(`align_pairs`) and kept when they clear the thresholds below.
 
 Orientation: in every pair, article_a is the copy treated as the original (see
 `original_order`), article_b the later copy; `exclude_shared` relies on it.
@@ -73,12 +74,12 @@ def candidate_pairs(term_sets: list[set[str]], groups: list, *, threshold: float
     The signatures are datasketch's MinHash (default seed and scheme, sha1_hash32) and the bands
     those of its MinHashLSH(threshold, num_perm), so the pairs are the ones that querying a
     MinHashLSH with every signature returns; both are computed in bulk with numpy."""
-    pairs = candidate_array(term_sets, groups, threshold=threshold, num_perm=num_perm, min_jaccard=min_jaccard)
+    pairs = _candidate_array(term_sets, groups, threshold=threshold, num_perm=num_perm, min_jaccard=min_jaccard)
     return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()))
 
 
-def candidate_array(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
-                    num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD) -> np.ndarray:
+def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
+                     num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD) -> np.ndarray:
     """`candidate_pairs` as an (n, 2) int64 array, sorted by i then j."""
     members = [i for i, found in enumerate(term_sets) if found]
     if len(members) < 2:
@@ -114,6 +115,8 @@ def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> n
     """The hashvalues of datasketch's MinHash(num_perm) (seed 1, scheme affine32, sha1_hash32)
     of each non-empty set of terms, one row per set, computed in bulk: each distinct term is
     hashed and permuted once, and a set's signature is the minimum over its terms' rows."""
+    if not all(term_sets):
+        raise ValueError("MinHash signatures of empty sets are not computed (they match nothing)")
     template = MinHash(num_perm=num_perm)
     if template.scheme != "affine32":  # pragma: no cover - guards a datasketch upgrade
         raise RuntimeError(f"datasketch's default MinHash scheme is {template.scheme!r}, not affine32")
@@ -154,10 +157,6 @@ def _colliding_rows(band: np.ndarray) -> np.ndarray:
         low, high = np.minimum(members[:, x], members[:, y]), np.maximum(members[:, x], members[:, y])
         out.append((low * n + high).ravel())
     return np.concatenate(out) if out else np.empty(0, dtype=np.int64)
-
-
-def _method(text_a: str, text_b: str) -> str:
-    return _method_of_words(" ".join(words(text_a)), " ".join(words(text_b)))
 
 
 def _method_of_words(a: str, b: str) -> str:

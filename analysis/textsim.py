@@ -270,10 +270,10 @@ _CHUNK = 200_000  # pairs scored at once (bounds the memory of the sparse produc
 def _may_clear(prepared: dict, pairs: Sequence[tuple], variants: dict, min_similarity: float | None,
                min_coverage: float | None) -> np.ndarray:
     """Whether each pair may reach min_similarity or min_coverage. A pair of lists without
-    spelling variants of each other's terms aligns by equal terms
-    only: each side then gets sum over terms of weight x min(count in a, count in b), computed
-    for all pairs as sparse row minima. Pairs with a term of one list and a spelling variant of it
-    in the other are kept."""
+    spelling variants of each other's terms aligns by equal terms only: each side then gets
+    sum over terms of weight x min(count in a, count in b), computed for all pairs at once as
+    sparse row minima. Pairs where a term of one list has a spelling variant in the other are
+    kept (scored one by one)."""
     from scipy import sparse
 
     keys = list(prepared)

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from analysis.reuse import (
     LSH_THRESHOLD, MIN_CONTAINMENT, MIN_ESTIMATED_JACCARD, MIN_SIMILARITY, MIN_TERMS, NUM_PERM, ORIGIN_MIN_SENTENCES,
     ORIGIN_MIN_SHARE, PAIR_COLUMNS,
-    REUSE_COLUMNS, _judge_origin, _method, original_order,
+    REUSE_COLUMNS, VERBATIM_RATIO, _judge_origin, original_order,
 )
 from analysis.quote_variants import MAX_TERM_SHARE, MIN_QUOTES_FOR_PRUNING, VARIANT_COLUMNS
 from analysis.quote_variants import MIN_SIMILARITY as QUOTE_MIN_SIMILARITY, MIN_TERMS as QUOTE_MIN_TERMS
@@ -106,6 +106,15 @@ def align(terms_a: Sequence[str], terms_b: Sequence[str], weights: Mapping[str, 
 
 
 # --- analysis/reuse.py ---
+
+def _method(text_a: str, text_b: str) -> str:
+    a, b = " ".join(words(text_a)), " ".join(words(text_b))
+    if a == b:
+        return "verbatim"
+    if fuzz.ratio(a, b) >= VERBATIM_RATIO:
+        return "near_verbatim"
+    return "reworded"
+
 
 def candidate_pairs(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
                     num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD) -> list[tuple[int, int]]:
