@@ -360,6 +360,11 @@ def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, fl
     total = a.weight + b.weight
     if not terms_a or not terms_b or total == 0:
         return Alignment(0.0, 0.0, 0.0, (), tuple(range(len(terms_a))), tuple(range(len(terms_b))))
+    if terms_a == terms_b:
+        # a verbatim copy (most pairs of a wire story): the k-th copy of a term pairs with the
+        # k-th, so term i with term i, and each side gets its whole weight summed in the same
+        # order as its total: the general path below gives exactly this
+        return _identical(len(terms_a))
     # Greedy one-to-one matching, best score first, ties by (index in a, index in b). Equal
     # terms score 100 and no two different terms do, so equal terms pair first: each term of
     # a, in order, with the first free equal term of b.
@@ -394,6 +399,12 @@ def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, fl
         only_a=tuple(i for i in range(len(terms_a)) if i not in used_a),
         only_b=tuple(j for j in range(len(terms_b)) if j not in used_b),
     )
+
+
+@lru_cache(maxsize=1024)
+def _identical(n: int) -> Alignment:
+    """The alignment of a list of n terms with itself (shared: alignments are read-only)."""
+    return Alignment(1.0, 1.0, 1.0, tuple((i, i, 1.0) for i in range(n)), (), ())
 
 
 @lru_cache(maxsize=200_000)

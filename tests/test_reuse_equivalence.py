@@ -133,6 +133,7 @@ def test_a_similarity_exactly_at_the_threshold_is_kept():
 def test_align_matches_the_previous_implementation(a, b, weighted):
     assert align(a, b, weighted) == reference.align(a, b, weighted)
     assert align(b, a, weighted) == reference.align(b, a, weighted)
+    assert align(a, list(a), weighted) == reference.align(a, list(a), weighted)  # a verbatim copy
 
 
 @settings(settings.get_profile("equivalence"), max_examples=200)
