@@ -76,6 +76,8 @@ def normalize(text: str) -> str:
         if not folded.isascii():
             folded = folded.translate(_DROP_COMBINING)
     folded = folded.lower()
+    if "'t" not in folded:  # no contraction to split (the common case: skip the scan)
+        return folded
     folded = re.sub(r"\b(can|won|don|isn|aren|wasn|weren|doesn|didn|hasn|haven|hadn|couldn|wouldn|shouldn|mustn)'t\b",
                     lambda m: {"can": "can", "won": "will"}.get(m.group(1), m.group(1)[:-1]) + " not", folded)
     return folded.replace("n't", " not")
@@ -137,23 +139,23 @@ def tokens(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str,
     variant becomes one token whose surface is the whole phrase."""
     surface = words(text)
     stems = [stem(w) for w in surface]
-    table = paraphrases.variants if paraphrases else {}
     first_words = paraphrases.first_words if paraphrases else frozenset()
     out: list[tuple[str, str]] = []
-    i = 0
-    while i < len(stems):
-        size = _variant_size(stems, i, paraphrases) if stems[i] in first_words else 0
+    done = 0  # words before this one are tokenized
+    for i in [i for i, s in enumerate(stems) if s in first_words]:
+        size = _variant_size(stems, i, paraphrases) if i >= done else 0
         if size:
-            out.append((table[tuple(stems[i:i + size])], " ".join(surface[i:i + size])))
-            i += size
-            continue
-        word = surface[i]
-        if word in NEGATIONS:
-            out.append(("not", word))
-        elif word not in STOPWORDS:
-            out.append((stems[i], word))
-        i += 1
+            out += _plain_tokens(stems[done:i], surface[done:i])
+            out.append((paraphrases.variants[tuple(stems[i:i + size])], " ".join(surface[i:i + size])))
+            done = i + size
+    out += _plain_tokens(stems[done:], surface[done:])
     return out
+
+
+def _plain_tokens(stems: list[str], surface: list[str]) -> list[tuple[str, str]]:
+    """Tokens of words outside paraphrase variants: negations as "not", function words dropped."""
+    return [("not", w) if w in NEGATIONS else (s, w) for s, w in zip(stems, surface)
+            if w in NEGATIONS or w not in STOPWORDS]
 
 
 def _variant_size(stems: list[str], i: int, paraphrases: Paraphrases) -> int:
