@@ -330,7 +330,7 @@ class _Prepared:
         self.positions: dict[str, list[int]] = {}
         for k, term in enumerate(self.terms):
             self.positions.setdefault(term, []).append(k)
-        self.fuzzable = sorted({t for t in self.terms if _fuzzable(t)})
+        self.fuzzable = list({t for t in self.terms if _fuzzable(t)})
 
 
 def _variant_scores(prepared: dict, pairs: Sequence[tuple]) -> dict[str, dict[str, float]]:
@@ -344,7 +344,7 @@ def _variant_scores(prepared: dict, pairs: Sequence[tuple]) -> dict[str, dict[st
     found: dict[str, dict[str, float]] = {}
     for i, others in partners.items():
         mine = prepared[i].fuzzable
-        theirs = sorted(set().union(*(prepared[j].fuzzable for j in others)))
+        theirs = list(set().union(*(prepared[j].fuzzable for j in others)))  # any order: pairs are sorted later
         if not mine or not theirs:
             continue
         scores = process.cdist(mine, theirs, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO)
