@@ -321,16 +321,23 @@ def _may_clear(prepared: dict, pairs: Sequence[tuple], variants: dict, min_simil
 class _Prepared:
     """What aligning a term list needs, whatever it is paired with."""
 
-    __slots__ = ("terms", "weights", "weight", "positions", "fuzzable")
+    __slots__ = ("terms", "weights", "weight", "fuzzable", "_positions")
 
     def __init__(self, terms: Sequence[str], weights: Mapping[str, float], default_weight: float):
-        self.terms = list(terms)
-        self.weights = [weights.get(t, default_weight) for t in self.terms]
+        self.terms = terms  # read only
+        self.weights = [weights.get(t, default_weight) for t in terms]
         self.weight = sum(self.weights)
-        self.positions: dict[str, list[int]] = {}
-        for k, term in enumerate(self.terms):
-            self.positions.setdefault(term, []).append(k)
-        self.fuzzable = list({t for t in self.terms if _fuzzable(t)})
+        self.fuzzable = list({t for t in terms if _fuzzable(t)})
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """term -> its indices, in order (made on first use: most lists are only screened)."""
+        if self._positions is None:
+            self._positions = {}
+            for k, term in enumerate(self.terms):
+                self._positions.setdefault(term, []).append(k)
+        return self._positions
 
 
 def _variant_scores(prepared: dict, pairs: Sequence[tuple]) -> dict[str, dict[str, float]]:
