@@ -151,8 +151,8 @@ def news_tables(n: int) -> None:
     quotes = time.process_time() - start
     print(f"news corpus: {len(corpus.articles)} articles, {corpus.articles['outlet'].nunique()} outlets, "
           f"{len(corpus.sentences)} sentences")
-    print(f"plain textstat (floor)      : {floor:7.2f} s CPU")
-    print(f"quotes.csv (input, not counted): {quotes:7.2f} s CPU")
+    print(f"{'plain textstat (floor)':<28}: {floor:7.2f} s CPU")
+    print(f"{'quotes.csv (input, apart)':<28}: {quotes:7.2f} s CPU")
     total = 0.0
     for name in TABLES:
         start = time.process_time()
