@@ -16,7 +16,9 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .textsim import Paraphrases, align, differing_words, idf_weights, load_paraphrases, sentence_weights, tokens
+from .textsim import (
+    Paraphrases, align, align_pairs, differing_words, idf_weights, load_paraphrases, sentence_tokens, sentence_weights,
+)
 
 VARIANT_COLUMNS = [
     "speaker", "article_a", "quote_a", "article_b", "quote_b", "similarity",
@@ -49,40 +51,47 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
         paraphrases = load_paraphrases(codebook_dir)
     frame = quotes.reset_index(drop=True)
     frame = frame[frame["speaker"].fillna("").astype(str).str.strip() != ""]
-    toks = {i: tokens(text, paraphrases) for i, text in frame["quote"].items()}
+    index = frame.index.tolist()
+    toks = dict(zip(index, sentence_tokens(frame["quote"].tolist(), paraphrases)))
     term_lists = {i: [t for t, _ in found] for i, found in toks.items()}
     if weights is None:
         weights = idf_weights(term_lists.values())
+    unseen_weight = max(weights.values(), default=1.0)  # align's default, found once
     outlet = articles.set_index("article_id")["outlet"] if articles is not None else pd.Series(dtype=str)
     has_sentence = "sentence_id" in frame.columns
+    article_id = dict(zip(index, frame["article_id"].tolist()))
+    quote = dict(zip(index, frame["quote"].tolist()))
+    sentence_id = dict(zip(index, frame["sentence_id"].tolist())) if has_sentence else {}
 
-    scored = []
+    speakers, pairs = [], []
     for speaker, group in frame.groupby("speaker", sort=True):
         usable = [i for i in group.index if len(set(term_lists[i])) >= min_terms]
-        for i, j in _candidates(usable, term_lists, frame["article_id"]):
-            alignment = align(term_lists[i], term_lists[j], weights)
-            if alignment.similarity >= min_similarity:
-                scored.append((speaker, i, j, alignment))
+        for pair in _candidates(usable, term_lists, article_id):
+            speakers.append(speaker)
+            pairs.append(pair)
+    alignments = align_pairs(term_lists, pairs, weights, unseen_weight, min_similarity=min_similarity)
+    scored = [(speaker, i, j, alignment) for speaker, (i, j), alignment in zip(speakers, pairs, alignments)
+              if alignment is not None and alignment.similarity >= min_similarity]
 
     # one to one within (speaker, article pair), best first
     taken: dict[tuple, set] = defaultdict(set)
     rows = []
     for speaker, i, j, alignment in sorted(scored, key=lambda s: (-s[3].similarity, s[0], s[1], s[2])):
-        a, b = frame.loc[i], frame.loc[j]
-        if a["article_id"] > b["article_id"]:
-            i, j, a, b = j, i, b, a
-            alignment = align(term_lists[i], term_lists[j], weights)
-        key = (speaker, a["article_id"], b["article_id"])
+        if article_id[i] > article_id[j]:
+            i, j = j, i
+            alignment = align(term_lists[i], term_lists[j], weights, unseen_weight)
+        a, b = article_id[i], article_id[j]
+        key = (speaker, a, b)
         if ("a", i) in taken[key] or ("b", j) in taken[key]:
             continue
         taken[key].update({("a", i), ("b", j)})
         only_a, only_b, swapped = differing_words(toks[i], toks[j], alignment)
         rows.append({
-            "speaker": speaker, "article_a": a["article_id"], "quote_a": a["quote"],
-            "article_b": b["article_id"], "quote_b": b["quote"], "similarity": round(alignment.similarity, 4),
-            "sentence_id_a": a["sentence_id"] if has_sentence else pd.NA,
-            "sentence_id_b": b["sentence_id"] if has_sentence else pd.NA,
-            "outlet_a": outlet.get(a["article_id"], ""), "outlet_b": outlet.get(b["article_id"], ""),
+            "speaker": speaker, "article_a": a, "quote_a": quote[i],
+            "article_b": b, "quote_b": quote[j], "similarity": round(alignment.similarity, 4),
+            "sentence_id_a": sentence_id[i] if has_sentence else pd.NA,
+            "sentence_id_b": sentence_id[j] if has_sentence else pd.NA,
+            "outlet_a": outlet.get(a, ""), "outlet_b": outlet.get(b, ""),
             "coverage_a": round(alignment.coverage_a, 4), "coverage_b": round(alignment.coverage_b, 4),
             "words_only_a": only_a, "words_only_b": only_b, "swapped_words": swapped,
         })
@@ -101,7 +110,7 @@ def quote_variants_of(corpus, quotes: pd.DataFrame, codebook_dir=None) -> pd.Dat
                                weights=sentence_weights(corpus.sentences, paraphrases))
 
 
-def _candidates(indices: list, term_lists: dict, article_ids: pd.Series) -> list[tuple]:
+def _candidates(indices: list, term_lists: dict, article_ids: dict) -> list[tuple]:
     """Pairs (i < j) of one speaker's quotes from different articles sharing a content term."""
     postings: dict[str, list] = defaultdict(list)
     for i in indices:

