@@ -19,24 +19,18 @@ import textstat
 
 from analysis import load_corpus
 from analysis.document import sentences_from_text
-from analysis.export import Context
+from analysis.export import Context, inputs_of
 from analysis.quotes import find_quotes
 from analysis.referents import Referents
 from analysis.sentences import split_sentences
 
 from .bench_readability import plain_textstat, synthetic_corpus
-from .common import best_of, distinct_variants
+from .common import best_of, distinct_variants, letter_tag
 
 N_ARTICLES = 300
 RUNS = 3  # best of: other work on a shared machine only ever adds time
 # each table after the tables it reads (built untimed first), so a time is that table's own
-TABLES = (
-    ("tone.csv", ()),
-    ("quotes.csv", ()),
-    ("actors.csv", ("quotes.csv",)),
-    ("figures.csv", ()),
-    ("discrepancies.csv", ("figures.csv",)),
-)
+TABLES = ("tone.csv", "quotes.csv", "actors.csv", "figures.csv", "discrepancies.csv")
 
 
 def tagged_articles(n: int, batch: int = 0) -> list[str]:
@@ -44,38 +38,33 @@ def tagged_articles(n: int, batch: int = 0) -> list[str]:
     (a figure-free, actor-free parenthesis) so no text-level cache can help."""
     seeds = [t for t in load_corpus().body_text() if t]
     articles, counter = [], 0
-    for text in distinct_variants([f"Batch {_letters(batch)}. {t}" for t in seeds], n, seed=batch):
+    for text in distinct_variants([f"Batch {_tag(batch)}. {t}" for t in seeds], n, seed=batch):
         paragraphs = []
         for paragraph in text.split("\n\n"):
             sentences = []
             for start, end in split_sentences(paragraph):
                 counter += 1
-                sentences.append(f"{paragraph[start:end]} ({_letters(counter)})")
+                sentences.append(f"{paragraph[start:end]} ({_tag(counter)})")
             paragraphs.append(" ".join(sentences))
         articles.append("\n\n".join(paragraphs))
     return articles
 
 
-def _letters(i: int) -> str:
-    out = ""
-    while True:
-        i, r = divmod(i, 26)
-        out += chr(97 + r)
-        if i == 0:
-            return "q" + out  # never an English word or a number word
-
-
-def table_seconds(corpus, name: str, inputs: tuple[str, ...]) -> float:
-    """Fastest CPU seconds of building `name` on a fresh Context whose `inputs` are built."""
+def table_seconds(corpus, name: str) -> float:
+    """Fastest CPU seconds of building `name` on a fresh Context whose inputs are built."""
     best = float("inf")
     for _ in range(RUNS):
         context = Context(corpus)
-        for needed in inputs:
+        for needed in inputs_of(name):
             context.table(needed)
         start = time.process_time()
         context.table(name)
         best = min(best, time.process_time() - start)
     return best
+
+
+def _tag(i: int) -> str:
+    return "q" + letter_tag(i)  # never an English word or a number word
 
 
 def main() -> None:
@@ -90,8 +79,8 @@ def main() -> None:
     print(f"{N_ARTICLES} distinct articles, {n_sentences:,} distinct sentences; CPU time, one core")
     print(f"plain textstat (floor)  : {N_ARTICLES / floor:8.1f} articles/s")
     total = 0.0
-    for name, inputs in TABLES:
-        seconds = table_seconds(corpus, name, inputs)
+    for name in TABLES:
+        seconds = table_seconds(corpus, name)
         total += seconds
         print(f"{name:<24}: {N_ARTICLES / seconds:8.1f} articles/s  (ratio to floor {seconds / floor:.3f}x the time)")
     print(f"{'these five together':<24}: {N_ARTICLES / total:8.1f} articles/s  (ratio to floor {total / floor:.3f}x the time)")

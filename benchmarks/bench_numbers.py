@@ -9,7 +9,7 @@ import time
 from analysis import load_corpus
 from analysis.numbers import extract_sentence, load_lexicon
 
-from .common import best_of
+from .common import best_of, letter_tag
 
 
 def best_cpu_of(fn, repeat: int = 3) -> float:
@@ -30,17 +30,7 @@ def distinct_sentences(n: int) -> list[str]:
     """n distinct sentences from the bundled corpus, each tagged with its index so that no
     per-text cache can help (the corpus mix: about one sentence in five carries a number)."""
     base = load_corpus(None).sentences["text"].tolist()
-    return [f"{base[i % len(base)]} ({_letters(i)})" for i in range(n)]
-
-
-def _letters(i: int) -> str:
-    """A tag without digits, so the tag itself is never a figure."""
-    out = ""
-    while True:
-        i, r = divmod(i, 26)
-        out += chr(97 + r)
-        if i == 0:
-            return out
+    return [f"{base[i % len(base)]} ({letter_tag(i)})" for i in range(n)]
 
 
 def main() -> None:

@@ -29,3 +29,13 @@ def distinct_variants(texts: list[str], n: int, seed: int = 0) -> list[str]:
         rng.shuffle(parts)
         out.append(f"Report {i}. " + ". ".join(parts))
     return out
+
+
+def letter_tag(i: int) -> str:
+    """A distinct tag of letters for i (no digits, so a tag is never read as a figure)."""
+    out = ""
+    while True:
+        i, r = divmod(i, 26)
+        out += chr(97 + r)
+        if i == 0:
+            return out
