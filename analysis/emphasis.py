@@ -11,6 +11,7 @@ from collections import Counter
 import pandas as pd
 
 from .prominence import ProminenceWeights, unit_weights
+from .terms import evidence_summary
 
 EMPHASIS_COLUMNS = [
     "article_id", "topic", "share", "prominence", "first_position",
@@ -26,8 +27,7 @@ def _evidence_summaries(evidence: pd.DataFrame) -> pd.Series:
     counts: dict[tuple[str, str], Counter] = {}
     for key, cell in zip(zip(evidence["article_id"].tolist(), evidence["topic"].tolist()), evidence["terms"].tolist()):
         counts.setdefault(key, Counter()).update(t for t in str(cell).split(";") if t)
-    summaries = ["; ".join(f"{term} ({n})" for term, n in sorted(c.items(), key=lambda item: (-item[1], item[0])))
-                 for c in counts.values()]
+    summaries = [evidence_summary(c) for c in counts.values()]
     index = pd.MultiIndex.from_tuples(list(counts), names=["article_id", "topic"]) if counts else None
     return pd.Series(summaries, index=index, dtype=object)
 

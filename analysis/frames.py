@@ -18,7 +18,7 @@ import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
 from .errors import CodebookError
-from .terms import TermDictionary, term_problem
+from .terms import TermDictionary, by_frequency, evidence_summary, term_problem
 
 FRAMES_FILE = "frames.csv"
 OTHER = "other"
@@ -82,8 +82,7 @@ def _by_frequency(hits: list[str]) -> str:
     """The distinct terms, most frequent first (ties alphabetical), '; '-separated."""
     if len(hits) == 1:  # most sentences: no counting needed
         return hits[0]
-    counts = Counter(hits)
-    return "; ".join(sorted(counts, key=lambda t: (-counts[t], t)))
+    return "; ".join(by_frequency(Counter(hits)))
 
 
 def _evidence(cells, limit: int = 5) -> str:
@@ -92,8 +91,7 @@ def _evidence(cells, limit: int = 5) -> str:
     counts: Counter = Counter()
     for cell in cells:
         counts.update(t for t in cell.split("; ") if t)
-    top = sorted(counts, key=lambda t: (-counts[t], t))[:limit]
-    return "; ".join(f"{t} ({counts[t]})" for t in top)
+    return evidence_summary(counts, limit)
 
 
 class _FrameHits:

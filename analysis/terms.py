@@ -21,6 +21,16 @@ from .word_starts import WordStarts, word_key
 _START, _END = r"(?<!\w)", r"(?!\w)"
 
 
+def by_frequency(counts: Mapping[str, int]) -> list[str]:
+    """The counted terms, most frequent first, ties alphabetical."""
+    return sorted(counts, key=lambda term: (-counts[term], term))
+
+
+def evidence_summary(counts: Mapping[str, int], limit: int | None = None) -> str:
+    """'drone (5); shot down (2)': the counted terms with their counts, by_frequency order."""
+    return "; ".join(f"{term} ({counts[term]})" for term in by_frequency(counts)[:limit])
+
+
 def term_problem(term: str) -> str | None:
     """Why a term cannot be used, or None."""
     if not re.search(r"[^\W_]", term.replace("*", "").replace("?", "")):

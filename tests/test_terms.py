@@ -105,3 +105,13 @@ def test_the_codebooks_take_the_fast_path():
     for codebook, key in ((load_frames(), "frame"), (load_topics(), "topic")):
         dictionary = TermDictionary(dict(zip(codebook[key], codebook["terms"])))
         assert not dictionary._scanned, f"groups scanned position by position: {sorted(dictionary._scanned)}"
+
+
+def test_evidence_summary_orders_by_count_then_term():
+    from analysis.terms import by_frequency, evidence_summary
+
+    counts = {"shot down": 2, "drone": 5, "attack": 2}
+    assert by_frequency(counts) == ["drone", "attack", "shot down"]
+    assert evidence_summary(counts) == "drone (5); attack (2); shot down (2)"
+    assert evidence_summary(counts, limit=2) == "drone (5); attack (2)"
+    assert evidence_summary({}) == ""
