@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
+from .word_starts import first_char_lookahead
 
 CAMPS = (
     "russia_belarus_officials",
@@ -41,14 +42,11 @@ def load_actors(codebook_dir=None) -> pd.DataFrame:
 
 def whole_word_pattern(terms: list[str]) -> re.Pattern | None:
     """A case-sensitive pattern for any of `terms` as whole words, earlier terms tried first
-    (pass them longest first). The leading lookahead on the terms' first characters changes
-    no match, but lets the regex engine skip most positions without trying the alternation."""
+    (pass them longest first), behind word_starts.first_char_lookahead."""
     if not terms:
         return None
     alternation = "(?:" + "|".join(map(re.escape, terms)) + ")"
-    firsts = "".join(sorted({term[0] for term in terms if term}))
-    guard = "(?=[" + re.escape(firsts) + "])" if all(terms) else ""
-    return re.compile(guard + r"(?<!\w)" + alternation + r"(?!\w)")
+    return re.compile(first_char_lookahead(terms) + r"(?<!\w)" + alternation + r"(?!\w)")
 
 
 class ActorMatcher:

@@ -29,6 +29,7 @@ from .document import Document, build_documents
 from .referents import PERSON_PRONOUNS, PRONOUNS, THING_PRONOUNS, Mention, Referents
 from .sentences import split_sentences
 from .text import count_words
+from .word_starts import first_char_lookahead
 
 QUOTE_COLUMNS = [
     "article_id", "sentence_id", "speaker", "speaker_surface", "cue", "quote",
@@ -59,9 +60,9 @@ PARTICIPLE_CUES = (
 ).split()
 PHRASE_CUES = ("spoke of", "spoke about", "speak of", "talked about", "according to", "lashed out at")
 _CUES = PHRASE_CUES + tuple(CUE_VERBS) + tuple(PARTICIPLE_CUES)
-_CUE = re.compile(  # the lookahead on first letters changes no match; it lets the engine skip most positions
-    "(?=[" + "".join(sorted({cue[0].lower() for cue in _CUES})) + "])"
-    r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True)) + r")(?![\w’'])",
+_CUE = re.compile(
+    first_char_lookahead(_CUES, lower=True)
+    + r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True)) + r")(?![\w’'])",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)

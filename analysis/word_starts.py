@@ -37,6 +37,17 @@ def word_key(literal: str) -> str:
     return fold_ascii(_KEY.match(literal).group())
 
 
+def first_char_lookahead(terms: Iterable[str], *, lower: bool = False) -> str:
+    """A lookahead on the characters `terms` start with (lower-cased for a case-ignoring
+    pattern), to put before their alternation: it changes no match, but lets re skip the
+    positions where none can start. '' when a term is empty (it could match anywhere)."""
+    terms = list(terms)
+    if not all(terms):
+        return ""
+    firsts = sorted({term[0].lower() if lower else term[0] for term in terms})
+    return "(?=[" + re.escape("".join(firsts)) + "])"
+
+
 def _trie_pattern(keys: Iterable[str]) -> str:
     """One regular expression matching the longest of `keys` at a position (a trie, so that
     re tries a few first letters per position instead of every key)."""

@@ -127,3 +127,15 @@ def test_label_finder_matches_its_pattern(sample_corpus):
         assert spans == [m.span() for m in finder.pattern.finditer(text)]
         found += len(spans)
     assert found > 20
+
+
+def test_first_char_lookahead_changes_no_match():
+    from analysis.word_starts import first_char_lookahead
+
+    terms = ["Peskov", "Putin", "Lukashenko", "Kyiv-based"]
+    alternation = r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)"
+    text = "Putin met Lukashenko; Peskov, a Kyiv-based reporter and putin-like Xputin."
+    guarded = re.compile(first_char_lookahead(terms) + alternation)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in re.finditer(alternation, text)]
+    assert first_char_lookahead(["Said", "told"], lower=True) == "(?=[st])"
+    assert first_char_lookahead(["a", ""]) == ""  # an empty term can match anywhere
