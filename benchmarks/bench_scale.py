@@ -59,20 +59,19 @@ def _stages(folder: str) -> dict[str, float]:
     corpus = assemble_corpus(read.folder, [task.rows() for task in read.tasks], read.audit.frame())
     times["corpus stage (roles, blocks, sentences)"] = clock() - start
 
-    class TimedContext(Context):
-        nested = [0.0]  # CPU time spent in the tables being built inside the current one
+    nested = [0.0]  # CPU time of the tables built inside the one being timed
 
+    class TimedContext(Context):
         def table(self, name):
             if name in self._built:
                 return self._built[name]
-            outer, self.nested[0] = self.nested[0], 0.0
+            outer, nested[0] = nested[0], 0.0
             begin = clock()
             frame = super().table(name)
             spent = clock() - begin
-            label = "per-article" if spec(name).per_article else "corpus-level"
-            if name in TABLES and name not in ("articles.csv", "blocks.csv", "sentences.csv", "skipped.csv"):
-                times[f"{label} {name}"] = spent - self.nested[0]
-            self.nested[0] = outer + spent
+            if name not in ("articles.csv", "blocks.csv", "sentences.csv", "skipped.csv"):
+                times[f"{'per-article' if spec(name).per_article else 'corpus-level'} {name}"] = spent - nested[0]
+            nested[0] = outer + spent
             return frame
 
     context = TimedContext(corpus, codebook_dir=CODEBOOK_DIR)
