@@ -11,7 +11,6 @@ counts the sentences that evoke none. A dictionary finds vocabulary, not argumen
 evidence sentences before reading meaning into a score."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pandas as pd
