@@ -12,11 +12,12 @@ import bisect
 
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .document import build_documents
 from .quotes import find_quote_spans, quote_mask
 from .text import count_words
+from .vader import VaderPolarity
 
 VOICES = ("own", "quoted")
 TONE_COLUMNS = ["article_id", "sentence_id", "voice", "text", "n_words", "compound", "pos", "neu", "neg"]
@@ -69,21 +70,13 @@ def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer 
 
 class ToneScorer:
     """(n_words, compound, pos, neu, neg) of a text, None for a text without words: exactly
-    VADER's polarity_scores, without its cost where the answer is known.
-
-    - VADER scores a text alone, so each distinct text is scored once.
-    - VADER gives a word a valence only when the word (lower-cased, stripped of punctuation
-      as VADER strips it) is in its lexicon, and turns only single-character emoji into
-      words. A text with neither scores every word 0, and all such texts score alike
-      (compound 0, neutral share 1): most news sentences are like that, and they take one
-      set look-up per word instead of VADER's rule passes. The first one is scored by VADER
-      and its scores reused (tests/test_framing_equivalence.py checks all this against VADER)."""
+    VADER's polarity_scores (through analysis.vader.VaderPolarity, which gives the same
+    answers for less work), each distinct text scored once (VADER scores a text alone)."""
 
     def __init__(self, analyzer: SentimentIntensityAnalyzer):
         self.analyzer = analyzer
-        self._emoji = frozenset(e for e in analyzer.emojis if len(e) == 1)  # VADER looks emoji up char by char
+        self._polarity = VaderPolarity(analyzer)
         self._scored: dict[str, tuple | None] = {}
-        self._unscored: dict | None = None  # VADER's scores of a text with no scored word
 
     def __call__(self, text: str) -> tuple | None:
         if text not in self._scored:
@@ -94,19 +87,8 @@ class ToneScorer:
         n = count_words(text)
         if not n:
             return None
-        if self.scores_nothing(text):
-            if self._unscored is None:
-                self._unscored = self.analyzer.polarity_scores(text)
-            scores = self._unscored
-        else:
-            scores = self.analyzer.polarity_scores(text)
+        scores = self._polarity.polarity_scores(text)
         return n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]
-
-    def scores_nothing(self, text: str) -> bool:
-        """True when VADER would give no word of this (non-blank) text a valence."""
-        lexicon = self.analyzer.lexicon
-        return self._emoji.isdisjoint(text) and bool(text.split()) and not any(
-            SentiText._strip_punc_if_word(word).lower() in lexicon for word in text.split())
 
 
 def bootstrap_mean(values, n_boot: int = 2000, confidence: float = 0.95, seed: int = 0) -> tuple[float, float, float]:
