@@ -1,19 +1,21 @@
-"""VADER's polarity_scores (vaderSentiment 3.3.2, pinned), the same answers bit for bit with
-less work: VADER itself is the spec, and tests/test_vader.py holds it as the oracle.
+"""VADER's polarity_scores (vaderSentiment 3.3.2, pinned), the same answers bit for bit for
+less work. VADER itself is the spec and the oracle (tests/test_vader.py, benchmarks/bench_tone.py).
 
-VADER lower-cases a text's whole word list again for every rule it applies to every lexicon
-word (negation at each of three distances, idioms), and strips and lower-cases every word of
-every text. Here each distinct token is stripped and lower-cased once (tokens repeat across a
-corpus), each text's words are looked at once, a text without a lexicon word gets the neutral
-answer directly, and the rules run only on lexicon words, reading the lower-cased list. The
-rules themselves are VADER's, in VADER's order, so every float operation is the same; the
-cheap per-text steps ("but", the final sums) are VADER's own methods."""
+VADER strips and lower-cases every word of every text, then lower-cases the whole word list
+again for each rule it tries on each lexicon word (negation at three distances, idioms). Here
+each distinct token is stripped and lower-cased once per scorer (tokens recur across a
+corpus), a text without a lexicon word gets the neutral answer directly, and the rules run
+only on lexicon words, reading that one lower-cased list. The rules are VADER's, ported
+line by line in VADER's order, so every float operation is the same; the per-text steps
+("but", the final sums and rounding) are VADER's own methods."""
 from __future__ import annotations
 
 from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASES, SentiText,
                                            SentimentIntensityAnalyzer)
 
 _NEGATIONS = frozenset(NEGATE)
+# the words of the phrases _special_idioms_check looks for (one-word entries never match)
+_IDIOM_WORDS = frozenset(word for phrase in [*SPECIAL_CASES, *BOOSTER_DICT] if " " in phrase for word in phrase.split(" "))
 
 
 class VaderPolarity:
@@ -48,7 +50,7 @@ class VaderPolarity:
             if item in lexicon and item not in BOOSTER_DICT and not (
                     item == "kind" and i < len(lower) - 1 and lower[i + 1] == "of"):
                 sentiments[i] = self._valence(tokens, lower, i, is_cap_diff)
-        if "but" in lower:
+        if "but" in lower:  # VADER's rule (quirks and all); lower-casing again changes nothing
             sentiments = self.analyzer._but_check(lower, sentiments)
         return self.analyzer.score_valence(sentiments, text)
 
@@ -76,7 +78,9 @@ class VaderPolarity:
                     s = s * 0.9
                 valence = valence + s
                 valence = _negation_check(valence, lower, start_i, i)
-                if start_i == 2:
+                # each phrase the idiom check builds holds word i or word i - 2: most lexicon
+                # words are far from any idiom, and the check would change nothing
+                if start_i == 2 and (item in _IDIOM_WORDS or lower[i - 2] in _IDIOM_WORDS):
                     valence = _special_idioms_check(valence, lower, i)
         return self.analyzer._least_check(valence, lower, i)
 
