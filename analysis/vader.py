@@ -27,7 +27,6 @@ class VaderPolarity:
 
     def __init__(self, analyzer: SentimentIntensityAnalyzer):
         self.analyzer = analyzer
-        self.lexicon = analyzer.lexicon
         self._own_rules = type(analyzer) is not SentimentIntensityAnalyzer
         self._emoji = frozenset(e for e in analyzer.emojis if len(e) == 1)  # VADER looks emoji up char by char
         self._lower = _LowerWords()
@@ -38,7 +37,7 @@ class VaderPolarity:
             return self.analyzer.polarity_scores(text)
         tokens = text.split()
         lower = list(map(self._lower.__getitem__, tokens))
-        lexicon = self.lexicon
+        lexicon = self.analyzer.lexicon
         if lexicon.keys().isdisjoint(lower):
             return dict(self._neutral) if tokens else self.analyzer.score_valence([], text)
         # VADER asks its words, not the tokens, str.isupper(); the answer is the same, since
@@ -56,7 +55,7 @@ class VaderPolarity:
 
     def _valence(self, tokens: list[str], lower: list[str], i: int, is_cap_diff: bool) -> float:
         """SentimentIntensityAnalyzer.sentiment_valence for the lexicon word at i."""
-        lexicon = self.lexicon
+        lexicon = self.analyzer.lexicon
         item = lower[i]
         valence = lexicon[item]
         if item == "no" and i != len(lower) - 1 and lower[i + 1] in lexicon:

@@ -137,9 +137,10 @@ def test_every_idiom_and_booster_phrase_in_context():
 
 def test_an_edited_lexicon_is_followed():
     analyzer = SentimentIntensityAnalyzer()
+    polarity = VaderPolarity(analyzer)
+    assert polarity.polarity_scores("drones hit the city")["compound"] == 0.0  # tokens now known
     analyzer.lexicon["drones"] = -2.5
     del analyzer.lexicon["good"]
-    polarity = VaderPolarity(analyzer)
     for text in ["drones hit the city", "not good drones", "very GOOD, not drones"]:
         assert repr(polarity.polarity_scores(text)) == repr(analyzer.polarity_scores(text))
     assert polarity.polarity_scores("drones")["compound"] < 0
