@@ -198,11 +198,16 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
     claimed = figures[figures["claim_id"] != ""]
     outlets = dict(zip(articles["article_id"], articles["outlet"]))
     descriptions = dict(zip(claims["claim_id"], claims["description"]))
+    # plain lists, not a pandas group and row per figure: this runs once per figure
+    column = {name: claimed[name].tolist() for name in claimed.columns}
+    members: dict[str, list[int]] = {}  # claim_id -> its figures, claims in order of first figure
+    for position, claim_id in enumerate(column["claim_id"]):
+        members.setdefault(claim_id, []).append(position)
     rows = []
-    for claim_id, group in claimed.groupby("claim_id", sort=False):
-        intervals = list(zip(group["article_id"], group["low"], group["high"]))
+    for claim_id, positions in members.items():
+        intervals = [(column["article_id"][k], column["low"][k], column["high"][k]) for k in positions]
         status = claim_status(intervals)
-        n_articles = group["article_id"].nunique()
+        n_articles = len({article for article, _, _ in intervals})
         consensus = (max(lo for _, lo, _ in intervals), min(hi for _, _, hi in intervals))
         if status == "conflict":
             consensus = (math.nan, math.nan)
@@ -210,20 +215,21 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
             description, source = descriptions[claim_id], "codebook"
         else:
             _, predicate, place = claim_id[len(AUTO_PREFIX):].split("|")
-            first = group.iloc[0]
-            description = f"{first['counted'] or first['head']} ({predicate}, {place}); automatic proposal"
+            first = positions[0]
+            description = f"{column['counted'][first] or column['head'][first]} ({predicate}, {place}); automatic proposal"
             source = "auto"
         overlapping = _overlapping_articles(intervals)
-        for fig in group.itertuples(index=False):
-            agrees = overlapping(fig.low, fig.high) - {fig.article_id}
+        for k in positions:
+            fig = {name: values[k] for name, values in column.items()}
+            agrees = overlapping(fig["low"], fig["high"]) - {fig["article_id"]}
             rows.append({
-                "claim_id": claim_id, "description": description, "article_id": fig.article_id,
-                "outlet": outlets.get(fig.article_id, ""), "surface": fig.surface, "value": fig.value,
-                "low": fig.low, "high": fig.high, "hedge": fig.hedge, "status": status,
-                "sentence_id": fig.sentence_id, "figure_id": fig.figure_id, "kind": fig.kind, "unit": fig.unit,
-                "counted": fig.counted, "predicate": fig.predicate, "place": fig.place, "claim_source": source,
+                "claim_id": claim_id, "description": description, "article_id": fig["article_id"],
+                "outlet": outlets.get(fig["article_id"], ""), "surface": fig["surface"], "value": fig["value"],
+                "low": fig["low"], "high": fig["high"], "hedge": fig["hedge"], "status": status,
+                "sentence_id": fig["sentence_id"], "figure_id": fig["figure_id"], "kind": fig["kind"], "unit": fig["unit"],
+                "counted": fig["counted"], "predicate": fig["predicate"], "place": fig["place"], "claim_source": source,
                 "n_articles": n_articles, "agrees_with": len(agrees), "consensus_low": consensus[0],
-                "consensus_high": consensus[1], "sentence": fig.sentence,
+                "consensus_high": consensus[1], "sentence": fig["sentence"],
             })
     frame = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
     order = {cid: i for i, cid in enumerate(claims["claim_id"])}

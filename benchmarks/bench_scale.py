@@ -9,8 +9,10 @@ Per size, on a synthetic corpus shaped like real coverage (news_corpus.make_news
 distinct sentences, many outlets, planted wire reuse, a manifest):
   - stages, serially, in a fresh process: the first pass (read every file, site templates),
     the per-article stage (line roles, blocks, sentences), each per-article table, each
-    corpus-level table and the CSV writing; CPU seconds and articles per second (a table's
-    time includes the tables it builds first, e.g. actors.csv includes quotes.csv);
+    corpus-level table and the CSV writing; CPU seconds, articles per second, and the peak
+    resident memory of the process when the stage ends (it only grows: the stage where it
+    rises is the one that set it). A table's time excludes the tables it builds first
+    (actors.csv builds quotes.csv): each is timed alone;
   - the floor: every textstat call behind readability.csv on the same body texts, in a fresh
     process (textstat caches results per text, so nothing may have seen the texts before);
   - the export command as a user runs it (`python -m analysis export`): serial, with N worker
@@ -42,9 +44,13 @@ TARGET_100K_SECONDS = 360
 TARGET_PEAK_MB = 2000
 
 
-def _stages(folder: str) -> dict[str, float]:
-    """CPU seconds of each stage of a serial export (runs in a fresh process). A table's time
-    excludes the tables it builds first (actors.csv builds quotes.csv): each is timed alone."""
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _stages(folder: str) -> dict[str, tuple[float, float]]:
+    """(CPU seconds, peak MB so far) of each stage of a serial export (runs in a fresh
+    process)."""
     from analysis import tables  # noqa: F401
     from analysis.config import CODEBOOK_DIR
     from analysis.export import TABLES, Context, spec, write_tables, written_tables
@@ -54,10 +60,10 @@ def _stages(folder: str) -> dict[str, float]:
     times, clock = {}, time.process_time
     start = clock()
     read = read_corpus(Path(folder))
-    times["read files + site templates"] = clock() - start
+    times["read files + site templates"] = clock() - start, _peak_mb()
     start = clock()
     corpus = assemble_corpus(read.folder, [task.rows() for task in read.tasks], read.audit.frame())
-    times["corpus stage (roles, blocks, sentences)"] = clock() - start
+    times["corpus stage (roles, blocks, sentences)"] = clock() - start, _peak_mb()
 
     nested = [0.0]  # CPU time of the tables built inside the one being timed
 
@@ -70,7 +76,7 @@ def _stages(folder: str) -> dict[str, float]:
             frame = super().table(name)
             spent = clock() - begin
             if name not in ("articles.csv", "blocks.csv", "sentences.csv", "skipped.csv"):
-                times[f"{'per-article' if spec(name).per_article else 'corpus-level'} {name}"] = spent - nested[0]
+                times[f"{'per-article' if spec(name).per_article else 'corpus-level'} {name}"] = spent - nested[0], _peak_mb()
             nested[0] = outer + spent
             return frame
 
@@ -81,8 +87,7 @@ def _stages(folder: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as out:
         start = clock()
         write_tables({name: context.table(name) for name in names}, out)
-        times["write CSVs"] = clock() - start
-    times["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        times["write CSVs"] = clock() - start, _peak_mb()
     return times
 
 
@@ -106,19 +111,25 @@ def _fresh(function, *args):
         return pool.apply(function, args)
 
 
+# Runs a command and prints, last, the peak resident KB of its largest process. The children's
+# ru_maxrss is the largest descendant a process has ever waited for, so each command gets a
+# fresh parent: measured from here it would include the stage timings' process.
+_PEAK_OF_COMMAND = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+                    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
+
+
 def _export(folder: Path, out: Path, *options) -> tuple[float, float, float]:
     """(wall s, CPU s of every process, peak MB of the largest process) of one export command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "analysis", "export", "--corpus", str(folder), "--out", str(out), *map(str, options)],
-                            capture_output=True, text=True, cwd=ROOT)
+    command = [sys.executable, "-m", "analysis", "export", "--corpus", str(folder), "--out", str(out), *map(str, options)]
+    result = subprocess.run([sys.executable, "-c", _PEAK_OF_COMMAND, *command], capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode:
         raise RuntimeError(f"export {' '.join(map(str, options))} failed:\n{result.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of children is the largest single descendant so far, not a sum over processes
-    return wall, cpu, after.ru_maxrss / 1024
+    return wall, cpu, int(result.stdout.split()[-1]) / 1024
 
 
 def _tables(folder: Path) -> dict[str, bytes]:
@@ -137,10 +148,13 @@ def run(n: int, workers: int, stages: bool = True) -> None:
         print(f"plain textstat (floor), 1 core     : {floor:8.1f} s CPU = {n / floor:8.1f} articles/s")
         if stages:
             times = _fresh(_stages, str(corpus))
-            peak = times.pop("peak MB")
-            for stage, seconds in times.items():
-                print(f"  {stage:<38}: {seconds:8.2f} s CPU = {n / max(seconds, 1e-9):10.1f} articles/s")
-            print(f"  {'all stages, serial':<38}: {sum(times.values()):8.2f} s CPU; peak {peak:,.0f} MB")
+            previous = 0.0
+            for stage, (seconds, peak) in times.items():
+                rise = f" (+{peak - previous:,.0f})" if peak > previous else ""
+                print(f"  {stage:<38}: {seconds:8.2f} s CPU = {n / max(seconds, 1e-9):10.1f} articles/s; "
+                      f"peak {peak:6,.0f} MB{rise}")
+                previous = peak
+            print(f"  {'all stages, serial':<38}: {sum(s for s, _ in times.values()):8.2f} s CPU; peak {previous:,.0f} MB")
 
         runs = {
             "serial (--no-cache)": ("--no-cache",),
@@ -169,6 +183,9 @@ def run(n: int, workers: int, stages: bool = True) -> None:
               f"{'met' if parallel_wall < floor else 'NOT met'}); speed-up over serial wall {serial_wall / parallel_wall:.2f}x")
         print(f"warm cache / cold run (wall)         : {warm_wall / cold_wall:.1%}  (target < {TARGET_WARM_SHARE:.0%}: "
               f"{'met' if warm_wall / cold_wall < TARGET_WARM_SHARE else 'NOT met'})")
+        largest = max(peak for _, _, peak in measured.values())
+        print(f"peak memory, largest process         : {largest:,.0f} MB (target < {TARGET_PEAK_MB:,} MB at 100,000 articles: "
+              f"{('met' if largest < TARGET_PEAK_MB else 'NOT met') if n == 100_000 else 'not measured at this size'})")
         per_100k = parallel_wall / n * 100_000
         print(f"{workers}-process wall scaled to 100,000 articles: {per_100k / 60:,.0f} min "
               f"(target {TARGET_100K_SECONDS / 60:.0f} min{', measured' if n == 100_000 else ', linear extrapolation'})")

@@ -1,13 +1,15 @@
 """The straightforward implementations that the faster framing and figures code replaced
 (documents, quote scan, quote text and masking, country mentions, tone, appositions, actor
-surfaces, claim agreement), kept verbatim as references for the equivalence tests in
+surfaces, claim agreement, discrepancies), kept verbatim as references for the equivalence tests in
 tests/test_framing_equivalence.py. Not used by the package."""
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
 
+from analysis.claims import AUTO_PREFIX, DISCREPANCY_COLUMNS, _overlapping_articles, claim_status
 from analysis.document import PARAGRAPH_JOINER, SENTENCE_JOINER, Document
 from analysis.quotes import MASK, OPENING, QuoteSpan, _closes, _opens
 from analysis.referents import Mention
@@ -230,3 +232,46 @@ def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int
             kind, head, predicate, place, _ = key.split("|")
             out.at[index, "claim_id"] = f"{AUTO_PREFIX}{head}|{predicate or 'any'}|{place or 'anywhere'}"
     return out
+
+
+def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """discrepancies.csv: one row per figure tied to a claim, with the claim's status.
+
+    agrees_with counts the other articles stating the claim whose interval overlaps this
+    figure's (in a conflict, the outlier is the row that agrees with fewest); consensus_low
+    and consensus_high bound the values every article admits (empty on conflict)."""
+    claimed = figures[figures["claim_id"] != ""]
+    outlets = dict(zip(articles["article_id"], articles["outlet"]))
+    descriptions = dict(zip(claims["claim_id"], claims["description"]))
+    rows = []
+    for claim_id, group in claimed.groupby("claim_id", sort=False):
+        intervals = list(zip(group["article_id"], group["low"], group["high"]))
+        status = claim_status(intervals)
+        n_articles = group["article_id"].nunique()
+        consensus = (max(lo for _, lo, _ in intervals), min(hi for _, _, hi in intervals))
+        if status == "conflict":
+            consensus = (math.nan, math.nan)
+        if claim_id in descriptions:
+            description, source = descriptions[claim_id], "codebook"
+        else:
+            _, predicate, place = claim_id[len(AUTO_PREFIX):].split("|")
+            first = group.iloc[0]
+            description = f"{first['counted'] or first['head']} ({predicate}, {place}); automatic proposal"
+            source = "auto"
+        overlapping = _overlapping_articles(intervals)
+        for fig in group.itertuples(index=False):
+            agrees = overlapping(fig.low, fig.high) - {fig.article_id}
+            rows.append({
+                "claim_id": claim_id, "description": description, "article_id": fig.article_id,
+                "outlet": outlets.get(fig.article_id, ""), "surface": fig.surface, "value": fig.value,
+                "low": fig.low, "high": fig.high, "hedge": fig.hedge, "status": status,
+                "sentence_id": fig.sentence_id, "figure_id": fig.figure_id, "kind": fig.kind, "unit": fig.unit,
+                "counted": fig.counted, "predicate": fig.predicate, "place": fig.place, "claim_source": source,
+                "n_articles": n_articles, "agrees_with": len(agrees), "consensus_low": consensus[0],
+                "consensus_high": consensus[1], "sentence": fig.sentence,
+            })
+    frame = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
+    order = {cid: i for i, cid in enumerate(claims["claim_id"])}
+    frame["_order"] = frame["claim_id"].map(lambda c: order.get(c, len(order)))
+    frame = frame.sort_values(["_order", "claim_id", "article_id", "sentence_id"], kind="stable").drop(columns="_order")
+    return frame.reset_index(drop=True)

@@ -224,6 +224,7 @@ def test_claims_and_agreement_match_the_reference_on_seeds_and_copies(sample_cor
     assert assigned["claim_id"].str.startswith("auto:").any() and (assigned["claim_id"] != "").any()
     articles = pd.DataFrame({"article_id": figures["article_id"].unique(), "outlet": "x"})
     table = find_discrepancies(assigned, articles, claims)
+    assert_frame_equal(table, reference.find_discrepancies(assigned, articles, claims))
     expected = reference.agrees_with(assigned)
     assert len(table) == len(expected) > 0
     assert {(c, f): n for c, f, n in zip(table["claim_id"], table["figure_id"], table["agrees_with"])} == expected

@@ -5,8 +5,9 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.logodds import distinctive_words, log_odds_vs_rest, top_distinctive
+from analysis.logodds import ABSENCE_Z, distinctive_words, log_odds_vs_rest, top_distinctive
 from analysis.tokens import STOPWORDS, term_counts, tokenize
+from reference_logodds import log_odds_vs_rest as reference_log_odds
 
 
 def counts(**groups):
@@ -33,7 +34,7 @@ def test_two_groups_default_prior_by_hand():
 
 def test_three_groups_with_explicit_prior_strength_by_hand():
     # A: x2; B: x1 y5; C: y2 z2. Corpus x3 y7 z2 = 12 tokens. a0 = 6 -> a_x = 1.5, a_y = 3.5, a_z = 1.
-    result = log_odds_vs_rest(counts(A={"x": 2}, B={"x": 1, "y": 5}, C={"y": 2, "z": 2}), prior_strength=6)
+    result = log_odds_vs_rest(counts(A={"x": 2}, B={"x": 1, "y": 5}, C={"y": 2, "z": 2}), prior_strength=6, absent_z=None)
     a_x = 6 * 3 / 12
     # A against B+C for x: y_i = 2, n_i = 2; y_j = 1, n_j = 10
     delta = math.log((2 + a_x) / (2 + 6 - 2 - a_x)) - math.log((1 + a_x) / (10 + 6 - 1 - a_x))
@@ -46,6 +47,44 @@ def test_three_groups_with_explicit_prior_strength_by_hand():
     assert score(result, "A", "y")["delta"] == pytest.approx(delta_y)
     assert score(result, "A", "y")["count"] == 0 and score(result, "A", "y")["count_rest"] == 7
     assert {"total", "total_rest"} <= set(result.columns) and score(result, "C", "z")["total"] == 4
+
+
+def test_unused_words_are_listed_only_when_their_absence_is_significant():
+    # A: 900 tokens, never "war"; B uses it 300 times. Corpus: 1,200 + ... tokens.
+    data = counts(A={"peace": 900}, B={"war": 300, "talks": 10}, C={"war": 300, "peace": 5})
+    full = log_odds_vs_rest(data, absent_z=None)
+    listed = log_odds_vs_rest(data)
+    avoided = score(full, "A", "war")
+    assert avoided["count"] == 0 and avoided["z"] <= ABSENCE_Z  # A avoids a word both others use
+    assert score(listed, "A", "war")["z"] == avoided["z"]
+    unlisted = full[(full["count"] == 0) & (full["z"] > ABSENCE_Z)]
+    assert len(unlisted) and (unlisted["z"] < 0).all()  # e.g. A never says "talks": too rare to mean much
+    assert set(zip(listed["group"], listed["word"])) == set(zip(full["group"], full["word"])) - set(zip(unlisted["group"], unlisted["word"]))
+    assert (log_odds_vs_rest(data, absent_z=-1e9)["count"] > 0).all()
+
+
+count_tables = st.dictionaries(
+    st.sampled_from(["A", "B", "C", "D"]),
+    st.dictionaries(st.sampled_from(["w%d" % k for k in range(12)]), st.integers(1, 400), min_size=1, max_size=12),
+    min_size=1, max_size=4)
+
+
+@settings(max_examples=150, deadline=None)
+@given(count_tables, st.sampled_from([None, 3.0, 50.0, 5000.0]), st.sampled_from([None, ABSENCE_Z, -1.0, 0.0]))
+def test_equals_the_full_grid_reference_filtered(groups, prior_strength, absent_z):
+    data = counts(**groups)
+    expected = reference_log_odds(data, prior_strength=prior_strength)
+    if absent_z is not None:
+        expected = expected[(expected["count"] > 0) | (expected["z"] <= absent_z)].reset_index(drop=True)
+    result = log_odds_vs_rest(data, prior_strength=prior_strength, absent_z=absent_z)
+    pd.testing.assert_frame_equal(result, expected, check_exact=True)  # bit for bit: the CSV is unchanged
+
+
+def test_repeated_rows_are_summed_and_zero_counts_ignored():
+    data = pd.concat([counts(A={"x": 2, "y": 1}, B={"x": 1}), counts(A={"x": 3}, B={"y": 0})], ignore_index=True)
+    result = log_odds_vs_rest(data, absent_z=None)
+    assert score(result, "A", "x")["count"] == 5 and score(result, "B", "y")["count"] == 0
+    assert log_odds_vs_rest(counts(A={"x": 0})).empty
 
 
 def test_stronger_prior_shrinks_towards_zero():
@@ -99,6 +138,9 @@ def test_term_counts_and_distinctive_words_on_seeds(sample_corpus):
     corpus_total = tallies["count"].sum()
     assert ((result["total"] + result["total_rest"]) == corpus_total).all()
     # only the Limited Times (El País) text mentions Bakhmut: it must lean that way
+    # the full grid would be every outlet x every word
+    assert len(result) < len(sample_corpus.outlets) * tallies["word"].nunique()
+    assert ((result["count"] > 0) | (result["z"] <= ABSENCE_Z)).all()
     bakhmut = result[result["word"] == "bakhmut"].set_index("outlet")["z"]
     assert bakhmut.idxmax() == "The Limited Times" and bakhmut["The Limited Times"] > 0
 
