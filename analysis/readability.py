@@ -19,7 +19,7 @@ import textstat
 from textstat.backend.selections import list_words
 
 from .corpus import Corpus
-from .textstat_onepass import Words, text_scores
+from .textstat_onepass import text_scores
 
 OFFLINE_TEXTSTAT = (0, 7, 8)
 LONG_SENTENCE_WORDS = 25  # GOV.UK and plain-language guides treat longer sentences as hard
@@ -168,14 +168,14 @@ def textstat_scores(text: str) -> dict[str, float]:
     }
 
 
-def onepass_scores(text: str, words: Words) -> dict[str, float]:
+def onepass_scores(text: str) -> dict[str, float]:
     """textstat_scores(text), identical, from one pass over the text's words
-    (textstat_onepass); `words` remembers the words of earlier texts."""
-    scored = text_scores(text, words)
+    (textstat_onepass)."""
+    scored = text_scores(text)
     if scored is None:
         return _no_text_scores()
-    scores, word_ids = scored
-    lexical = _mattr(word_ids, MATTR_WINDOW)
+    scores, lowercase_words = scored
+    lexical = lexical_diversity(lowercase_words)
     return {column: lexical if column == "lexical_diversity" else scores[column]
             for column in _SCORE_COLUMNS}
 
@@ -215,8 +215,7 @@ def readability_table(corpus: Corpus) -> pd.DataFrame:
     sentence split, counts, translation/channel context, the textstat version and warnings."""
     check_offline_textstat()
     body = corpus.body_text()
-    words = Words()
-    scores = pd.DataFrame([onepass_scores(text, words) for text in body], index=body.index)
+    scores = pd.DataFrame([onepass_scores(text) for text in body], index=body.index)
     lengths = sentence_length_stats(corpus.sentences).reindex(body.index)
     lengths["n_sentences"] = lengths["n_sentences"].fillna(0).astype(int)
     context = corpus.articles.set_index("article_id")[["outlet", "translated", "channel"]]

@@ -4,8 +4,8 @@ Calling textstat metric by metric walks every word of a text once per metric (sy
 difficult words at three thresholds, polysyllables, letters, ...), each walk behind its own
 regex passes over the whole text. Every one of those counts is a sum over the text's
 whitespace-separated tokens, because textstat only ever removes characters that are not
-whitespace before it splits on whitespace. So `Words` works out each distinct token once,
-with textstat's own functions (remove_punctuation, count_syllables, is_difficult_word,
+whitespace before it splits on whitespace. So `token_row` works out each distinct token
+once (and remembers it), with textstat's own functions (remove_punctuation, count_syllables, is_difficult_word,
 count_letters), and a text's counts are sums over its tokens' rows. The scores then apply
 textstat's formulas to those counts, with the same float operations in the same order, so
 every value is identical to calling textstat (tests compare with textstat itself).
@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from textstat.backend.counts._count_letters import count_letters
@@ -37,59 +37,74 @@ DALE_CHALL_THRESHOLD = 0  # dale_chall_readability_score: every word not on the 
 DEFAULT_THRESHOLD = 2  # textstat.difficult_words()
 LINSEAR_WORDS = 100  # linsear_write_formula(strict_upper=True) reads the first 100 words
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # textstat's count_sentences
-MAX_TOKENS = 200_000  # distinct tokens remembered (~60 MB); later new tokens are not kept
+MAX_TOKENS = 200_000  # distinct tokens remembered (~60 MB at most)
 
-# One row per token, in this order: textstat's word (the token without punctuation, "" if
-# nothing is left), a number for its lower-cased form (-1 if no word), syllables counted
-# as the text-level count_syllables does (lower-cased word), syllables of the word itself
-# (as polysyllable counts and Linsear Write ask), then 0/1 flags and character counts.
-WORD, LOWER_ID, SYLLABLES, WORD_SYLLABLES, IS_WORD, POLYSYLLABIC, LINSEAR_EASY = range(7)
-HARD_DALE_CHALL, HARD_DEFAULT, HARD_FOG, LETTERS, CHARS = range(7, 12)
+# The counts a text sums over its tokens, in the order of Counts below, packed into one
+# integer per token (COUNT_BITS bits each) so that one C-level sum() adds them all at once.
+SUMMED = ("words", "syllables", "letters", "chars", "polysyllables", "fog_hard_words",
+          "dale_chall_hard_words", "hard_words")
+COUNT_BITS = 48  # no text has 2**48 characters, so no field carries into the next
 
 
-class Words:
-    """Each distinct token's row (see above), worked out once by textstat's functions and
-    remembered: one Words serves many texts."""
+def _pack(values: list[int]) -> int:
+    return sum(value << (COUNT_BITS * i) for i, value in enumerate(values))
 
-    def __init__(self):
-        self.rows: dict[str, tuple] = {}
-        self.lower_ids: dict[str, int] = {}
 
-    def row(self, token: str) -> tuple:
-        word = remove_punctuation.__wrapped__(token, rm_apostrophe=False)
-        word_syllables = count_syllables.__wrapped__(word, LANG)
-        if word:
-            lower = word.lower()
-            lower_id = self.lower_ids.setdefault(lower, len(self.lower_ids))
-            hard = [int(is_difficult_word.__wrapped__(word, t, LANG))
-                    for t in (DALE_CHALL_THRESHOLD, DEFAULT_THRESHOLD, FOG_THRESHOLD)]
-        else:
-            lower_id, hard = -1, [0, 0, 0]
-        row = (word, lower_id, count_syllables.__wrapped__(token, LANG), word_syllables,
-               int(bool(word)), int(word_syllables >= 3), int(0 < word_syllables < 3), *hard,
-               count_letters.__wrapped__(token), len(token))
-        if len(self.rows) < MAX_TOKENS:
-            self.rows[token] = row
+def _unpack(packed: int) -> list[int]:
+    mask = (1 << COUNT_BITS) - 1
+    return [(packed >> (COUNT_BITS * i)) & mask for i in range(len(SUMMED))]
+
+
+# A token's row: textstat's word (the token without punctuation, "" if nothing is left),
+# that word lower-cased, the word again if it is difficult at the default threshold (else
+# ""), its syllables, 0/1 flags, and the packed counts.
+WORD, LOWER, HARD_WORD, SYLLABLES, IS_WORD, POLYSYLLABIC, LINSEAR_EASY, PACKED = range(8)
+packed_counts, hard_word, lower_word = itemgetter(PACKED), itemgetter(HARD_WORD), itemgetter(LOWER)
+
+
+def token_row(token: str) -> tuple:
+    """What textstat's functions say about one whitespace-free token (see the row above).
+    Syllables are count_syllables(word): removing punctuation twice changes nothing, so
+    that is also the token's share of count_syllables(text)."""
+    word = remove_punctuation.__wrapped__(token, rm_apostrophe=False)
+    syllables = count_syllables.__wrapped__(word, LANG)
+    dale_chall, hard, fog = [int(is_difficult_word.__wrapped__(word, threshold, LANG)) if word else 0
+                             for threshold in (DALE_CHALL_THRESHOLD, DEFAULT_THRESHOLD, FOG_THRESHOLD)]
+    is_word, polysyllabic = int(bool(word)), int(syllables >= 3)
+    packed = _pack([is_word, syllables, count_letters.__wrapped__(token), len(token), polysyllabic,
+                    fog, dale_chall, hard])
+    return (word, word.lower(), word if hard else "", syllables, is_word, polysyllabic,
+            int(0 < syllables < 3), packed)
+
+
+class _TokenRows(dict):
+    """token -> token_row(token), remembered up to MAX_TOKENS tokens: `rows[token]` is a
+    plain dict lookup for a known token, so mapping it over a text's tokens stays in C."""
+
+    def __missing__(self, token: str) -> tuple:
+        row = token_row(token)
+        if len(self) < MAX_TOKENS:
+            self[token] = row
         return row
 
-    def of(self, tokens: list[str]) -> list[tuple]:
-        """The rows of these tokens, in order."""
-        rows, learn = self.rows, self.row
-        return [rows.get(token) or learn(token) for token in tokens]
 
-    def count_sentences(self, text: str) -> int:
-        """textstat's count_sentences: regex pieces, less those of two words or fewer."""
-        if len(text) == 0:
-            return 0
-        pieces = SENTENCE_PIECE.findall(text)
-        short = 0
-        for piece in pieces:
-            head = piece.split(None, 3)  # three words are enough to keep a piece
-            words = sum(row[IS_WORD] for row in self.of(head[:3]))
-            if words < 3 and len(head) > 3:
-                words += sum(row[IS_WORD] for row in self.of(head[3].split()))
-            short += words <= 2
-        return max(1, len(pieces) - short)
+_rows = _TokenRows()
+rows_of = _rows.__getitem__  # a token's row
+
+
+def count_sentences(text: str) -> int:
+    """textstat's count_sentences: its regex pieces, less those of two words or fewer."""
+    if len(text) == 0:
+        return 0
+    pieces = SENTENCE_PIECE.findall(text)
+    short = 0
+    for piece in pieces:
+        head = piece.split(None, 3)  # three words are enough to keep a piece
+        words = sum(row[IS_WORD] for row in map(rows_of, head[:3]))
+        if words < 3 and len(head) > 3:
+            words += sum(row[IS_WORD] for row in map(rows_of, head[3].split()))
+        short += words <= 2
+    return max(1, len(pieces) - short)
 
 
 class Counts(NamedTuple):
@@ -107,41 +122,37 @@ class Counts(NamedTuple):
     hard_words: int  # difficult_words(text, unique=False)
 
 
-def _one_pass(text: str, words: Words) -> tuple[list[str], list[tuple], Counts]:
+def _one_pass(text: str) -> tuple[list[str], list[tuple], Counts]:
     """The text's tokens, their rows and the text's counts."""
     tokens = text.split()
-    rows = words.of(tokens)
-    if rows:
-        columns = list(zip(*rows))
-        sums = [sum(columns[i]) for i in (IS_WORD, SYLLABLES, LETTERS, CHARS, POLYSYLLABIC,
-                                          HARD_FOG, HARD_DALE_CHALL, HARD_DEFAULT)]
-    else:
-        sums = [0] * 8
-    n_words, syllables, letters, chars, poly, fog, dale_chall, hard = sums
-    n_sentences = words.count_sentences(text)
-    return tokens, rows, Counts(n_words, len(tokens), syllables, letters, chars, poly, fog,
-                                dale_chall, n_sentences, hard)
+    rows = list(map(rows_of, tokens))
+    sums = dict(zip(SUMMED, _unpack(sum(map(packed_counts, rows)))))
+    return tokens, rows, Counts(words_with_punct=len(tokens),
+                                textstat_sentences=count_sentences(text), **sums)
 
 
-def text_counts(text: str, words: Words) -> Counts:
-    """textstat's counts of `text`; `words` remembers the words of earlier texts."""
-    return _one_pass(text, words)[2]
+def text_counts(text: str) -> Counts:
+    """textstat's counts of `text`."""
+    return _one_pass(text)[2]
 
 
-def _linsear_write(rows: list[tuple], tokens: list[str], n_sentences: int, words: Words) -> float:
+def _linsear_write(rows: list[tuple], tokens: list[str], n_sentences: int) -> float:
     """linsear_write_formula(text, strict_lower=False, strict_upper=True)."""
     end = len(tokens)  # textstat's i_text: tokens read to find the first 100 words
     if len(tokens) > LINSEAR_WORDS:
-        word_at = [i for i, row in enumerate(rows) if row[IS_WORD]]
-        if len(word_at) >= LINSEAR_WORDS:
-            end = word_at[LINSEAR_WORDS - 1] + 1
+        seen = 0
+        for i, row in enumerate(rows):
+            seen += row[IS_WORD]
+            if seen == LINSEAR_WORDS:
+                end = i + 1
+                break
     read = [row for row in rows[:end] if row[IS_WORD]][:LINSEAR_WORDS]
     difficult = sum(row[POLYSYLLABIC] for row in read)
     easy = sum(row[LINSEAR_EASY] for row in read)
     # textstat counts the sentences of the tokens it read, joined by single spaces; the
     # count ignores whitespace, so when it read them all that is the text's own count
     if end < len(tokens):
-        n_sentences = words.count_sentences(" ".join(tokens[:end]))
+        n_sentences = count_sentences(" ".join(tokens[:end]))
     try:
         number = float((easy * 1 + difficult * 3) / n_sentences)
     except ZeroDivisionError:
@@ -174,11 +185,11 @@ def _text_standard(s: dict[str, float]) -> float:
     return float(Counter(grade).most_common(1)[0][0])
 
 
-def text_scores(text: str, words: Words) -> tuple[dict, list[int]] | None:
-    """The values of readability.textstat_scores(text) but lexical diversity, and a number
-    per word of the text for its lower-cased form (the word list lexical diversity reads);
+def text_scores(text: str) -> tuple[dict, list[str]] | None:
+    """The values of readability.textstat_scores(text) but lexical diversity, and the text's
+    lower-cased words (list_words(text, lowercase=True), what lexical diversity reads);
     None for a text without words."""
-    tokens, rows, c = _one_pass(text, words)
+    tokens, rows, c = _one_pass(text)
     if c.words == 0:
         return None
     # textstat's metrics, each as its backend/metrics module computes it
@@ -204,15 +215,16 @@ def text_scores(text: str, words: Words) -> tuple[dict, list[int]] | None:
         "automated_readability_index": (4.71 * chars_per_word + 0.5 * per_sentence - 21.43
                                         if chars_per_word != 0 and per_sentence != 0 else 0.0),
         "dale_chall_readability_score": dale_chall,
-        "linsear_write_formula": _linsear_write(rows, tokens, c.textstat_sentences, words),
+        "linsear_write_formula": _linsear_write(rows, tokens, c.textstat_sentences),
     }
     scores["consensus_grade"] = _text_standard(scores)
-    columns = list(zip(*rows))
+    hard_words = set(map(hard_word, rows))
+    hard_words.discard("")
     scores |= {
         "syllables_per_word": per_word,
-        "difficult_words": len(set(compress(columns[WORD], columns[HARD_DEFAULT]))),
+        "difficult_words": len(hard_words),
         "difficult_word_pct": 100 * c.hard_words / c.words,
         "n_words": c.words,
         "n_sentences_textstat": c.textstat_sentences,
     }
-    return scores, [i for i in columns[LOWER_ID] if i >= 0]
+    return scores, list(filter(None, map(lower_word, rows)))
