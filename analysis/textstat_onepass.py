@@ -5,8 +5,9 @@ difficult words at three thresholds, polysyllables, letters, ...), each walk beh
 regex passes over the whole text. Every one of those counts is a sum over the text's
 whitespace-separated tokens, because textstat only ever removes characters that are not
 whitespace before it splits on whitespace. So `token_row` works out each distinct token
-once (and remembers it), with textstat's own functions (remove_punctuation, count_syllables, is_difficult_word,
-count_letters), and a text's counts are sums over its tokens' rows. The scores then apply
+once (and it is remembered), with textstat's own functions (remove_punctuation,
+count_syllables, is_difficult_word, count_letters), and a text's counts are sums over its
+tokens' rows. The scores then apply
 textstat's formulas to those counts, with the same float operations in the same order, so
 every value is identical to calling textstat (tests compare with textstat itself).
 
@@ -37,9 +38,9 @@ DALE_CHALL_THRESHOLD = 0  # dale_chall_readability_score: every word not on the 
 DEFAULT_THRESHOLD = 2  # textstat.difficult_words()
 LINSEAR_WORDS = 100  # linsear_write_formula(strict_upper=True) reads the first 100 words
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # textstat's count_sentences
-MAX_TOKENS = 200_000  # distinct tokens remembered (~60 MB at most)
+MAX_TOKENS = 200_000  # distinct tokens remembered (~70 MB when full); later ones are not kept
 
-# The counts a text sums over its tokens, in the order of Counts below, packed into one
+# The counts a text sums over its tokens (named as in Counts below), packed into one
 # integer per token (COUNT_BITS bits each) so that one C-level sum() adds them all at once.
 SUMMED = ("words", "syllables", "letters", "chars", "polysyllables", "fog_hard_words",
           "dale_chall_hard_words", "hard_words")
@@ -59,7 +60,7 @@ def _unpack(packed: int) -> list[int]:
 # that word lower-cased, the word again if it is difficult at the default threshold (else
 # ""), its syllables, 0/1 flags, and the packed counts.
 WORD, LOWER, HARD_WORD, SYLLABLES, IS_WORD, POLYSYLLABIC, LINSEAR_EASY, PACKED = range(8)
-packed_counts, hard_word, lower_word = itemgetter(PACKED), itemgetter(HARD_WORD), itemgetter(LOWER)
+_packed_counts, _hard_word, _lower_word = (itemgetter(i) for i in (PACKED, HARD_WORD, LOWER))
 
 
 def token_row(token: str) -> tuple:
@@ -90,6 +91,11 @@ class _TokenRows(dict):
 
 _rows = _TokenRows()
 rows_of = _rows.__getitem__  # a token's row
+
+
+def forget_tokens() -> None:
+    """Empty the token memo (for timing a cold start; results never depend on it)."""
+    _rows.clear()
 
 
 def count_sentences(text: str) -> int:
@@ -126,7 +132,7 @@ def _one_pass(text: str) -> tuple[list[str], list[tuple], Counts]:
     """The text's tokens, their rows and the text's counts."""
     tokens = text.split()
     rows = list(map(rows_of, tokens))
-    sums = dict(zip(SUMMED, _unpack(sum(map(packed_counts, rows)))))
+    sums = dict(zip(SUMMED, _unpack(sum(map(_packed_counts, rows)))))
     return tokens, rows, Counts(words_with_punct=len(tokens),
                                 textstat_sentences=count_sentences(text), **sums)
 
@@ -218,7 +224,7 @@ def text_scores(text: str) -> tuple[dict, list[str]] | None:
         "linsear_write_formula": _linsear_write(rows, tokens, c.textstat_sentences),
     }
     scores["consensus_grade"] = _text_standard(scores)
-    hard_words = set(map(hard_word, rows))
+    hard_words = set(map(_hard_word, rows))
     hard_words.discard("")
     scores |= {
         "syllables_per_word": per_word,
@@ -227,4 +233,4 @@ def text_scores(text: str) -> tuple[dict, list[str]] | None:
         "n_words": c.words,
         "n_sentences_textstat": c.textstat_sentences,
     }
-    return scores, list(filter(None, map(lower_word, rows)))
+    return scores, list(filter(None, map(_lower_word, rows)))
