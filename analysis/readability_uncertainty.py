@@ -12,11 +12,11 @@ intervals are anchored on textstat's own score.
 Linsear Write (first 100 words only) and the consensus grade (a vote over rounded grades)
 are not sums of sentence counts: they get no interval, and say so.
 
-At scale: each distinct sentence is counted once (in one pass over its words, with
-textstat_onepass, which gives textstat_counts' values), and the
-resampled sums of many articles are scored together; the random draws, and the order in
-which each replicate's float scores are added, are those of the plain outlet-by-outlet,
-article-by-article loop (tests/readability_reference.py), so the results are identical.
+At scale: each distinct sentence is counted once, in one pass over its words
+(textstat_onepass gives exactly textstat_counts' values), and the resampled sums of many
+articles are scored together; the random draws, and the order in which each replicate's
+float scores are added, are those of the plain outlet-by-outlet, article-by-article loop
+(tests/readability_reference.py), so the results are identical.
 """
 from __future__ import annotations
 
