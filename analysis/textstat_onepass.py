@@ -1,0 +1,236 @@
+"""textstat 0.7.8's counts and English scores of a text from one pass over its words.
+
+Calling textstat metric by metric walks every word of a text once per metric (syllables,
+difficult words at three thresholds, polysyllables, letters, ...), each walk behind its own
+regex passes over the whole text. Every one of those counts is a sum over the text's
+whitespace-separated tokens, because textstat only ever removes characters that are not
+whitespace before it splits on whitespace. So `token_row` works out each distinct token
+once (and it is remembered), with textstat's own functions (remove_punctuation,
+count_syllables, is_difficult_word, count_letters), and a text's counts are sums over its
+tokens' rows. The scores then apply
+textstat's formulas to those counts, with the same float operations in the same order, so
+every value is identical to calling textstat (tests compare with textstat itself).
+
+What is not a sum over tokens is done as textstat does it: the sentence count (its regex
+split, ignoring pieces of two words or fewer), Linsear Write's first 100 words, the
+text_standard vote; the MATTR window is analysis.readability.lexical_diversity's. Pinned to
+textstat 0.7.8 by readability.check_offline_textstat.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from operator import itemgetter
+from typing import NamedTuple
+
+from textstat.backend.counts._count_letters import count_letters
+from textstat.backend.counts._count_syllables import count_syllables
+from textstat.backend.transformations._remove_punctuation import remove_punctuation
+from textstat.backend.utils.constants import LANG_CONFIGS
+from textstat.backend.validations._is_difficult_word import is_difficult_word
+
+LANG = "en_US"  # textstat's default language, which the suite never changes
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES = (
+    LANG_CONFIGS["en"][key] for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
+FOG_THRESHOLD = int(LANG_CONFIGS["en"]["syllable_threshold"])  # gunning_fog's hard words
+DALE_CHALL_THRESHOLD = 0  # dale_chall_readability_score: every word not on the easy list
+DEFAULT_THRESHOLD = 2  # textstat.difficult_words()
+LINSEAR_WORDS = 100  # linsear_write_formula(strict_upper=True) reads the first 100 words
+SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # textstat's count_sentences
+MAX_TOKENS = 200_000  # distinct tokens remembered (~70 MB when full); later ones are not kept
+
+# The counts a text sums over its tokens (named as in Counts below), packed into one
+# integer per token (COUNT_BITS bits each) so that one C-level sum() adds them all at once.
+SUMMED = ("words", "syllables", "letters", "chars", "polysyllables", "fog_hard_words",
+          "dale_chall_hard_words", "hard_words")
+COUNT_BITS = 48  # no text has 2**48 characters, so no field carries into the next
+
+
+def _pack(values: list[int]) -> int:
+    return sum(value << (COUNT_BITS * i) for i, value in enumerate(values))
+
+
+def _unpack(packed: int) -> list[int]:
+    mask = (1 << COUNT_BITS) - 1
+    return [(packed >> (COUNT_BITS * i)) & mask for i in range(len(SUMMED))]
+
+
+# A token's row: textstat's word (the token without punctuation, "" if nothing is left),
+# that word lower-cased, the word again if it is difficult at the default threshold (else
+# ""), its syllables, 0/1 flags, and the packed counts.
+WORD, LOWER, HARD_WORD, SYLLABLES, IS_WORD, POLYSYLLABIC, LINSEAR_EASY, PACKED = range(8)
+_packed_counts, _hard_word, _lower_word = (itemgetter(i) for i in (PACKED, HARD_WORD, LOWER))
+
+
+def token_row(token: str) -> tuple:
+    """What textstat's functions say about one whitespace-free token (see the row above).
+    Syllables are count_syllables(word): removing punctuation twice changes nothing, so
+    that is also the token's share of count_syllables(text)."""
+    word = remove_punctuation.__wrapped__(token, rm_apostrophe=False)
+    syllables = count_syllables.__wrapped__(word, LANG)
+    dale_chall, hard, fog = [int(is_difficult_word.__wrapped__(word, threshold, LANG)) if word else 0
+                             for threshold in (DALE_CHALL_THRESHOLD, DEFAULT_THRESHOLD, FOG_THRESHOLD)]
+    is_word, polysyllabic = int(bool(word)), int(syllables >= 3)
+    packed = _pack([is_word, syllables, count_letters.__wrapped__(token), len(token), polysyllabic,
+                    fog, dale_chall, hard])
+    return (word, word.lower(), word if hard else "", syllables, is_word, polysyllabic,
+            int(0 < syllables < 3), packed)
+
+
+class _TokenRows(dict):
+    """token -> token_row(token), remembered up to MAX_TOKENS tokens: `rows[token]` is a
+    plain dict lookup for a known token, so mapping it over a text's tokens stays in C."""
+
+    def __missing__(self, token: str) -> tuple:
+        row = token_row(token)
+        if len(self) < MAX_TOKENS:
+            self[token] = row
+        return row
+
+
+_rows = _TokenRows()
+rows_of = _rows.__getitem__  # a token's row
+
+
+def forget_tokens() -> None:
+    """Empty the token memo (for timing a cold start; results never depend on it)."""
+    _rows.clear()
+
+
+def count_sentences(text: str) -> int:
+    """textstat's count_sentences: its regex pieces, less those of two words or fewer."""
+    if len(text) == 0:
+        return 0
+    pieces = SENTENCE_PIECE.findall(text)
+    short = 0
+    for piece in pieces:
+        head = piece.split(None, 3)  # three words are enough to keep a piece
+        words = sum(row[IS_WORD] for row in map(rows_of, head[:3]))
+        if words < 3 and len(head) > 3:
+            words += sum(row[IS_WORD] for row in map(rows_of, head[3].split()))
+        short += words <= 2
+    return max(1, len(pieces) - short)
+
+
+class Counts(NamedTuple):
+    """textstat's counts of one text (names as in readability_uncertainty.COUNT_COLUMNS)."""
+
+    words: int  # lexicon_count(text)
+    words_with_punct: int  # lexicon_count(text, removepunct=False)
+    syllables: int  # syllable_count
+    letters: int  # letter_count
+    chars: int  # char_count
+    polysyllables: int  # polysyllabcount
+    fog_hard_words: int  # difficult_words(text, syllable_threshold=3, unique=False)
+    dale_chall_hard_words: int  # difficult_words(text, syllable_threshold=0, unique=False)
+    textstat_sentences: int  # sentence_count
+    hard_words: int  # difficult_words(text, unique=False)
+
+
+def _one_pass(text: str) -> tuple[list[str], list[tuple], Counts]:
+    """The text's tokens, their rows and the text's counts."""
+    tokens = text.split()
+    rows = list(map(rows_of, tokens))
+    sums = dict(zip(SUMMED, _unpack(sum(map(_packed_counts, rows)))))
+    return tokens, rows, Counts(words_with_punct=len(tokens),
+                                textstat_sentences=count_sentences(text), **sums)
+
+
+def text_counts(text: str) -> Counts:
+    """textstat's counts of `text`."""
+    return _one_pass(text)[2]
+
+
+def _linsear_write(rows: list[tuple], tokens: list[str], n_sentences: int) -> float:
+    """linsear_write_formula(text, strict_lower=False, strict_upper=True)."""
+    end = len(tokens)  # textstat's i_text: tokens read to find the first 100 words
+    if len(tokens) > LINSEAR_WORDS:
+        seen = 0
+        for i, row in enumerate(rows):
+            seen += row[IS_WORD]
+            if seen == LINSEAR_WORDS:
+                end = i + 1
+                break
+    read = [row for row in rows[:end] if row[IS_WORD]][:LINSEAR_WORDS]
+    difficult = sum(row[POLYSYLLABIC] for row in read)
+    easy = sum(row[LINSEAR_EASY] for row in read)
+    # textstat counts the sentences of the tokens it read, joined by single spaces; the
+    # count ignores whitespace, so when it read them all that is the text's own count
+    if end < len(tokens):
+        n_sentences = count_sentences(" ".join(tokens[:end]))
+    try:
+        number = float((easy * 1 + difficult * 3) / n_sentences)
+    except ZeroDivisionError:
+        return 0.0
+    if number <= 20:
+        number -= 2
+    return number / 2
+
+
+def _grades(score: float) -> list[int]:
+    return [math.floor(score), math.ceil(score), round(score)]
+
+
+def _flesch_grade(score: float) -> list[int]:
+    """text_standard's grade for a Flesch reading ease score."""
+    for floor, grades in ((90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]),
+                          (30, [12])):
+        if score < floor + 10 and score >= floor:
+            return grades
+    return [13]
+
+
+def _text_standard(s: dict[str, float]) -> float:
+    """text_standard(text, float_output=True): the most common of the rounded grades, the
+    first listed winning a tie."""
+    grade = _grades(s["flesch_kincaid_grade"]) + _flesch_grade(s["flesch_reading_ease"])
+    for column in ("smog_index", "coleman_liau_index", "automated_readability_index",
+                   "dale_chall_readability_score", "linsear_write_formula", "gunning_fog"):
+        grade += _grades(s[column])
+    return float(Counter(grade).most_common(1)[0][0])
+
+
+def text_scores(text: str) -> tuple[dict, list[str]] | None:
+    """The values of readability.textstat_scores(text) but lexical diversity, and the text's
+    lower-cased words (list_words(text, lowercase=True), what lexical diversity reads);
+    None for a text without words."""
+    tokens, rows, c = _one_pass(text)
+    if c.words == 0:
+        return None
+    # textstat's metrics, each as its backend/metrics module computes it
+    per_sentence = c.words / c.textstat_sentences
+    per_word = c.syllables / c.words
+    flesch = per_sentence != 0 and per_word != 0
+    fog_pct = 100 * c.fog_hard_words / c.words
+    letters_100 = c.letters / c.words * 100
+    sentences_100 = c.textstat_sentences / c.words * 100
+    chars_per_word = c.chars / c.words_with_punct
+    dale_chall_pct = 100 * c.dale_chall_hard_words / c.words
+    dale_chall = 0.1579 * dale_chall_pct + 0.0496 * per_sentence
+    if dale_chall_pct > 5:
+        dale_chall += 3.6365
+    scores = {
+        "flesch_reading_ease": (FRE_BASE - FRE_SENTENCE_LENGTH * per_sentence
+                                - FRE_SYLLABLES * per_word) if flesch else 0.0,
+        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * per_word - 15.59 if flesch else 0.0,
+        "gunning_fog": 0.4 * (per_sentence + fog_pct),
+        "smog_index": 1.043 * (30 * (c.polysyllables / c.textstat_sentences)) ** 0.5 + 3.1291,
+        "coleman_liau_index": (0.058 * letters_100 - 0.296 * sentences_100 - 15.8
+                               if letters_100 != 0 and sentences_100 != 0 else 0.0),
+        "automated_readability_index": (4.71 * chars_per_word + 0.5 * per_sentence - 21.43
+                                        if chars_per_word != 0 and per_sentence != 0 else 0.0),
+        "dale_chall_readability_score": dale_chall,
+        "linsear_write_formula": _linsear_write(rows, tokens, c.textstat_sentences),
+    }
+    scores["consensus_grade"] = _text_standard(scores)
+    hard_words = set(map(_hard_word, rows))
+    hard_words.discard("")
+    scores |= {
+        "syllables_per_word": per_word,
+        "difficult_words": len(hard_words),
+        "difficult_word_pct": 100 * c.hard_words / c.words,
+        "n_words": c.words,
+        "n_sentences_textstat": c.textstat_sentences,
+    }
+    return scores, list(filter(None, map(_lower_word, rows)))
