@@ -2,8 +2,8 @@
 of each article is shared with each other one, and whether a common wire origin is probable.
 
 Candidate sentence pairs come from MinHash LSH (datasketch's signatures and bands, computed in
-bulk with numpy) over each sentence's set of content terms (see analysis.textsim), so the cost
-grows with the number of sentences and of near-duplicates, not with the square of the corpus.
+bulk with numpy, without importing datasketch) over each sentence's set of content terms (see
+analysis.textsim), so the cost grows with the number of sentences and of near-duplicates, not with the square of the corpus.
 The candidates are then scored together by the term alignment of analysis.textsim
 (`align_pairs`) and kept when they clear the thresholds below.
 
@@ -13,10 +13,11 @@ Orientation: in every pair, article_a is the copy treated as the original (see
 from __future__ import annotations
 
 
+import hashlib
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
-from datasketch.hashfunc import sha1_hash32
 from rapidfuzz import fuzz
 
 from .textsim import Paraphrases, align_pairs, differing_words, load_paraphrases, sentence_tokens, text_weights, words
@@ -85,9 +86,9 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
     if len(members) < 2:
         return np.empty((0, 2), dtype=np.int64)
     signatures = minhash_signatures([term_sets[i] for i in members], num_perm)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    bands, rows_per_band = lsh_bands(threshold, num_perm)
     # rows (into members) sharing the signature values of at least one band
-    found = [_colliding_rows(signatures[:, start:end]) for start, end in lsh.hashranges]
+    found = [_colliding_rows(signatures[:, k * rows_per_band:(k + 1) * rows_per_band]) for k in range(bands)]
     rows = np.sort(np.concatenate(found))
     rows = rows[np.r_[True, rows[1:] != rows[:-1]]] if len(rows) else rows  # (np.unique hashes: slower)
     first, second = np.divmod(rows, len(members))
@@ -117,17 +118,53 @@ def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> n
     hashed and permuted once, and a set's signature is the minimum over its terms' rows."""
     if not all(term_sets):
         raise ValueError("MinHash signatures of empty sets are not computed (they match nothing)")
-    template = MinHash(num_perm=num_perm)
-    if template.scheme != "affine32":  # pragma: no cover - guards a datasketch upgrade
-        raise RuntimeError(f"datasketch's default MinHash scheme is {template.scheme!r}, not affine32")
     vocabulary = sorted(set().union(*term_sets))
     code = {term: k for k, term in enumerate(vocabulary)}
-    hashed = np.array([sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
-    a, b = template.permutations  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
+    hashed = np.array([_sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
+    a, b = minhash_permutations(num_perm)  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
     permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
     flat = np.fromiter((code[t] for found in term_sets for t in found), dtype=np.int64)
     starts = np.cumsum([0] + [len(found) for found in term_sets[:-1]])
     return np.minimum.reduceat(permuted[flat], starts, axis=0)
+
+
+# datasketch is not imported to run: importing it loads scipy.integrate (half a second of CPU,
+# as much as the MinHash work on a thousand articles). tests/test_reuse_equivalence.py checks
+# that the functions below give datasketch's numbers.
+
+def _sha1_hash32(data: bytes) -> int:
+    """datasketch.hashfunc.sha1_hash32: the first four bytes of the SHA-1 digest, little-endian."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+@lru_cache(maxsize=16)
+def minhash_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) uint32 parameters of the affine32 permutations of datasketch's
+    MinHash(num_perm, seed) (MinHash._init_permutations): odd multipliers a, offsets b, drawn
+    from numpy's legacy RandomState(seed). Read-only arrays (shared through the cache)."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    a.flags.writeable = b.flags.writeable = False
+    return a, b
+
+
+# (bands, rows per band) that MinHashLSH(threshold, num_perm) chooses (datasketch.lsh._optimal_param,
+# equal weights of false positives and negatives) for the settings used here.
+_LSH_BANDS = {(LSH_THRESHOLD, NUM_PERM): (21, 3)}
+
+
+def lsh_bands(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The (bands, rows per band) of datasketch's MinHashLSH(threshold, num_perm): band k
+    covers signature columns k * rows .. (k + 1) * rows. Known settings are looked up; others
+    are asked of datasketch (its search integrates the error probabilities numerically)."""
+    known = _LSH_BANDS.get((threshold, num_perm))
+    if known is not None:
+        return known
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def _fmix32(values: np.ndarray) -> np.ndarray:

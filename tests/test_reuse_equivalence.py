@@ -9,13 +9,22 @@ import random
 import numpy as np
 import pandas as pd
 import pytest
-from datasketch import MinHash
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from datasketch import MinHash, MinHashLSH
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reference_reuse as reference
 from analysis.quote_variants import pair_quote_variants, quote_variants_of
-from analysis.reuse import candidate_pairs, find_reuse, minhash_signatures, reuse_pairs
+from analysis.reuse import (
+    _LSH_BANDS, _sha1_hash32, candidate_pairs, find_reuse, lsh_bands, minhash_permutations, minhash_signatures,
+    reuse_pairs,
+)
+from datasketch.hashfunc import sha1_hash32
 from analysis.textsim import Paraphrases, align, align_pairs, load_paraphrases, sentence_weights, tokens
 from seed_quotes import seed_quotes
 
@@ -164,6 +173,38 @@ def test_signatures_are_datasketch_minhash_values():
             minhash = MinHash(num_perm=num_perm)
             minhash.update_batch([t.encode("utf-8") for t in found])
             assert row.dtype == minhash.hashvalues.dtype and np.array_equal(row, minhash.hashvalues)
+
+
+@pytest.mark.parametrize("num_perm, seed", [(64, 1), (128, 1), (32, 7), (1, 1)])
+def test_permutations_are_datasketch_minhash_permutations(num_perm, seed):
+    a, b = minhash_permutations(num_perm, seed)
+    expected_a, expected_b = MinHash(num_perm=num_perm, seed=seed).permutations
+    assert a.dtype == expected_a.dtype == np.uint32 and np.array_equal(a, expected_a) and np.array_equal(b, expected_b)
+
+
+@pytest.mark.parametrize("data", [b"", b"kyiv", "Zelensk\u00ed".encode("utf-8"), bytes(range(256))])
+def test_sha1_hash32_is_datasketch_hash(data):
+    assert _sha1_hash32(data) == sha1_hash32(data)
+
+
+@pytest.mark.parametrize("threshold, num_perm", [*_LSH_BANDS, (0.6, 32), (0.1, 64)])
+def test_lsh_bands_are_datasketch_lsh_bands(threshold, num_perm):
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    bands, rows = lsh_bands(threshold, num_perm)
+    assert (bands, rows) == (lsh.b, lsh.r)
+    assert [(k * rows, (k + 1) * rows) for k in range(bands)] == lsh.hashranges
+
+
+def test_reuse_does_not_import_datasketch(sample_corpus):
+    """datasketch (and the scipy.integrate it loads) costs more to import than the MinHash
+    work on a thousand articles: the default settings must not need it."""
+    code = ("import sys, warnings; warnings.simplefilter('ignore'); from analysis import load_corpus; "
+            "from analysis.reuse import find_reuse; c = load_corpus(None); "
+            "assert len(find_reuse(c.sentences, c.articles)); print('datasketch' in sys.modules)")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.stdout.strip() == "False"
 
 
 # --- the five seed articles ---
