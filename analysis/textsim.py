@@ -65,16 +65,30 @@ class _CombiningMarks(dict):
 
 
 _DROP_COMBINING = _CombiningMarks()
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=20_000)
+def _fold_run(run: str) -> str:
+    """A run of non-ASCII characters with apostrophes made straight, compatibility-decomposed
+    and accents dropped."""
+    return unicodedata.normalize("NFKD", run.translate(_APOSTROPHES)).translate(_DROP_COMBINING)
+
+
+def _fold_match(match: re.Match) -> str:
+    return _fold_run(match.group())
 
 
 def normalize(text: str) -> str:
     """Lower case, compatibility-folded, curly apostrophes made straight, accents removed
     (Volodímir -> volodimir), "n't" split off as " not"."""
-    folded = str(text).translate(_APOSTROPHES)
+    folded = str(text)
     if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded)
-        if not folded.isascii():
-            folded = folded.translate(_DROP_COMBINING)
+        # only the non-ASCII runs change (ASCII characters are NFKD starters that decompose
+        # to themselves, so the runs fold apart), and the same few runs recur: fold each once
+        folded = _NON_ASCII_RUN.sub(_fold_match, folded)
+    if "`" in folded:
+        folded = folded.replace("`", "'")
     folded = folded.lower()
     if "'t" not in folded:  # no contraction to split (the common case: skip the scan)
         return folded
@@ -85,7 +99,10 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of `text` after `normalize`, possessive 's dropped, in order."""
-    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(normalize(text))]
+    folded = normalize(text)
+    if "'s" not in folded:
+        return _WORD.findall(folded)
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(folded)]
 
 
 @lru_cache(maxsize=200_000)
@@ -138,24 +155,32 @@ def tokens(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str,
     """(term, surface) for every content word of `text` in order; a multi-word paraphrase
     variant becomes one token whose surface is the whole phrase."""
     surface = words(text)
-    stems = [stem(w) for w in surface]
+    found = list(map(_word_token, surface))  # (stem, token or None) per word
     first_words = paraphrases.first_words if paraphrases else frozenset()
+    starts = [i for i, (s, _) in enumerate(found) if s in first_words]
+    if not starts:  # most sentences: no paraphrase variant can start
+        return [token for _, token in found if token is not None]
+    stems = [s for s, _ in found]
     out: list[tuple[str, str]] = []
     done = 0  # words before this one are tokenized
-    for i in [i for i, s in enumerate(stems) if s in first_words]:
+    for i in starts:
         size = _variant_size(stems, i, paraphrases) if i >= done else 0
         if size:
-            out += _plain_tokens(stems[done:i], surface[done:i])
+            out += [token for _, token in found[done:i] if token is not None]
             out.append((paraphrases.variants[tuple(stems[i:i + size])], " ".join(surface[i:i + size])))
             done = i + size
-    out += _plain_tokens(stems[done:], surface[done:])
+    out += [token for _, token in found[done:] if token is not None]
     return out
 
 
-def _plain_tokens(stems: list[str], surface: list[str]) -> list[tuple[str, str]]:
-    """Tokens of words outside paraphrase variants: negations as "not", function words dropped."""
-    return [("not", w) if w in NEGATIONS else (s, w) for s, w in zip(stems, surface)
-            if w in NEGATIONS or w not in STOPWORDS]
+@lru_cache(maxsize=200_000)
+def _word_token(word: str) -> tuple[str, tuple[str, str] | None]:
+    """(stem, token) of one word outside paraphrase variants: negations become "not",
+    function words have no token (None)."""
+    stemmed = stem(word)
+    if word in NEGATIONS:
+        return stemmed, ("not", word)
+    return stemmed, (None if word in STOPWORDS else (stemmed, word))
 
 
 def _variant_size(stems: list[str], i: int, paraphrases: Paraphrases) -> int:

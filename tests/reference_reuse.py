@@ -1,7 +1,10 @@
 """The reuse and quote-variant code as it was before the scale work (main at bc7320d), kept
-verbatim so tests can check that the faster implementation gives the same tables."""
+verbatim so tests can check that the faster implementation gives the same tables; `normalize`
+and `words` as they were before run-wise folding (main at 8b0e26c)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
@@ -20,11 +23,45 @@ from analysis.quote_variants import MAX_TERM_SHARE, MIN_QUOTES_FOR_PRUNING, VARI
 from analysis.quote_variants import MIN_SIMILARITY as QUOTE_MIN_SIMILARITY, MIN_TERMS as QUOTE_MIN_TERMS
 from analysis.textsim import (
     FUZZY_MIN_LENGTH, FUZZY_TERM_RATIO, NEGATIONS, STOPWORDS, Alignment, Paraphrases, differing_words, idf_weights,
-    load_paraphrases, stem, words,
+    load_paraphrases, stem,
 )
+from analysis.textsim import _APOSTROPHES, _WORD
 
 
 # --- analysis/textsim.py ---
+
+class _CombiningMarks(dict):
+    """str.translate table deleting combining characters (accents after NFKD) and keeping
+    every other character; filled as characters are met, so the scan runs in C."""
+
+    def __missing__(self, code: int):
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_DROP_COMBINING = _CombiningMarks()
+
+
+def normalize(text: str) -> str:
+    """Lower case, compatibility-folded, curly apostrophes made straight, accents removed
+    (Volodímir -> volodimir), "n't" split off as " not"."""
+    folded = str(text).translate(_APOSTROPHES)
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        if not folded.isascii():
+            folded = folded.translate(_DROP_COMBINING)
+    folded = folded.lower()
+    if "'t" not in folded:  # no contraction to split (the common case: skip the scan)
+        return folded
+    folded = re.sub(r"\b(can|won|don|isn|aren|wasn|weren|doesn|didn|hasn|haven|hadn|couldn|wouldn|shouldn|mustn)'t\b",
+                    lambda m: {"can": "can", "won": "will"}.get(m.group(1), m.group(1)[:-1]) + " not", folded)
+    return folded.replace("n't", " not")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` after `normalize`, possessive 's dropped, in order."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(normalize(text))]
+
 
 def tokens(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str, str]]:
     """(term, surface) for every content word of `text` in order; a multi-word paraphrase

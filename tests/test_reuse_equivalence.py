@@ -25,7 +25,9 @@ from analysis.reuse import (
     reuse_pairs,
 )
 from datasketch.hashfunc import sha1_hash32
-from analysis.textsim import Paraphrases, align, align_pairs, load_paraphrases, sentence_weights, tokens
+from analysis.textsim import (
+    Paraphrases, align, align_pairs, load_paraphrases, normalize, sentence_weights, tokens, words,
+)
 from seed_quotes import seed_quotes
 
 PARAPHRASES = load_paraphrases()
@@ -150,6 +152,25 @@ def test_align_matches_the_previous_implementation(a, b, weighted):
 def test_tokens_match_the_previous_implementation(text):
     for paraphrases in (PARAPHRASES, NONE, None):
         assert tokens(text, paraphrases) == reference.tokens(text, paraphrases)
+
+
+# ASCII next to curly and grave apostrophes, precomposed and combining accents (several in a
+# row, out of canonical order), ligatures, fractions, dotless i, final sigma, other scripts
+FOLDING = ("aeiouAEIOU ntsx'-`\u00b4\u2019\u2018\u02bc\u00e9\u00ed\u00c9\u0301\u0300\u0327\u031b\u0323\ufb01\u00bd"
+           "\u0131\u03a3\u03c3\u0130\u00df\u2013\u0928\u092e\u094d\u00a0\u2126\u212b\u1e9b")
+
+
+@settings(settings.get_profile("equivalence"), max_examples=400)
+@given(text=st.text(alphabet=FOLDING, max_size=30) | st.text(max_size=30))
+def test_normalize_and_words_match_the_previous_implementation(text):
+    assert normalize(text) == reference.normalize(text)
+    assert words(text) == reference.words(text)
+
+
+@pytest.mark.parametrize("text", ["Don\u2019t go", "it\u00b4s Zelensk\u0131\u0301\u2019s", "\u0130stanbul \u039f\u0394\u039f\u03a3",
+                                  "e\u0323\u0301\u031b", "\ufb01nal `can't`", "\u2126 \u212b \u1e9b\u0323"])
+def test_normalize_traps(text):
+    assert normalize(text) == reference.normalize(text) and words(text) == reference.words(text)
 
 
 @settings(settings.get_profile("equivalence"), max_examples=30)
