@@ -224,11 +224,15 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     article_ids = sentences["article_id"].tolist()
     sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
     n_words = [int(k) for k in sentences["n_words"].tolist()]
-    rank = original_order(articles).to_dict()
     outlet = articles.set_index("article_id")["outlet"].to_dict()
-    pairs = []  # oriented: the more original sentence first
-    for i, j in candidate_pairs(term_sets, article_ids, threshold=lsh_threshold, num_perm=num_perm):
-        pairs.append((j, i) if rank[article_ids[j]] < rank[article_ids[i]] else (i, j))
+    candidates = _candidate_array(term_sets, article_ids, threshold=lsh_threshold, num_perm=num_perm)
+    rank = original_order(articles).reindex(article_ids).to_numpy()  # of each sentence's article
+    unranked = candidates[np.isnan(rank[candidates]).any(axis=1)]
+    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
+        raise KeyError(article_ids[unranked[0, 1] if np.isnan(rank[unranked[0, 1]]) else unranked[0, 0]])
+    first, second = candidates[:, 0], candidates[:, 1]
+    later_first = rank[second] < rank[first]  # oriented: the more original sentence first
+    pairs = list(zip(np.where(later_first, second, first).tolist(), np.where(later_first, first, second).tolist()))
     alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
                              min_similarity=min_similarity, min_coverage=min_containment)
     kept = [(i, j, alignment) for (i, j), alignment in zip(pairs, alignments) if alignment is not None
