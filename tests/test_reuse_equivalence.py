@@ -239,6 +239,16 @@ def test_seed_tables_match_the_previous_implementation(sample_corpus):
     assert csv(quote_variants_of(sample_corpus, quotes)) == csv(reference.quote_variants_of(sample_corpus, quotes))
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_find_reuse_matches_its_previous_path(sample_corpus, seed):
+    """The benchmark's baseline (main at 8b0e26c) gives today's table: on the seeds and on a
+    synthetic corpus with copies, respellings and accents."""
+    frames = [(sample_corpus.sentences, sample_corpus.articles), synthetic(seed, 12, 90)]
+    for sentences, articles in frames:
+        new = find_reuse(sentences, articles)
+        assert len(new) and csv(new) == csv(reference.find_reuse_8b0e26c(sentences, articles))
+
+
 @pytest.mark.parametrize("min_similarity", [0.0, 0.3])
 def test_seed_quote_variants_at_other_thresholds(sample_corpus, min_similarity):
     quotes = seed_quotes(sample_corpus)
