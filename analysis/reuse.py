@@ -242,7 +242,8 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         return pd.DataFrame([], columns=REUSE_COLUMNS)
     first, second = [i for i, _, _ in kept], [j for _, j, _ in kept]
     differences = [differing_words(toks[i], toks[j], alignment) for i, j, alignment in kept]
-    normalized = {k: " ".join(words(texts[k])) for k in set(first) | set(second)}  # for `_method_of_words`
+    # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
+    normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
     frame = pd.DataFrame({
         "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
         "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
@@ -250,7 +251,7 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
         "outlet_a": [outlet.get(article_ids[i], "") for i in first],
         "outlet_b": [outlet.get(article_ids[j], "") for j in second],
-        "method": [_method_of_words(normalized[i], normalized[j]) for i, j in zip(first, second)],
+        "method": [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)],
         "coverage_a": [round(alignment.coverage_a, 4) for _, _, alignment in kept],
         "coverage_b": [round(alignment.coverage_b, 4) for _, _, alignment in kept],
         "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],

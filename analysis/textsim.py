@@ -129,6 +129,14 @@ class Paraphrases:
         """The first stem of every variant: only there can a variant start."""
         return frozenset(key[0] for key in self.variants)
 
+    @cached_property
+    def sizes_by_first_word(self) -> dict[str, tuple[int, ...]]:
+        """first stem -> the lengths of the variants starting with it, longest first."""
+        sizes: dict[str, set[int]] = {}
+        for key in self.variants:
+            sizes.setdefault(key[0], set()).add(len(key))
+        return {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+
     @classmethod
     def empty(cls) -> "Paraphrases":
         return cls({}, 0)
@@ -185,8 +193,9 @@ def _word_token(word: str) -> tuple[str, tuple[str, str] | None]:
 
 def _variant_size(stems: list[str], i: int, paraphrases: Paraphrases) -> int:
     """Length of the longest paraphrase variant starting at stems[i] (0: none)."""
-    for size in range(min(paraphrases.longest, len(stems) - i), 0, -1):
-        if tuple(stems[i:i + size]) in paraphrases.variants:
+    room = min(paraphrases.longest, len(stems) - i)
+    for size in paraphrases.sizes_by_first_word.get(stems[i], ()):
+        if size <= room and tuple(stems[i:i + size]) in paraphrases.variants:
             return size
     return 0
 
@@ -370,14 +379,16 @@ def _variant_scores(prepared: dict, pairs: Sequence[tuple]) -> dict[str, dict[st
     FUZZY_MIN_LENGTH letters, of two lists paired in `pairs`, with a ratio of at least
     FUZZY_TERM_RATIO (the ratio is symmetric, so each list is scored against the terms of its
     partners once)."""
-    partners: dict[Any, set] = {}
+    partners: dict[Any, list] = {}
     for i, j in pairs:
-        partners.setdefault(i, set()).add(j)
+        partners.setdefault(i, []).append(j)  # a partner listed twice adds no term: the union is a set
     found: dict[str, dict[str, float]] = {}
     for i, others in partners.items():
         mine = prepared[i].fuzzable
-        theirs = list(set().union(*(prepared[j].fuzzable for j in others)))  # any order: pairs are sorted later
-        if not mine or not theirs:
+        if not mine:
+            continue
+        theirs = list(set().union(*[prepared[j].fuzzable for j in others]))  # any order: pairs are sorted later
+        if not theirs:
             continue
         scores = process.cdist(mine, theirs, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO)
         for x, y in zip(*scores.nonzero()):
@@ -404,8 +415,9 @@ def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, fl
     # a, in order, with the first free equal term of b.
     pairs = []
     taken: dict[str, int] = {}
+    positions = b.positions
     for i, term in enumerate(terms_a):
-        same = b.positions.get(term)
+        same = positions.get(term)
         if same:
             k = taken.get(term, 0)
             if k < len(same):
@@ -415,7 +427,7 @@ def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, fl
     used_b = {j for _, j, _ in pairs}
     # then spelling variants among the terms left (a term left in a has no equal term left in b)
     candidates = [(score, i, j) for i, term in enumerate(terms_a) if i not in used_a and term in variants
-                  for other, score in variants[term].items() for j in b.positions.get(other, ()) if j not in used_b]
+                  for other, score in variants[term].items() for j in positions.get(other, ()) if j not in used_b]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     for score, i, j in candidates:
         if i not in used_a and j not in used_b:
