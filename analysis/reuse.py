@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -207,16 +208,25 @@ def _method_of_words(a: str, b: str) -> str:
 
 def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: Paraphrases | None = None,
                codebook_dir=None, min_similarity: float = MIN_SIMILARITY, min_containment: float = MIN_CONTAINMENT,
-               min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> pd.DataFrame:
+               min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM,
+               tokens: Sequence[Sequence[tuple[str, str]]] | None = None) -> pd.DataFrame:
     """Shared passages: one row per pair of sentences from two articles that say the same
     thing in (nearly) the same words. Columns REUSE_COLUMNS; article_a is the more original
     copy (`original_order`). similarity is the weighted Dice of the term alignment (0..1);
     coverage_a/_b the share of each sentence's term weight found in the other; method is
-    verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits."""
+    verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits.
+
+    tokens: each sentence's `analysis.textsim.tokens` with these paraphrases, in row order,
+    when already at hand (the export builds them per article: see `tokens_by_sentence`)."""
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
     texts = sentences["text"].tolist()
-    toks = sentence_tokens(texts, paraphrases)
+    if tokens is None:
+        toks = sentence_tokens(texts, paraphrases)
+    elif len(tokens) != len(texts):
+        raise ValueError(f"{len(tokens)} token lists for {len(texts)} sentences")
+    else:
+        toks = tokens
     term_lists = [[t for t, _ in found] for found in toks]
     weights = text_weights(texts, paraphrases, term_lists=term_lists)
     unseen_weight = max(weights.values(), default=1.0)

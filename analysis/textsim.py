@@ -213,6 +213,33 @@ def sentence_tokens(texts: Iterable[str], paraphrases: Paraphrases | None = None
     return out
 
 
+TOKEN_TABLE_COLUMNS = ["article_id", "sentence_id", "tokens"]
+
+
+def sentence_token_table(sentences, paraphrases: Paraphrases | None = None):
+    """`tokens` of each sentence as a frame (columns TOKEN_TABLE_COLUMNS; tokens a tuple of
+    (term, surface) tuples): each row depends on its sentence alone, so the export builds it
+    per article, in parallel and cached, for the corpus-level analyses that compare terms
+    (reuse, quote variants' weights)."""
+    import pandas as pd
+
+    found = sentence_tokens(sentences["text"].tolist(), paraphrases)
+    return pd.DataFrame({"article_id": sentences["article_id"].to_numpy(), "sentence_id": sentences["sentence_id"].to_numpy(),
+                         "tokens": [tuple(tokens_of_text) for tokens_of_text in found]}, columns=TOKEN_TABLE_COLUMNS)
+
+
+def tokens_by_sentence(sentences, token_table) -> list[Sequence[tuple[str, str]]]:
+    """The tokens of each row of `sentences`, in its order, looked up by (article_id,
+    sentence_id) in a `sentence_token_table` of the same sentences (whatever its row order)."""
+    by_key = dict(zip(zip(token_table["article_id"].tolist(), token_table["sentence_id"].tolist()),
+                      token_table["tokens"].tolist()))
+    keys = zip(sentences["article_id"].tolist(), sentences["sentence_id"].tolist())
+    try:
+        return [by_key[key] for key in keys]
+    except KeyError as missing:
+        raise ValueError(f"the token table has no row for sentence {missing.args[0]}") from None
+
+
 def terms(text: str, paraphrases: Paraphrases | None = None) -> list[str]:
     return [term for term, _ in tokens(text, paraphrases)]
 
