@@ -13,11 +13,12 @@ every fragment of the other article.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Sequence
 
 import pandas as pd
 
 from .textsim import (
-    Paraphrases, align, align_pairs, differing_words, idf_weights, load_paraphrases, sentence_tokens, sentence_weights,
+    Paraphrases, align, align_pairs, differing_words, idf_weights, load_paraphrases, sentence_tokens, text_weights,
 )
 
 VARIANT_COLUMNS = [
@@ -100,14 +101,18 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
                            ignore_index=True, na_position="last")
 
 
-def quote_variants_of(corpus, quotes: pd.DataFrame, codebook_dir=None) -> pd.DataFrame:
+def quote_variants_of(corpus, quotes: pd.DataFrame, codebook_dir=None, *,
+                      tokens: Sequence[Sequence[tuple[str, str]]] | None = None) -> pd.DataFrame:
     """Quote variants of a corpus's `quotes` (quotes.csv), weighed by term IDF over the
-    corpus's sentences. Empty (with VARIANT_COLUMNS) when there are no quotes."""
+    corpus's sentences. Empty (with VARIANT_COLUMNS) when there are no quotes.
+    tokens: the `analysis.textsim.tokens` of corpus.sentences in row order, when already at
+    hand (the export builds them per article: see `tokens_by_sentence`)."""
     if quotes.empty:
         return pd.DataFrame(columns=VARIANT_COLUMNS)
     paraphrases = load_paraphrases(codebook_dir)
-    return pair_quote_variants(quotes, articles=corpus.articles, paraphrases=paraphrases,
-                               weights=sentence_weights(corpus.sentences, paraphrases))
+    term_lists = None if tokens is None else [[t for t, _ in found] for found in tokens]
+    weights = text_weights(corpus.sentences["text"].tolist(), paraphrases, term_lists=term_lists)
+    return pair_quote_variants(quotes, articles=corpus.articles, paraphrases=paraphrases, weights=weights)
 
 
 def _candidates(indices: list, term_lists: dict, article_ids: dict) -> list[tuple]:

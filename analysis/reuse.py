@@ -2,8 +2,8 @@
 of each article is shared with each other one, and whether a common wire origin is probable.
 
 Candidate sentence pairs come from MinHash LSH (datasketch's signatures and bands, computed in
-bulk with numpy) over each sentence's set of content terms (see analysis.textsim), so the cost
-grows with the number of sentences and of near-duplicates, not with the square of the corpus.
+bulk with numpy, without importing datasketch) over each sentence's set of content terms (see
+analysis.textsim), so the cost grows with the number of sentences and of near-duplicates, not with the square of the corpus.
 The candidates are then scored together by the term alignment of analysis.textsim
 (`align_pairs`) and kept when they clear the thresholds below.
 
@@ -13,10 +13,12 @@ Orientation: in every pair, article_a is the copy treated as the original (see
 from __future__ import annotations
 
 
+import hashlib
+from functools import lru_cache
+from typing import Sequence
+
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
-from datasketch.hashfunc import sha1_hash32
 from rapidfuzz import fuzz
 
 from .textsim import Paraphrases, align_pairs, differing_words, load_paraphrases, sentence_tokens, text_weights, words
@@ -85,9 +87,9 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
     if len(members) < 2:
         return np.empty((0, 2), dtype=np.int64)
     signatures = minhash_signatures([term_sets[i] for i in members], num_perm)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    bands, rows_per_band = lsh_bands(threshold, num_perm)
     # rows (into members) sharing the signature values of at least one band
-    found = [_colliding_rows(signatures[:, start:end]) for start, end in lsh.hashranges]
+    found = [_colliding_rows(signatures[:, k * rows_per_band:(k + 1) * rows_per_band]) for k in range(bands)]
     rows = np.sort(np.concatenate(found))
     rows = rows[np.r_[True, rows[1:] != rows[:-1]]] if len(rows) else rows  # (np.unique hashes: slower)
     first, second = np.divmod(rows, len(members))
@@ -117,17 +119,53 @@ def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> n
     hashed and permuted once, and a set's signature is the minimum over its terms' rows."""
     if not all(term_sets):
         raise ValueError("MinHash signatures of empty sets are not computed (they match nothing)")
-    template = MinHash(num_perm=num_perm)
-    if template.scheme != "affine32":  # pragma: no cover - guards a datasketch upgrade
-        raise RuntimeError(f"datasketch's default MinHash scheme is {template.scheme!r}, not affine32")
     vocabulary = sorted(set().union(*term_sets))
     code = {term: k for k, term in enumerate(vocabulary)}
-    hashed = np.array([sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
-    a, b = template.permutations  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
+    hashed = np.array([_sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
+    a, b = minhash_permutations(num_perm)  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
     permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
     flat = np.fromiter((code[t] for found in term_sets for t in found), dtype=np.int64)
     starts = np.cumsum([0] + [len(found) for found in term_sets[:-1]])
     return np.minimum.reduceat(permuted[flat], starts, axis=0)
+
+
+# datasketch is not imported to run: importing it loads scipy.integrate (half a second of CPU,
+# as much as the MinHash work on a thousand articles). tests/test_reuse_equivalence.py checks
+# that the functions below give datasketch's numbers.
+
+def _sha1_hash32(data: bytes) -> int:
+    """datasketch.hashfunc.sha1_hash32: the first four bytes of the SHA-1 digest, little-endian."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+@lru_cache(maxsize=16)
+def minhash_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) uint32 parameters of the affine32 permutations of datasketch's
+    MinHash(num_perm, seed) (MinHash._init_permutations): odd multipliers a, offsets b, drawn
+    from numpy's legacy RandomState(seed). Read-only arrays (shared through the cache)."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    a.flags.writeable = b.flags.writeable = False
+    return a, b
+
+
+# (bands, rows per band) that MinHashLSH(threshold, num_perm) chooses (datasketch.lsh._optimal_param,
+# equal weights of false positives and negatives) for the settings used here.
+_LSH_BANDS = {(LSH_THRESHOLD, NUM_PERM): (21, 3)}
+
+
+def lsh_bands(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The (bands, rows per band) of datasketch's MinHashLSH(threshold, num_perm): band k
+    covers signature columns k * rows .. (k + 1) * rows. Known settings are looked up; others
+    are asked of datasketch (its search integrates the error probabilities numerically)."""
+    known = _LSH_BANDS.get((threshold, num_perm))
+    if known is not None:
+        return known
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def _fmix32(values: np.ndarray) -> np.ndarray:
@@ -170,16 +208,25 @@ def _method_of_words(a: str, b: str) -> str:
 
 def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: Paraphrases | None = None,
                codebook_dir=None, min_similarity: float = MIN_SIMILARITY, min_containment: float = MIN_CONTAINMENT,
-               min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> pd.DataFrame:
+               min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM,
+               tokens: Sequence[Sequence[tuple[str, str]]] | None = None) -> pd.DataFrame:
     """Shared passages: one row per pair of sentences from two articles that say the same
     thing in (nearly) the same words. Columns REUSE_COLUMNS; article_a is the more original
     copy (`original_order`). similarity is the weighted Dice of the term alignment (0..1);
     coverage_a/_b the share of each sentence's term weight found in the other; method is
-    verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits."""
+    verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits.
+
+    tokens: each sentence's `analysis.textsim.tokens` with these paraphrases, in row order,
+    when already at hand (the export builds them per article: see `tokens_by_sentence`)."""
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
     texts = sentences["text"].tolist()
-    toks = sentence_tokens(texts, paraphrases)
+    if tokens is None:
+        toks = sentence_tokens(texts, paraphrases)
+    elif len(tokens) != len(texts):
+        raise ValueError(f"{len(tokens)} token lists for {len(texts)} sentences")
+    else:
+        toks = tokens
     term_lists = [[t for t, _ in found] for found in toks]
     weights = text_weights(texts, paraphrases, term_lists=term_lists)
     unseen_weight = max(weights.values(), default=1.0)
@@ -187,11 +234,15 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     article_ids = sentences["article_id"].tolist()
     sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
     n_words = [int(k) for k in sentences["n_words"].tolist()]
-    rank = original_order(articles).to_dict()
     outlet = articles.set_index("article_id")["outlet"].to_dict()
-    pairs = []  # oriented: the more original sentence first
-    for i, j in candidate_pairs(term_sets, article_ids, threshold=lsh_threshold, num_perm=num_perm):
-        pairs.append((j, i) if rank[article_ids[j]] < rank[article_ids[i]] else (i, j))
+    candidates = _candidate_array(term_sets, article_ids, threshold=lsh_threshold, num_perm=num_perm)
+    rank = original_order(articles).reindex(article_ids).to_numpy()  # of each sentence's article
+    unranked = candidates[np.isnan(rank[candidates]).any(axis=1)]
+    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
+        raise KeyError(article_ids[unranked[0, 1] if np.isnan(rank[unranked[0, 1]]) else unranked[0, 0]])
+    first, second = candidates[:, 0], candidates[:, 1]
+    later_first = rank[second] < rank[first]  # oriented: the more original sentence first
+    pairs = list(zip(np.where(later_first, second, first).tolist(), np.where(later_first, first, second).tolist()))
     alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
                              min_similarity=min_similarity, min_coverage=min_containment)
     kept = [(i, j, alignment) for (i, j), alignment in zip(pairs, alignments) if alignment is not None
@@ -201,7 +252,8 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         return pd.DataFrame([], columns=REUSE_COLUMNS)
     first, second = [i for i, _, _ in kept], [j for _, j, _ in kept]
     differences = [differing_words(toks[i], toks[j], alignment) for i, j, alignment in kept]
-    normalized = {k: " ".join(words(texts[k])) for k in set(first) | set(second)}  # for `_method_of_words`
+    # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
+    normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
     frame = pd.DataFrame({
         "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
         "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
@@ -209,7 +261,7 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
         "outlet_a": [outlet.get(article_ids[i], "") for i in first],
         "outlet_b": [outlet.get(article_ids[j], "") for j in second],
-        "method": [_method_of_words(normalized[i], normalized[j]) for i, j in zip(first, second)],
+        "method": [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)],
         "coverage_a": [round(alignment.coverage_a, 4) for _, _, alignment in kept],
         "coverage_b": [round(alignment.coverage_b, 4) for _, _, alignment in kept],
         "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],

@@ -159,11 +159,23 @@ def naming_table(ctx: Context):
 
 
 # --- text reuse and quote variants (analysis/reuse.py, analysis/quote_variants.py) ---
-@table("reuse.csv")
+@table("sentence_tokens", per_article=True, written=False)
+def sentence_tokens_table(ctx: Context):
+    """Each sentence's terms (textsim.tokens): per-article, so the corpus-level reuse and
+    quote-variant tables get them built in parallel and cached per article."""
+    from .textsim import load_paraphrases, sentence_token_table
+
+    return sentence_token_table(ctx.corpus.sentences, load_paraphrases(ctx.codebook_dir))
+
+
+@table("reuse.csv", inputs=("sentence_tokens",))
 def reuse_table(ctx: Context):
     from .reuse import find_reuse
+    from .textsim import tokens_by_sentence
 
-    return find_reuse(ctx.corpus.sentences, ctx.corpus.articles, codebook_dir=ctx.codebook_dir)
+    sentences = ctx.corpus.sentences
+    return find_reuse(sentences, ctx.corpus.articles, codebook_dir=ctx.codebook_dir,
+                      tokens=tokens_by_sentence(sentences, ctx.table("sentence_tokens")))
 
 
 @table("reuse_pairs.csv", inputs=("reuse.csv",))
@@ -173,8 +185,11 @@ def reuse_pairs_table(ctx: Context):
     return reuse_pairs(ctx.table("reuse.csv"), ctx.corpus.sentences, ctx.corpus.articles)
 
 
-@table("quote_variants.csv", inputs=("quotes.csv",))
+@table("quote_variants.csv", inputs=("quotes.csv", "sentence_tokens"))
 def quote_variants_table(ctx: Context):
     from .quote_variants import quote_variants_of
+    from .textsim import tokens_by_sentence
 
-    return quote_variants_of(ctx.corpus, ctx.table("quotes.csv"), ctx.codebook_dir)
+    quotes = ctx.table("quotes.csv")
+    tokens = tokens_by_sentence(ctx.corpus.sentences, ctx.table("sentence_tokens")) if len(quotes) else None
+    return quote_variants_of(ctx.corpus, quotes, ctx.codebook_dir, tokens=tokens)

@@ -65,16 +65,30 @@ class _CombiningMarks(dict):
 
 
 _DROP_COMBINING = _CombiningMarks()
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=20_000)
+def _fold_run(run: str) -> str:
+    """A run of non-ASCII characters with apostrophes made straight, compatibility-decomposed
+    and accents dropped."""
+    return unicodedata.normalize("NFKD", run.translate(_APOSTROPHES)).translate(_DROP_COMBINING)
+
+
+def _fold_match(match: re.Match) -> str:
+    return _fold_run(match.group())
 
 
 def normalize(text: str) -> str:
     """Lower case, compatibility-folded, curly apostrophes made straight, accents removed
     (Volodímir -> volodimir), "n't" split off as " not"."""
-    folded = str(text).translate(_APOSTROPHES)
+    folded = str(text)
     if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded)
-        if not folded.isascii():
-            folded = folded.translate(_DROP_COMBINING)
+        # only the non-ASCII runs change (ASCII characters are NFKD starters that decompose
+        # to themselves, so the runs fold apart), and the same few runs recur: fold each once
+        folded = _NON_ASCII_RUN.sub(_fold_match, folded)
+    if "`" in folded:
+        folded = folded.replace("`", "'")
     folded = folded.lower()
     if "'t" not in folded:  # no contraction to split (the common case: skip the scan)
         return folded
@@ -85,7 +99,10 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of `text` after `normalize`, possessive 's dropped, in order."""
-    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(normalize(text))]
+    folded = normalize(text)
+    if "'s" not in folded:
+        return _WORD.findall(folded)
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(folded)]
 
 
 @lru_cache(maxsize=200_000)
@@ -111,6 +128,14 @@ class Paraphrases:
     def first_words(self) -> frozenset[str]:
         """The first stem of every variant: only there can a variant start."""
         return frozenset(key[0] for key in self.variants)
+
+    @cached_property
+    def sizes_by_first_word(self) -> dict[str, tuple[int, ...]]:
+        """first stem -> the lengths of the variants starting with it, longest first."""
+        sizes: dict[str, set[int]] = {}
+        for key in self.variants:
+            sizes.setdefault(key[0], set()).add(len(key))
+        return {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
 
     @classmethod
     def empty(cls) -> "Paraphrases":
@@ -138,30 +163,39 @@ def tokens(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str,
     """(term, surface) for every content word of `text` in order; a multi-word paraphrase
     variant becomes one token whose surface is the whole phrase."""
     surface = words(text)
-    stems = [stem(w) for w in surface]
+    found = list(map(_word_token, surface))  # (stem, token or None) per word
     first_words = paraphrases.first_words if paraphrases else frozenset()
+    starts = [i for i, (s, _) in enumerate(found) if s in first_words]
+    if not starts:  # most sentences: no paraphrase variant can start
+        return [token for _, token in found if token is not None]
+    stems = [s for s, _ in found]
     out: list[tuple[str, str]] = []
     done = 0  # words before this one are tokenized
-    for i in [i for i, s in enumerate(stems) if s in first_words]:
+    for i in starts:
         size = _variant_size(stems, i, paraphrases) if i >= done else 0
         if size:
-            out += _plain_tokens(stems[done:i], surface[done:i])
+            out += [token for _, token in found[done:i] if token is not None]
             out.append((paraphrases.variants[tuple(stems[i:i + size])], " ".join(surface[i:i + size])))
             done = i + size
-    out += _plain_tokens(stems[done:], surface[done:])
+    out += [token for _, token in found[done:] if token is not None]
     return out
 
 
-def _plain_tokens(stems: list[str], surface: list[str]) -> list[tuple[str, str]]:
-    """Tokens of words outside paraphrase variants: negations as "not", function words dropped."""
-    return [("not", w) if w in NEGATIONS else (s, w) for s, w in zip(stems, surface)
-            if w in NEGATIONS or w not in STOPWORDS]
+@lru_cache(maxsize=200_000)
+def _word_token(word: str) -> tuple[str, tuple[str, str] | None]:
+    """(stem, token) of one word outside paraphrase variants: negations become "not",
+    function words have no token (None)."""
+    stemmed = stem(word)
+    if word in NEGATIONS:
+        return stemmed, ("not", word)
+    return stemmed, (None if word in STOPWORDS else (stemmed, word))
 
 
 def _variant_size(stems: list[str], i: int, paraphrases: Paraphrases) -> int:
     """Length of the longest paraphrase variant starting at stems[i] (0: none)."""
-    for size in range(min(paraphrases.longest, len(stems) - i), 0, -1):
-        if tuple(stems[i:i + size]) in paraphrases.variants:
+    room = min(paraphrases.longest, len(stems) - i)
+    for size in paraphrases.sizes_by_first_word.get(stems[i], ()):
+        if size <= room and tuple(stems[i:i + size]) in paraphrases.variants:
             return size
     return 0
 
@@ -177,6 +211,33 @@ def sentence_tokens(texts: Iterable[str], paraphrases: Paraphrases | None = None
             found = done[text] = tokens(text, paraphrases)
         out.append(found)
     return out
+
+
+TOKEN_TABLE_COLUMNS = ["article_id", "sentence_id", "tokens"]
+
+
+def sentence_token_table(sentences, paraphrases: Paraphrases | None = None):
+    """`tokens` of each sentence as a frame (columns TOKEN_TABLE_COLUMNS; tokens a tuple of
+    (term, surface) tuples): each row depends on its sentence alone, so the export builds it
+    per article, in parallel and cached, for the corpus-level analyses that compare terms
+    (reuse, quote variants' weights)."""
+    import pandas as pd
+
+    found = sentence_tokens(sentences["text"].tolist(), paraphrases)
+    return pd.DataFrame({"article_id": sentences["article_id"].to_numpy(), "sentence_id": sentences["sentence_id"].to_numpy(),
+                         "tokens": [tuple(tokens_of_text) for tokens_of_text in found]}, columns=TOKEN_TABLE_COLUMNS)
+
+
+def tokens_by_sentence(sentences, token_table) -> list[Sequence[tuple[str, str]]]:
+    """The tokens of each row of `sentences`, in its order, looked up by (article_id,
+    sentence_id) in a `sentence_token_table` of the same sentences (whatever its row order)."""
+    by_key = dict(zip(zip(token_table["article_id"].tolist(), token_table["sentence_id"].tolist()),
+                      token_table["tokens"].tolist()))
+    keys = zip(sentences["article_id"].tolist(), sentences["sentence_id"].tolist())
+    try:
+        return [by_key[key] for key in keys]
+    except KeyError as missing:
+        raise ValueError(f"the token table has no row for sentence {missing.args[0]}") from None
 
 
 def terms(text: str, paraphrases: Paraphrases | None = None) -> list[str]:
@@ -345,14 +406,16 @@ def _variant_scores(prepared: dict, pairs: Sequence[tuple]) -> dict[str, dict[st
     FUZZY_MIN_LENGTH letters, of two lists paired in `pairs`, with a ratio of at least
     FUZZY_TERM_RATIO (the ratio is symmetric, so each list is scored against the terms of its
     partners once)."""
-    partners: dict[Any, set] = {}
+    partners: dict[Any, list] = {}
     for i, j in pairs:
-        partners.setdefault(i, set()).add(j)
+        partners.setdefault(i, []).append(j)  # a partner listed twice adds no term: the union is a set
     found: dict[str, dict[str, float]] = {}
     for i, others in partners.items():
         mine = prepared[i].fuzzable
-        theirs = list(set().union(*(prepared[j].fuzzable for j in others)))  # any order: pairs are sorted later
-        if not mine or not theirs:
+        if not mine:
+            continue
+        theirs = list(set().union(*[prepared[j].fuzzable for j in others]))  # any order: pairs are sorted later
+        if not theirs:
             continue
         scores = process.cdist(mine, theirs, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO)
         for x, y in zip(*scores.nonzero()):
@@ -379,8 +442,9 @@ def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, fl
     # a, in order, with the first free equal term of b.
     pairs = []
     taken: dict[str, int] = {}
+    positions = b.positions
     for i, term in enumerate(terms_a):
-        same = b.positions.get(term)
+        same = positions.get(term)
         if same:
             k = taken.get(term, 0)
             if k < len(same):
@@ -390,7 +454,7 @@ def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, fl
     used_b = {j for _, j, _ in pairs}
     # then spelling variants among the terms left (a term left in a has no equal term left in b)
     candidates = [(score, i, j) for i, term in enumerate(terms_a) if i not in used_a and term in variants
-                  for other, score in variants[term].items() for j in b.positions.get(other, ()) if j not in used_b]
+                  for other, score in variants[term].items() for j in positions.get(other, ()) if j not in used_b]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     for score, i, j in candidates:
         if i not in used_a and j not in used_b:

@@ -8,13 +8,18 @@
    passages (verbatim and lightly edited copies): time, ratio to plain textstat, recall of the
    planted sentence pairs, and the speed-up over brute force (every sentence scored against
    every sentence of the other articles), timed on a subset in the same run and extrapolated
-   by the number of pairs.
+   by the number of pairs;
+3. find_reuse against its previous path (main at 8b0e26c, kept in tests/reference_reuse.py:
+   datasketch imported for its permutations and LSH bands, whole-text Unicode folding, per-call
+   tokens) on the news corpus, both warmed up and timed in the same run, the same table checked.
 
 python -m benchmarks reuse [--articles N] (size of the news corpus, default 1000)."""
 from __future__ import annotations
 
 import argparse
 import random
+import subprocess
+import sys
 import tempfile
 import time
 import warnings
@@ -29,6 +34,7 @@ from analysis.reuse import find_reuse, reuse_pairs
 from analysis.textsim import align, load_paraphrases, sentence_weights, terms
 
 from .bench_readability import plain_textstat
+from .common import best_of
 from .news_corpus import make_news_corpus
 
 NEWS_ARTICLES = 1000
@@ -163,6 +169,44 @@ def news_tables(n: int) -> None:
     print(f"{'the three reuse tables':<28}: {total:7.2f} s CPU, ratio to textstat {total / floor:.2f}x")
 
 
+def datasketch_import_seconds() -> float:
+    """CPU seconds that importing datasketch adds to a process that has pandas and
+    scipy.sparse loaded (measured in a fresh interpreter: here it may be imported already)."""
+    code = ("import time, pandas, scipy.sparse; start = time.process_time(); import datasketch; "
+            "print(time.process_time() - start)")
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def previous_path(n: int) -> None:
+    """find_reuse against the code it replaced, on the same n-article news corpus."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_reuse as reference
+    from analysis import textsim
+
+    with tempfile.TemporaryDirectory() as tmp:
+        make_news_corpus(Path(tmp), n)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(tmp)
+    paraphrases = load_paraphrases()
+    sentences, articles = corpus.sentences, corpus.articles
+    runs = {"previous (8b0e26c)": reference.find_reuse_8b0e26c, "current": find_reuse}
+
+    def run(fn):
+        textsim._latest_weights.clear()  # the corpus weights are kept between calls: count them in both
+        return fn(sentences, articles, paraphrases=paraphrases)
+
+    tables = {name: run(fn).to_csv(index=False) for name, fn in runs.items()}  # warm-up (word caches)
+    if len(set(tables.values())) != 1:
+        raise AssertionError("find_reuse and its previous path give different tables")
+    seconds = {name: best_of(lambda: run(fn), repeat=2) for name, fn in runs.items()}
+    seconds["previous (8b0e26c)"] += datasketch_import_seconds()
+    print(f"find_reuse on {len(articles)} articles, {len(sentences)} sentences (same table both ways):")
+    for name, value in seconds.items():
+        print(f"  {name:<22}: {value:6.2f} s CPU" + (" (incl. importing datasketch)" if "previous" in name else ""))
+    print(f"  speed-up over the previous path: {seconds['previous (8b0e26c)'] / seconds['current']:.2f}x")
+
+
 def planted() -> None:
     bodies, planted_pairs = make_articles()
     with tempfile.TemporaryDirectory() as tmp:
@@ -209,6 +253,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=NEWS_ARTICLES, help="size of the news corpus")
     options = parser.parse_args(argv or [])
     news_tables(options.articles)
+    previous_path(options.articles)
     planted()
 
 

@@ -1,7 +1,10 @@
 """The reuse and quote-variant code as it was before the scale work (main at bc7320d), kept
-verbatim so tests can check that the faster implementation gives the same tables."""
+verbatim so tests can check that the faster implementation gives the same tables; `normalize`
+and `words` as they were before run-wise folding (main at 8b0e26c)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
@@ -20,11 +23,45 @@ from analysis.quote_variants import MAX_TERM_SHARE, MIN_QUOTES_FOR_PRUNING, VARI
 from analysis.quote_variants import MIN_SIMILARITY as QUOTE_MIN_SIMILARITY, MIN_TERMS as QUOTE_MIN_TERMS
 from analysis.textsim import (
     FUZZY_MIN_LENGTH, FUZZY_TERM_RATIO, NEGATIONS, STOPWORDS, Alignment, Paraphrases, differing_words, idf_weights,
-    load_paraphrases, stem, words,
+    load_paraphrases, stem,
 )
+from analysis.textsim import _APOSTROPHES, _WORD
 
 
 # --- analysis/textsim.py ---
+
+class _CombiningMarks(dict):
+    """str.translate table deleting combining characters (accents after NFKD) and keeping
+    every other character; filled as characters are met, so the scan runs in C."""
+
+    def __missing__(self, code: int):
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_DROP_COMBINING = _CombiningMarks()
+
+
+def normalize(text: str) -> str:
+    """Lower case, compatibility-folded, curly apostrophes made straight, accents removed
+    (Volodímir -> volodimir), "n't" split off as " not"."""
+    folded = str(text).translate(_APOSTROPHES)
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        if not folded.isascii():
+            folded = folded.translate(_DROP_COMBINING)
+    folded = folded.lower()
+    if "'t" not in folded:  # no contraction to split (the common case: skip the scan)
+        return folded
+    folded = re.sub(r"\b(can|won|don|isn|aren|wasn|weren|doesn|didn|hasn|haven|hadn|couldn|wouldn|shouldn|mustn)'t\b",
+                    lambda m: {"can": "can", "won": "will"}.get(m.group(1), m.group(1)[:-1]) + " not", folded)
+    return folded.replace("n't", " not")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` after `normalize`, possessive 's dropped, in order."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(normalize(text))]
+
 
 def tokens(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str, str]]:
     """(term, surface) for every content word of `text` in order; a multi-word paraphrase
@@ -328,3 +365,136 @@ def _candidates(indices: list, term_lists: dict, article_ids: pd.Series) -> list
                 if article_ids[i] != article_ids[j]:
                     pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+# --- find_reuse as it was on main at 8b0e26c, before the reusefast work: datasketch imported
+# for its permutations and LSH bands, whole-text folding in `normalize`, per-call stems and
+# plain tokens. The pieces it shares with today's code (signature bands, alignment, edits)
+# are imported; `benchmarks/bench_reuse.py` times it against `analysis.reuse.find_reuse`.
+
+def tokens_8b0e26c(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str, str]]:
+    from analysis.textsim import _variant_size
+
+    surface = words(text)
+    stems = [stem(w) for w in surface]
+    first_words = paraphrases.first_words if paraphrases else frozenset()
+    out: list[tuple[str, str]] = []
+    done = 0
+    for i in [i for i, s in enumerate(stems) if s in first_words]:
+        size = _variant_size(stems, i, paraphrases) if i >= done else 0
+        if size:
+            out += _plain_tokens_8b0e26c(stems[done:i], surface[done:i])
+            out.append((paraphrases.variants[tuple(stems[i:i + size])], " ".join(surface[i:i + size])))
+            done = i + size
+    out += _plain_tokens_8b0e26c(stems[done:], surface[done:])
+    return out
+
+
+def _plain_tokens_8b0e26c(stems: list[str], surface: list[str]) -> list[tuple[str, str]]:
+    return [("not", w) if w in NEGATIONS else (s, w) for s, w in zip(stems, surface)
+            if w in NEGATIONS or w not in STOPWORDS]
+
+
+def sentence_tokens_8b0e26c(texts, paraphrases: Paraphrases | None = None) -> list[list[tuple[str, str]]]:
+    done: dict[str, list[tuple[str, str]]] = {}
+    out = []
+    for text in texts:
+        found = done.get(text)
+        if found is None:
+            found = done[text] = tokens_8b0e26c(text, paraphrases)
+        out.append(found)
+    return out
+
+
+def minhash_signatures_8b0e26c(term_sets: list[set[str]], num_perm: int = NUM_PERM):
+    import numpy as np
+    from analysis.reuse import _fmix32
+
+    template = MinHash(num_perm=num_perm)
+    vocabulary = sorted(set().union(*term_sets))
+    code = {term: k for k, term in enumerate(vocabulary)}
+    hashed = np.array([sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
+    a, b = template.permutations
+    permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
+    flat = np.fromiter((code[t] for found in term_sets for t in found), dtype=np.int64)
+    starts = np.cumsum([0] + [len(found) for found in term_sets[:-1]])
+    return np.minimum.reduceat(permuted[flat], starts, axis=0)
+
+
+def candidate_array_8b0e26c(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
+                            num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD):
+    import numpy as np
+    from analysis.reuse import _colliding_rows
+
+    members = [i for i, found in enumerate(term_sets) if found]
+    if len(members) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    signatures = minhash_signatures_8b0e26c([term_sets[i] for i in members], num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    found = [_colliding_rows(signatures[:, start:end]) for start, end in lsh.hashranges]
+    rows = np.sort(np.concatenate(found))
+    rows = rows[np.r_[True, rows[1:] != rows[:-1]]] if len(rows) else rows
+    first, second = np.divmod(rows, len(members))
+    codes = pd.factorize(pd.Series(groups, dtype=object))[0]
+    index = np.asarray(members, dtype=np.int64)
+    first, second = index[first], index[second]
+    keep = codes[first] != codes[second]
+    first, second = first[keep], second[keep]
+    position = np.full(len(term_sets), -1, dtype=np.int64)
+    position[index] = np.arange(len(members))
+    estimate = np.empty(len(first), dtype=np.float64)
+    for start in range(0, len(first), 100_000):
+        a = signatures[position[first[start:start + 100_000]]]
+        b = signatures[position[second[start:start + 100_000]]]
+        estimate[start:start + 100_000] = np.count_nonzero(a == b, axis=1) / float(num_perm)
+    keep = estimate >= min_jaccard
+    return np.stack([first[keep], second[keep]], axis=1)
+
+
+def find_reuse_8b0e26c(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: Paraphrases | None = None,
+                       codebook_dir=None) -> pd.DataFrame:
+    from analysis.reuse import _method_of_words
+    from analysis.textsim import align_pairs, text_weights
+
+    if paraphrases is None:
+        paraphrases = load_paraphrases(codebook_dir)
+    texts = sentences["text"].tolist()
+    toks = sentence_tokens_8b0e26c(texts, paraphrases)
+    term_lists = [[t for t, _ in found] for found in toks]
+    weights = text_weights(texts, paraphrases, term_lists=term_lists)
+    unseen_weight = max(weights.values(), default=1.0)
+    term_sets = [set(found) if len(found) >= MIN_TERMS else set() for found in term_lists]
+    article_ids = sentences["article_id"].tolist()
+    sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
+    n_words = [int(k) for k in sentences["n_words"].tolist()]
+    rank = original_order(articles).to_dict()
+    outlet = articles.set_index("article_id")["outlet"].to_dict()
+    pairs = []
+    candidates = candidate_array_8b0e26c(term_sets, article_ids)
+    for i, j in zip(candidates[:, 0].tolist(), candidates[:, 1].tolist()):
+        pairs.append((j, i) if rank[article_ids[j]] < rank[article_ids[i]] else (i, j))
+    alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
+                             min_similarity=MIN_SIMILARITY, min_coverage=MIN_CONTAINMENT)
+    kept = [(i, j, alignment) for (i, j), alignment in zip(pairs, alignments) if alignment is not None
+            and (alignment.similarity >= MIN_SIMILARITY
+                 or max(alignment.coverage_a, alignment.coverage_b) >= MIN_CONTAINMENT)]
+    if not kept:
+        return pd.DataFrame([], columns=REUSE_COLUMNS)
+    first, second = [i for i, _, _ in kept], [j for _, j, _ in kept]
+    differences = [differing_words(toks[i], toks[j], alignment) for i, j, alignment in kept]
+    normalized = {k: " ".join(words(texts[k])) for k in set(first) | set(second)}
+    frame = pd.DataFrame({
+        "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
+        "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
+        "similarity": [round(alignment.similarity, 4) for _, _, alignment in kept],
+        "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
+        "outlet_a": [outlet.get(article_ids[i], "") for i in first],
+        "outlet_b": [outlet.get(article_ids[j], "") for j in second],
+        "method": [_method_of_words(normalized[i], normalized[j]) for i, j in zip(first, second)],
+        "coverage_a": [round(alignment.coverage_a, 4) for _, _, alignment in kept],
+        "coverage_b": [round(alignment.coverage_b, 4) for _, _, alignment in kept],
+        "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
+        "words_only_a": [d[0] for d in differences], "words_only_b": [d[1] for d in differences],
+        "swapped_words": [d[2] for d in differences],
+    }, columns=REUSE_COLUMNS)
+    return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)

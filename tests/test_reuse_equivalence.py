@@ -9,14 +9,25 @@ import random
 import numpy as np
 import pandas as pd
 import pytest
-from datasketch import MinHash
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from datasketch import MinHash, MinHashLSH
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reference_reuse as reference
 from analysis.quote_variants import pair_quote_variants, quote_variants_of
-from analysis.reuse import candidate_pairs, find_reuse, minhash_signatures, reuse_pairs
-from analysis.textsim import Paraphrases, align, align_pairs, load_paraphrases, sentence_weights, tokens
+from analysis.reuse import (
+    _LSH_BANDS, _sha1_hash32, candidate_pairs, find_reuse, lsh_bands, minhash_permutations, minhash_signatures,
+    reuse_pairs,
+)
+from datasketch.hashfunc import sha1_hash32
+from analysis.textsim import (
+    Paraphrases, align, align_pairs, load_paraphrases, normalize, sentence_weights, tokens, words,
+)
 from seed_quotes import seed_quotes
 
 PARAPHRASES = load_paraphrases()
@@ -143,6 +154,25 @@ def test_tokens_match_the_previous_implementation(text):
         assert tokens(text, paraphrases) == reference.tokens(text, paraphrases)
 
 
+# ASCII next to curly and grave apostrophes, precomposed and combining accents (several in a
+# row, out of canonical order), ligatures, fractions, dotless i, final sigma, other scripts
+FOLDING = ("aeiouAEIOU ntsx'-`\u00b4\u2019\u2018\u02bc\u00e9\u00ed\u00c9\u0301\u0300\u0327\u031b\u0323\ufb01\u00bd"
+           "\u0131\u03a3\u03c3\u0130\u00df\u2013\u0928\u092e\u094d\u00a0\u2126\u212b\u1e9b")
+
+
+@settings(settings.get_profile("equivalence"), max_examples=400)
+@given(text=st.text(alphabet=FOLDING, max_size=30) | st.text(max_size=30))
+def test_normalize_and_words_match_the_previous_implementation(text):
+    assert normalize(text) == reference.normalize(text)
+    assert words(text) == reference.words(text)
+
+
+@pytest.mark.parametrize("text", ["Don\u2019t go", "it\u00b4s Zelensk\u0131\u0301\u2019s", "\u0130stanbul \u039f\u0394\u039f\u03a3",
+                                  "e\u0323\u0301\u031b", "\ufb01nal `can't`", "\u2126 \u212b \u1e9b\u0323"])
+def test_normalize_traps(text):
+    assert normalize(text) == reference.normalize(text) and words(text) == reference.words(text)
+
+
 @settings(settings.get_profile("equivalence"), max_examples=30)
 @given(seed=st.integers(0, 10**6), n=st.integers(0, 300), vocabulary=st.integers(5, 80))
 def test_candidate_pairs_match_datasketch_lsh(seed, n, vocabulary):
@@ -166,6 +196,38 @@ def test_signatures_are_datasketch_minhash_values():
             assert row.dtype == minhash.hashvalues.dtype and np.array_equal(row, minhash.hashvalues)
 
 
+@pytest.mark.parametrize("num_perm, seed", [(64, 1), (128, 1), (32, 7), (1, 1)])
+def test_permutations_are_datasketch_minhash_permutations(num_perm, seed):
+    a, b = minhash_permutations(num_perm, seed)
+    expected_a, expected_b = MinHash(num_perm=num_perm, seed=seed).permutations
+    assert a.dtype == expected_a.dtype == np.uint32 and np.array_equal(a, expected_a) and np.array_equal(b, expected_b)
+
+
+@pytest.mark.parametrize("data", [b"", b"kyiv", "Zelensk\u00ed".encode("utf-8"), bytes(range(256))])
+def test_sha1_hash32_is_datasketch_hash(data):
+    assert _sha1_hash32(data) == sha1_hash32(data)
+
+
+@pytest.mark.parametrize("threshold, num_perm", [*_LSH_BANDS, (0.6, 32), (0.1, 64)])
+def test_lsh_bands_are_datasketch_lsh_bands(threshold, num_perm):
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    bands, rows = lsh_bands(threshold, num_perm)
+    assert (bands, rows) == (lsh.b, lsh.r)
+    assert [(k * rows, (k + 1) * rows) for k in range(bands)] == lsh.hashranges
+
+
+def test_reuse_does_not_import_datasketch(sample_corpus):
+    """datasketch (and the scipy.integrate it loads) costs more to import than the MinHash
+    work on a thousand articles: the default settings must not need it."""
+    code = ("import sys, warnings; warnings.simplefilter('ignore'); from analysis import load_corpus; "
+            "from analysis.reuse import find_reuse; c = load_corpus(None); "
+            "assert len(find_reuse(c.sentences, c.articles)); print('datasketch' in sys.modules)")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.stdout.strip() == "False"
+
+
 # --- the five seed articles ---
 
 def test_seed_tables_match_the_previous_implementation(sample_corpus):
@@ -175,6 +237,16 @@ def test_seed_tables_match_the_previous_implementation(sample_corpus):
     assert csv(reuse_pairs(new, sentences, articles)) == csv(reference.reuse_pairs(old, sentences, articles))
     quotes = seed_quotes(sample_corpus)
     assert csv(quote_variants_of(sample_corpus, quotes)) == csv(reference.quote_variants_of(sample_corpus, quotes))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_find_reuse_matches_its_previous_path(sample_corpus, seed):
+    """The benchmark's baseline (main at 8b0e26c) gives today's table: on the seeds and on a
+    synthetic corpus with copies, respellings and accents."""
+    frames = [(sample_corpus.sentences, sample_corpus.articles), synthetic(seed, 12, 90)]
+    for sentences, articles in frames:
+        new = find_reuse(sentences, articles)
+        assert len(new) and csv(new) == csv(reference.find_reuse_8b0e26c(sentences, articles))
 
 
 @pytest.mark.parametrize("min_similarity", [0.0, 0.3])
