@@ -111,6 +111,9 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
 
 
 _CHUNK = 100_000  # candidate pairs compared at once (bounds the memory of the comparison)
+# candidate pairs aligned at once: a block's term lists and alignments are prepared together,
+# so this bounds their memory; smaller blocks would prepare a sentence once per block it is in
+_PAIRS_AT_ONCE = 1_000_000
 
 
 def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> np.ndarray:
@@ -124,9 +127,16 @@ def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> n
     hashed = np.array([_sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
     a, b = minhash_permutations(num_perm)  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
     permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
-    flat = np.fromiter((code[t] for found in term_sets for t in found), dtype=np.int64)
-    starts = np.cumsum([0] + [len(found) for found in term_sets[:-1]])
-    return np.minimum.reduceat(permuted[flat], starts, axis=0)
+    signatures = np.empty((len(term_sets), num_perm), dtype=np.uint32)
+    for start in range(0, len(term_sets), _SETS_AT_ONCE):  # a term row per term of each set: bounded
+        batch = term_sets[start:start + _SETS_AT_ONCE]
+        flat = np.fromiter((code[t] for found in batch for t in found), dtype=np.int64)
+        starts = np.cumsum([0] + [len(found) for found in batch[:-1]])
+        signatures[start:start + len(batch)] = np.minimum.reduceat(permuted[flat], starts, axis=0)
+    return signatures
+
+
+_SETS_AT_ONCE = 5_000  # sets whose terms' permuted hashes are gathered at once (~ 20 MB)
 
 
 # datasketch is not imported to run: importing it loads scipy.integrate (half a second of CPU,
@@ -240,30 +250,35 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     unranked = candidates[np.isnan(rank[candidates]).any(axis=1)]
     if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
         raise KeyError(article_ids[unranked[0, 1] if np.isnan(rank[unranked[0, 1]]) else unranked[0, 0]])
-    first, second = candidates[:, 0], candidates[:, 1]
-    later_first = rank[second] < rank[first]  # oriented: the more original sentence first
-    pairs = list(zip(np.where(later_first, second, first).tolist(), np.where(later_first, first, second).tolist()))
-    alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
-                             min_similarity=min_similarity, min_coverage=min_containment)
-    kept = [(i, j, alignment) for (i, j), alignment in zip(pairs, alignments) if alignment is not None
-            and (alignment.similarity >= min_similarity
-                 or max(alignment.coverage_a, alignment.coverage_b) >= min_containment)]
+    later_first = rank[candidates[:, 1]] < rank[candidates[:, 0]]  # oriented: the more original sentence first
+    oriented = np.where(later_first[:, None], candidates[:, ::-1], candidates)
+    kept = []  # (i, j, similarity, coverage_a, coverage_b, differences): not the alignments, which are large
+    for start in range(0, len(oriented), _PAIRS_AT_ONCE):
+        block = oriented[start:start + _PAIRS_AT_ONCE]
+        pairs = list(zip(block[:, 0].tolist(), block[:, 1].tolist()))
+        alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
+                                 min_similarity=min_similarity, min_coverage=min_containment)
+        kept += [(i, j, alignment.similarity, alignment.coverage_a, alignment.coverage_b,
+                  differing_words(toks[i], toks[j], alignment))
+                 for (i, j), alignment in zip(pairs, alignments) if alignment is not None
+                 and (alignment.similarity >= min_similarity
+                      or max(alignment.coverage_a, alignment.coverage_b) >= min_containment)]
     if not kept:
         return pd.DataFrame([], columns=REUSE_COLUMNS)
-    first, second = [i for i, _, _ in kept], [j for _, j, _ in kept]
-    differences = [differing_words(toks[i], toks[j], alignment) for i, j, alignment in kept]
+    first, second = [row[0] for row in kept], [row[1] for row in kept]
+    differences = [row[5] for row in kept]
     # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
     normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
     frame = pd.DataFrame({
         "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
         "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
-        "similarity": [round(alignment.similarity, 4) for _, _, alignment in kept],
+        "similarity": [round(row[2], 4) for row in kept],
         "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
         "outlet_a": [outlet.get(article_ids[i], "") for i in first],
         "outlet_b": [outlet.get(article_ids[j], "") for j in second],
         "method": [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)],
-        "coverage_a": [round(alignment.coverage_a, 4) for _, _, alignment in kept],
-        "coverage_b": [round(alignment.coverage_b, 4) for _, _, alignment in kept],
+        "coverage_a": [round(row[3], 4) for row in kept],
+        "coverage_b": [round(row[4], 4) for row in kept],
         "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
         "words_only_a": [d[0] for d in differences], "words_only_b": [d[1] for d in differences],
         "swapped_words": [d[2] for d in differences],
