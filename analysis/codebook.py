@@ -6,6 +6,8 @@ hold terms separated by ';', regex cells must compile, choice cells must be in t
 """
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,12 +83,29 @@ def read_codebook(path, columns: Sequence[Column], unique: str | None = None) ->
     """Read and validate one codebook CSV; extra columns are kept as text.
 
     Rows whose every cell is blank are skipped, as are rows whose first cell starts with '#'
-    (comments an analyst leaves in a spreadsheet)."""
+    (comments an analyst leaves in a spreadsheet).
+
+    A file read before with the same content is not parsed again (each partition of a
+    parallel export loads every codebook): the caller gets a copy of the earlier result."""
     path = Path(path)
     if not path.is_file():
         raise CodebookError(path, "codebook file not found")
+    data = path.read_bytes()
+    key = (str(path.resolve()), hashlib.sha1(data).digest(), tuple(columns), unique)
+    if key not in _PARSED:
+        if len(_PARSED) >= _MAX_PARSED:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = _parse_codebook(path, data, columns, unique)
+    return _PARSED[key].copy()
+
+
+_PARSED: dict[tuple, pd.DataFrame] = {}  # validated codebooks by file and content (oldest first)
+_MAX_PARSED = 64
+
+
+def _parse_codebook(path: Path, data: bytes, columns: Sequence[Column], unique: str | None) -> pd.DataFrame:
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:
         raise CodebookError(path, "empty file; it needs a header row") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:

@@ -54,7 +54,7 @@ class FrameDictionary:
     def __init__(self, frames: pd.DataFrame):
         self.frames = list(frames["frame"])
         self.names = dict(zip(frames["frame"], frames["name"]))
-        self._dictionary = TermDictionary(dict(zip(frames["frame"], frames["terms"])))
+        self._dictionary = TermDictionary.shared(dict(zip(frames["frame"], frames["terms"])))
 
     def match(self, text: str) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}

@@ -13,6 +13,8 @@ Term syntax:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from typing import Mapping, Sequence
 
@@ -111,6 +113,13 @@ class TermDictionary:
             self._terms_at[key] = list(by_group.items())
         self._starts = WordStarts(candidates) if candidates else None
 
+    @classmethod
+    def shared(cls, terms: Mapping[str, Sequence[str]], patterns: Mapping[str, Sequence[str]] | None = None) -> "TermDictionary":
+        """TermDictionary(terms, patterns), built once per process for the same contents (every
+        partition of a parallel export builds the codebooks' dictionaries); use it read-only."""
+        return _shared_dictionary(tuple((group, tuple(found)) for group, found in terms.items()),
+                                  tuple((group, tuple(found)) for group, found in (patterns or {}).items()))
+
     def matches(self, text: str) -> list[tuple[str, str, str, int, int]]:
         """(group, term, surface, start, end) for every match, by group then position."""
         found: dict[str, list] = {}
@@ -141,3 +150,8 @@ class TermDictionary:
         compiled = self._scanners.get(group) or self._scanners.setdefault(group, re.compile(pattern))
         return [(group, names[m.lastgroup], m.group(), m.start(), m.end())
                 for m in compiled.finditer(text) if m.end() > m.start()]
+
+
+@lru_cache(maxsize=32)
+def _shared_dictionary(terms: tuple, patterns: tuple) -> TermDictionary:
+    return TermDictionary(dict(terms), dict(patterns))

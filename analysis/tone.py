@@ -9,6 +9,7 @@ built on social-media text, not news."""
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -48,10 +49,17 @@ def _joined(parts: list[str]) -> str:
     return " ".join(" ".join(p.strip(_MARKS_AND_SPACE) for p in parts).split())
 
 
+@lru_cache(maxsize=1)
+def stock_analyzer() -> SentimentIntensityAnalyzer:
+    """VADER with its own lexicon, loaded once per process (every partition of a parallel
+    export scores tone); not to be edited: pass your own analyzer to change the lexicon."""
+    return SentimentIntensityAnalyzer()
+
+
 def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer | None = None) -> pd.DataFrame:
     """One row per sentence and voice that has words: VADER compound (-1..1) and the
     shares of positive, neutral and negative vocabulary."""
-    score = ToneScorer(analyzer or SentimentIntensityAnalyzer())
+    score = ToneScorer(analyzer or stock_analyzer())
     rows = []
     for article_id, doc in build_documents(sentences).items():
         quoted = sorted(quote_mask(doc, find_quote_spans(doc)))

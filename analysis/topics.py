@@ -65,7 +65,7 @@ class TopicMatcher:
 
     def __init__(self, topics: pd.DataFrame):
         self.topics = list(topics["topic"])
-        self._dictionary = TermDictionary(dict(zip(topics["topic"], topics["terms"])),
+        self._dictionary = TermDictionary.shared(dict(zip(topics["topic"], topics["terms"])),
                                           dict(zip(topics["topic"], topics["patterns"])))
 
     def matches(self, text: str) -> list[tuple[str, str, str, int, int]]:

@@ -1,4 +1,6 @@
 """Codebook validation: every mistake names the file, the spreadsheet row and the column."""
+import os
+
 import pytest
 
 from analysis.actors import load_actors
@@ -76,3 +78,27 @@ def test_pattern_with_capitals_keeps_case_insensitive_matching(tmp_path):
 def test_empty_codebook_names_the_file(tmp_path):
     with pytest.raises(CodebookError, match="empty file; it needs a header row"):
         read_codebook(write(tmp_path, ""), COLUMNS)
+
+
+
+def test_a_file_read_again_is_not_parsed_again_but_an_edit_is_seen(tmp_path, monkeypatch):
+    import analysis.codebook as codebook
+
+    columns = [Column("name"), Column("active", kind="bool")]
+    path = write(tmp_path, "name,active\nx,yes\n")
+    first = read_codebook(path, columns)
+    first.loc[0, "name"] = "changed by a caller"
+    first["added"] = 1
+    parse, parsed = codebook._parse_codebook, []
+    monkeypatch.setattr(codebook, "_parse_codebook", lambda *args: parsed.append(args) or parse(*args))
+    second = read_codebook(path, columns)
+    assert not parsed and list(second["name"]) == ["x"] and "added" not in second  # a copy each time
+    stat = path.stat()
+    path.write_text("name,active\ny,yes\n", encoding="utf-8")  # same size,
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same time stamp: the content decides
+    assert list(read_codebook(path, columns)["name"]) == ["y"] and len(parsed) == 1
+    path.write_text("name,active\nz,maybe\n", encoding="utf-8")
+    for _ in range(2):  # a failure is not remembered
+        with pytest.raises(CodebookError, match="expected yes or no"):
+            read_codebook(path, columns)
+    assert len(parsed) == 3

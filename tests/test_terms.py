@@ -115,3 +115,14 @@ def test_evidence_summary_orders_by_count_then_term():
     assert evidence_summary(counts) == "drone (5); attack (2); shot down (2)"
     assert evidence_summary(counts, limit=2) == "drone (5); attack (2)"
     assert evidence_summary({}) == ""
+
+
+def test_shared_dictionaries_are_built_once_per_content():
+    topics = load_topics()
+    terms = dict(zip(topics["topic"], topics["terms"]))
+    patterns = dict(zip(topics["topic"], topics["patterns"]))
+    shared = TermDictionary.shared(terms, patterns)
+    assert TermDictionary.shared(dict(terms), dict(patterns)) is shared
+    assert TermDictionary.shared(terms) is not shared  # other contents, another dictionary
+    text = "Lukashenko and Putin discussed gas prices, the Union State and air defence in Minsk."
+    assert shared.matches(text) == TermDictionary(terms, patterns).matches(text) != []

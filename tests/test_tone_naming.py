@@ -73,3 +73,13 @@ def test_seed_naming_house_styles(sample_corpus):
     # the Kremlin's term appears only inside a quotation (AFP's "what it calls its ...")
     smo = counts[counts["variant"] == "special military operation"]
     assert smo["n_own"].sum() == 0 and smo["n_quoted"].sum() == 1
+
+
+def test_the_stock_analyzer_is_loaded_once_and_scores_as_a_fresh_one(sample_corpus):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.tone import stock_analyzer
+
+    assert stock_analyzer() is stock_analyzer()
+    sentences = sample_corpus.sentences
+    assert sentence_tone(sentences).equals(sentence_tone(sentences, SentimentIntensityAnalyzer()))
