@@ -26,7 +26,7 @@ from analysis import load_corpus
 from analysis.readability import onepass_scores, readability_table, textstat_scores
 from analysis.readability_uncertainty import outlet_intervals, sentence_counts, textstat_counts
 from analysis.testing import make_corpus
-from analysis.textstat_memo import WORD_FUNCTIONS, word_memo
+from benchmarks.textstat_memo import WORD_FUNCTIONS, word_memo
 from analysis.textstat_onepass import forget_tokens, text_counts
 from benchmarks.common import distinct_variants
 

@@ -8,10 +8,10 @@ import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import textstat_memo
+from benchmarks import textstat_memo
 from analysis.readability import textstat_scores
 from analysis.readability_uncertainty import textstat_counts
-from analysis.textstat_memo import MAX_TOKEN_CHARS, WORD_FUNCTIONS, word_memo
+from benchmarks.textstat_memo import MAX_TOKEN_CHARS, WORD_FUNCTIONS, word_memo
 from readability_fixtures import DENSE, NEWS, PLAIN
 
 

@@ -9,9 +9,9 @@ lasts for the whole block, so each distinct word is worked out once. Any other a
 (a whole text, a sentence) goes to textstat's own cached function, so textstat's per-text
 reuse still works. The four functions are pure, so every result is unchanged (tests check).
 
-The export no longer scores through it: readability.csv and the sentence counts come from
-textstat_onepass, one pass over each text's words. It stays as the previous path that
-benchmarks/bench_readability.py times the one-pass path against, in the same run.
+The export does not score through it: readability.csv and the sentence counts come from
+analysis.textstat_onepass, one pass over each text's words. It is the previous path that
+bench_readability times the one-pass path against, in the same run.
 
 textstat's modules import these functions by name (`from ..counts._count_syllables import
 count_syllables`), so `word_memo` rebinds the name in every textstat module that holds it,
