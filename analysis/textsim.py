@@ -261,21 +261,11 @@ def sentence_weights(sentences, paraphrases: Paraphrases | None = None) -> dict[
 
 def text_weights(texts: Sequence[str], paraphrases: Paraphrases | None = None, *,
                  term_lists: Sequence[Sequence[str]] | None = None) -> dict[str, float]:
-    """`idf_weights` of the terms of `texts` (given as term_lists when the caller has them).
-    The result for the latest texts and paraphrases is kept: reuse and quote variants both
-    weigh terms over the corpus sentences, and tokenizing a corpus costs more than comparing
-    its texts with the kept ones."""
-    texts = tuple(texts)
-    if _latest_weights and _latest_weights[0] == texts and _latest_weights[1] == paraphrases:
-        return dict(_latest_weights[2])
+    """`idf_weights` of the terms of `texts` (given as term_lists when the caller has them:
+    the export builds every sentence's terms once, per article)."""
     if term_lists is None:
         term_lists = [[t for t, _ in found] for found in sentence_tokens(texts, paraphrases)]
-    weights = idf_weights(term_lists)
-    _latest_weights[:] = [texts, paraphrases, weights]
-    return dict(weights)  # a copy: the kept weights cannot be changed through the result
-
-
-_latest_weights: list = []  # [texts, paraphrases, weights] of the latest `text_weights`
+    return idf_weights(term_lists)
 
 
 @dataclass(frozen=True)

