@@ -156,11 +156,20 @@ def _sentence_rows(counts: pd.DataFrame) -> tuple[np.ndarray, dict[str, slice]]:
     rows = values.astype(np.int64)
     if not np.array_equal(rows, values):
         raise ValueError("sentence counts must be whole numbers (see sentence_counts)")
-    codes, articles = pd.factorize(counts["article_id"])
-    order = np.argsort(codes, kind="stable")
-    ends = np.cumsum(np.bincount(codes, minlength=len(articles)))
+    articles, order, ends = _grouped_rows(counts["article_id"])
     spans = {a: slice(end - n, end) for a, end, n in zip(articles, ends, np.diff(ends, prepend=0))}
     return rows[order], spans
+
+
+def _grouped_rows(values: pd.Series, sort: bool = False) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    """(the distinct values, in order of first appearance or sorted; the row positions
+    grouped by value, each group in table order; where each group ends in them). Rows
+    without a value are left out, as a pandas groupby leaves them out."""
+    codes, names = pd.factorize(values, sort=sort)
+    order = np.argsort(codes, kind="stable")
+    order = order[codes[order] >= 0]
+    ends = np.cumsum(np.bincount(codes[codes >= 0], minlength=len(names)))
+    return names, order, ends
 
 
 def _resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
@@ -324,10 +333,7 @@ def _series_mean(values: np.ndarray) -> float:
 def _outlet_positions(outlet: pd.Series) -> Iterator[tuple[str, np.ndarray]]:
     """(outlet, positions of its rows in table order) in sorted outlet order, as
     groupby("outlet", sort=True) iterates them (rows without an outlet left out)."""
-    codes, names = pd.factorize(outlet, sort=True)
-    order = np.argsort(codes, kind="stable")
-    order = order[codes[order] >= 0]
-    ends = np.cumsum(np.bincount(codes[codes >= 0], minlength=len(names)))
+    names, order, ends = _grouped_rows(outlet, sort=True)
     return zip(names, np.split(order, ends[:-1]))
 
 
