@@ -3,15 +3,14 @@ of each article is shared with each other one, and whether a common wire origin 
 
 Candidate sentence pairs come from MinHash LSH (datasketch's signatures and bands, computed in
 bulk with numpy, without importing datasketch) over each sentence's set of content terms (see
-analysis.textsim), so the cost grows with the number of sentences and of near-duplicates, not with the square of the corpus.
-The candidates are then scored together by the term alignment of analysis.textsim
-(`align_pairs`) and kept when they clear the thresholds below.
+analysis.textsim), so the cost grows with the number of sentences and of near-duplicates, not
+with the square of the corpus. The candidates are then scored together by the term alignment
+of analysis.textsim (`align_pairs`) and kept when they clear the thresholds below.
 
 Orientation: in every pair, article_a is the copy treated as the original (see
 `original_order`), article_b the later copy; `exclude_shared` relies on it.
 """
 from __future__ import annotations
-
 
 import hashlib
 from functools import lru_cache
@@ -265,20 +264,19 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
                       or max(alignment.coverage_a, alignment.coverage_b) >= min_containment)]
     if not kept:
         return pd.DataFrame([], columns=REUSE_COLUMNS)
-    first, second = [row[0] for row in kept], [row[1] for row in kept]
-    differences = [row[5] for row in kept]
+    first, second, similarity, coverage_a, coverage_b, differences = zip(*kept)
     # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
     normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
     frame = pd.DataFrame({
         "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
         "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
-        "similarity": [round(row[2], 4) for row in kept],
+        "similarity": [round(value, 4) for value in similarity],
         "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
         "outlet_a": [outlet.get(article_ids[i], "") for i in first],
         "outlet_b": [outlet.get(article_ids[j], "") for j in second],
         "method": [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)],
-        "coverage_a": [round(row[3], 4) for row in kept],
-        "coverage_b": [round(row[4], 4) for row in kept],
+        "coverage_a": [round(value, 4) for value in coverage_a],
+        "coverage_b": [round(value, 4) for value in coverage_b],
         "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
         "words_only_a": [d[0] for d in differences], "words_only_b": [d[1] for d in differences],
         "swapped_words": [d[2] for d in differences],
