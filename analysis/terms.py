@@ -13,9 +13,8 @@ Term syntax:
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from .word_starts import WordStarts, word_key

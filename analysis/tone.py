@@ -82,7 +82,6 @@ class ToneScorer:
     answers for less work), each distinct text scored once (VADER scores a text alone)."""
 
     def __init__(self, analyzer: SentimentIntensityAnalyzer):
-        self.analyzer = analyzer
         self._polarity = VaderPolarity(analyzer)
         self._scored: dict[str, tuple | None] = {}
 

@@ -66,7 +66,7 @@ class TopicMatcher:
     def __init__(self, topics: pd.DataFrame):
         self.topics = list(topics["topic"])
         self._dictionary = TermDictionary.shared(dict(zip(topics["topic"], topics["terms"])),
-                                          dict(zip(topics["topic"], topics["patterns"])))
+                                                 dict(zip(topics["topic"], topics["patterns"])))
 
     def matches(self, text: str) -> list[tuple[str, str, str, int, int]]:
         """(topic, term, surface, start, end) for every match, by topic then position."""
