@@ -11,17 +11,6 @@ from analysis.numbers import extract_sentence, load_lexicon
 
 from .common import best_of, letter_tag
 
-
-def best_cpu_of(fn, repeat: int = 3) -> float:
-    """Fastest CPU time (this process only) of `repeat` runs: on a shared machine, time spent
-    waiting for a core is not the extractor's cost."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
-    return best
-
 N_SENTENCES = 40_000
 TARGET = 20_000  # sentences per second required
 
@@ -46,8 +35,8 @@ def main() -> None:
         for text in sentences:
             digits.findall(text)
 
-    wall = best_of(extract), best_of(baseline)
-    cpu = best_cpu_of(extract), best_cpu_of(baseline)
+    wall = best_of(extract, clock=time.perf_counter), best_of(baseline, clock=time.perf_counter)
+    cpu = best_of(extract), best_of(baseline)
     n = len(sentences)
     print(f"figures extractor: {n / cpu[0]:,.0f} sentences/s CPU time, {n / wall[0]:,.0f} wall "
           f"({n:,} distinct sentences, one core)")
