@@ -15,6 +15,7 @@ import pandas as pd
 
 from .config import CODEBOOK_DIR, resolve_dir
 from .corpus import Corpus
+from .csv_writer import write_frame_csv
 
 Builder = Callable[["Context"], pd.DataFrame]
 TABLES: dict[str, Builder] = {}
@@ -129,9 +130,9 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8, no index, newline line ends."""
+    """UTF-8, no index, newline line ends: as pandas' to_csv writes it (csv_writer)."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        frame.to_csv(handle, index=False, lineterminator="\n")
+        write_frame_csv(frame, handle)
 
 
 def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
