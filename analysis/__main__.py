@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 from .cache import DEFAULT_CACHE_DIR
+from .collection import fewer_collections
 from .config import CODEBOOK_DIR, RAW_DIR, resolve_dir
 from .parallel import ENGINES
 from .errors import CorpusError, InputWarning, print_warning_line
@@ -86,7 +87,8 @@ def _export(args) -> int:
     max_bytes = MAX_FILE_BYTES if args.max_file_mb is None else (int(args.max_file_mb * 1e6) or None)
 
     try:
-        written, skipped = _build_and_write(args, corpus_dir, codebook_dir, out_dir, max_bytes)
+        with fewer_collections():
+            written, skipped = _build_and_write(args, corpus_dir, codebook_dir, out_dir, max_bytes)
     except CorpusError as error:
         return _error(error)
     except InputWarning as warning:  # --strict

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .cache import version_key
+from .collection import fewer_collections
 from .corpus import SKIPPED_COLUMNS
 from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_csv, write_table_bytes
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
@@ -82,6 +83,11 @@ def run_partition(tasks: list[ArticleTask], codebook_dir: Path, table_names: lis
         raise RuntimeError(f"this worker's analysis package, codebooks in {codebook_dir} or textstat/pandas versions differ "
                            "from the client's: install the same checkout and codebooks on every worker")
 
+    with fewer_collections():
+        return _partition_results(tasks, codebook_dir, table_names)
+
+
+def _partition_results(tasks: list[ArticleTask], codebook_dir: Path, table_names: list[str]) -> list[ArticleResult]:
     results = []
     for task in tasks:
         with warnings.catch_warnings(record=True) as caught:
