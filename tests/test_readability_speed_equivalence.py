@@ -132,7 +132,7 @@ SENTENCE_ROWS = st.integers(1, 40).flatmap(lambda n: st.lists(
     min_size=n, max_size=n))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(SENTENCE_ROWS, st.integers(1, 300), st.integers(0, 2**32))
 def test_packed_resampled_sums_equal_the_previous_code(rows, draws, seed):
     sentences = np.array(rows, dtype=np.int64)
