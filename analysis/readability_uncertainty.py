@@ -27,7 +27,7 @@ import pandas as pd
 import textstat
 
 from .readability import LONG_SENTENCE_WORDS, METRICS
-from .textstat_onepass import text_counts
+from .textstat_onepass import counts_matrix
 
 # Sums over sentences that the formulas need (names as in textstat's formulas).
 COUNT_COLUMNS = [
@@ -76,8 +76,7 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
     Each distinct sentence text is counted once: copy shared between articles (agency
     copy, rewrites) repeats whole sentences."""
     position, distinct = pd.factorize(sentences["text"], use_na_sentinel=False)
-    rows = [text_counts(text)[:9] for text in distinct]
-    counted = np.array(rows, dtype=np.int64).reshape(len(distinct), 9)
+    counted = counts_matrix(distinct)
     counts = pd.DataFrame(counted[position], columns=COUNT_COLUMNS[:9], index=sentences.index)
     counts["suite_words"] = sentences["n_words"]
     counts["suite_sentences"] = 1
