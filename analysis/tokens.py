@@ -62,14 +62,14 @@ def _token(word: str, stop: frozenset) -> str:
 def term_counts(frame: pd.DataFrame, group: str, text: str = "text", *, stopwords=STOPWORDS) -> pd.DataFrame:
     """Token counts per group: one row per (group, word) with column `count`, from the
     `text` column of `frame` (e.g. body sentences with an outlet column): tokenize's
-    tokens, counted as the words matched per group, each distinct word made a token once."""
+    tokens, counted as the words matched in each group's texts, each distinct word made a
+    token once."""
     stop = _stopword_set(stopwords)
-    matched: dict[object, Counter] = {}
-    for key, value in zip(frame[group], frame[text]):
-        counter = matched.get(key)
-        if counter is None:
-            counter = matched[key] = Counter()
-        counter.update(_WORD.findall(str(value)))
+    texts: dict[object, list[str]] = {}
+    for key, value in zip(frame[group].tolist(), frame[text].tolist()):
+        texts.setdefault(key, []).append(str(value))
+    # no match can take in a newline, so the matches of the joined texts are theirs
+    matched = {key: Counter(_WORD.findall("\n".join(values))) for key, values in texts.items()}
     token_of: dict[str, str] = {}
     rows = []
     for key, counter in matched.items():

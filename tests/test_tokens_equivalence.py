@@ -44,6 +44,8 @@ def test_term_counts_traps():
     assert_same_counts(frame.iloc[:0])
     numbered = frame.assign(outlet=[3, 1, 3, 2, 1, 0, 0])
     assert_same_counts(numbered)
+    joined = pd.DataFrame({"outlet": ["A", "A", "A"], "text": ["Kremlin", "'s end-", "-400 x\nyz"]})
+    assert_same_counts(joined)  # texts that would join into other words without a separator
 
 
 WORDS = st.sampled_from(["Kremlin's", "Kyiv’s", "the", "The", "S-400", "40-year-old", "a", "x", "dogs'",
