@@ -158,7 +158,7 @@ EVIDENCE_TERMS = st.sampled_from(["drone", "drone;shot down", "", "shot down;dro
                                   "Drone", None, float("nan")])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["a1", "a2", "b1"]), st.sampled_from(["war", "aid", "x"]),
                           EVIDENCE_TERMS), max_size=30))
 def test_evidence_summaries_equal_the_previous_code(rows):

@@ -52,7 +52,7 @@ WORDS = st.sampled_from(["Kremlin's", "Kyiv’s", "the", "The", "S-400", "40-yea
                          "don't", "ÉCOLE", "école", "said", "Said", "9,000", "—", "'s", "it’s", "zelenskyy"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]),
                           st.lists(WORDS, max_size=12).map(" ".join)
                           | st.text(max_size=20)), max_size=15))
