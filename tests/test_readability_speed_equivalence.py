@@ -123,3 +123,36 @@ def test_ratio_equals_the_previous_expression(pairs):
     numerator, denominator = (np.array(column, float) for column in zip(*pairs))
     new, old = fast._ratio(numerator, denominator), reference.ratio(numerator, denominator)
     assert new.tobytes() == old.tobytes()
+
+
+COLUMN_RANGES = st.sampled_from([(0, 1), (0, 4), (0, 60), (0, 500), (0, 2**20)])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 40), st.lists(COLUMN_RANGES, min_size=len(fast.COUNT_COLUMNS),
+                                    max_size=len(fast.COUNT_COLUMNS)),
+       st.sampled_from([None, None, None, (-3, 4), (0, 2**58)]),  # mostly packable counts
+       st.integers(1, 300), st.integers(0, 2**32))
+def test_packed_resampled_sums_equal_the_previous_code(n, ranges, odd_column, draws, seed):
+    if odd_column:
+        ranges[seed % len(ranges)] = odd_column
+    values = np.random.default_rng(seed)
+    sentences = np.column_stack([values.integers(low, high, size=n) for low, high in ranges])
+    new = fast._resampled_sums(sentences, draws, np.random.default_rng(seed))
+    old = reference.resampled_sums(sentences, draws, np.random.default_rng(seed))
+    assert new.dtype == old.dtype and np.array_equal(new, old)
+
+
+@pytest.mark.parametrize("rows", [
+    [[0] * 12],  # one sentence, every count zero: zero-width fields
+    [[1] * 12] * 30,
+    [[2**56] + [1] * 11] * 64,  # one sum needs 63 bits: no packing
+    [[2**40, 2**40] + [7] * 10] * 8,  # wide fields: several packed columns
+    [[-1] + [5] * 11, [3] * 12],  # a negative count: no packing
+])
+def test_packed_resampled_sums_traps(rows):
+    sentences = np.array(rows, dtype=np.int64)
+    for seed in (0, 1, 20221219):
+        new = fast._resampled_sums(sentences, 257, np.random.default_rng(seed))
+        old = reference.resampled_sums(sentences, 257, np.random.default_rng(seed))
+        assert np.array_equal(new, old)

@@ -5,6 +5,7 @@ hand-made traps and on generated texts; MATTR equals the window-by-window count 
 replaced; the token memo stays bounded."""
 from collections import Counter
 
+import numpy as np
 import pytest
 import textstat
 from hypothesis import given, settings
@@ -156,3 +157,21 @@ def test_consensus_vote_equals_text_standard(scores):
     except ValueError as error:
         got = type(error)
     assert repr(got) == repr(expected)
+
+
+def assert_matrix_equals_text_counts(texts):
+    matrix = textstat_onepass.counts_matrix(texts)
+    assert matrix.dtype == np.int64 and matrix.shape == (len(texts), 9)
+    assert matrix.tolist() == [list(text_counts(text)[:9]) for text in texts]
+
+
+def test_counts_matrix_traps_and_seeds(sample_corpus):
+    assert_matrix_equals_text_counts(TRAPS + list(sample_corpus.sentences["text"]))
+    assert_matrix_equals_text_counts([])
+    assert_matrix_equals_text_counts(["x" * 70_000 + " word"] * 3)  # fields beyond 16 bits
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TEXTS, max_size=8))
+def test_counts_matrix_equals_text_counts(texts):
+    assert_matrix_equals_text_counts(texts)
