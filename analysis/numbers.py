@@ -889,6 +889,10 @@ def extract_figures(sentences: pd.DataFrame, lexicon: Lexicon | None = None, cod
         if text not in extracted:
             extracted[text] = extract_sentence(text, lexicon)
         figs = extracted[text]  # read, never modified, below
+        if not figs:  # most sentences: only the window of recent wholes moves on
+            if recent:
+                recent = [(s, r) for s, r in recent if int(sentence_id) - s < 2]
+            continue
         ids = [f"{article_id}:{int(sentence_id)}:{k + 1}" for k in range(len(figs))]
         sentence_rows = []
         for k, fig in enumerate(figs):
