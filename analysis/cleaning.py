@@ -27,6 +27,7 @@ rules above apply to paragraphs, not to fragments of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .boilerplate import LinePattern, LinePatterns
 from .dates import find_dates
@@ -80,8 +81,8 @@ class _Line:
     def fixed(self) -> bool:
         return self.pattern is not None or self.is_date or self.is_template
 
-    @property
-    def prose(self) -> bool:
+    @cached_property
+    def prose(self) -> bool:  # asked several times per line by the labelling passes
         return not self.fixed and self.words >= MIN_PROSE_WORDS and self.terminal and not ELLIPSIS_END.search(self.text)
 
 
@@ -90,6 +91,13 @@ def template_key(line: str) -> str | None:
     line is too long or too sentence-like to be template furniture."""
     text = line.strip()
     if not text or len(text) > 120 or is_terminal(text) or count_words(text) > 10:
+        return None
+    return " ".join(text.casefold().split())
+
+
+def _unit_template_key(text: str, words: int, terminal: bool) -> str | None:
+    """template_key of a stripped unit text whose word count and terminal flag are known."""
+    if not text or len(text) > 120 or terminal or words > 10:
         return None
     return " ".join(text.casefold().split())
 
@@ -116,7 +124,7 @@ def label_lines(
         terminal = is_terminal(text)
         pattern = patterns.match(text, words)
         is_date = pattern is None and words <= MAX_DATE_LINE_WORDS and not terminal and bool(find_dates(text))
-        is_template = pattern is None and not is_date and template_key(text) in template_keys
+        is_template = pattern is None and not is_date and _unit_template_key(text, words, terminal) in template_keys
         info.append(_Line(members[0], text, words, terminal, pattern, is_date, is_template, tuple(members)))
 
     labels: dict[int, tuple[str, str]] = {}
