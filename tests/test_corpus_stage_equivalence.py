@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 import warnings
 
 import pytest
@@ -244,3 +245,17 @@ def test_figures_random(rows):
     })
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "published": ["2022-12-19", "", "2023-01-02"]})
     _figures_both_ways(sentences, articles)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("aab-_ .'é9") + ["ａ"]), max_size=40),
+       st.sampled_from(["a", "aa", "aba", "a-a", "a.a", "b", "é", "a'"]), st.sampled_from(["", "-", "-'"]))
+@example("aaa", "aa", "")
+@example("a.a.a", "a.a", "")
+@example("-a a_a a9 a", "a", "-")
+def test_word_starts_equal_the_look_behind_pattern(text, word, joiners):
+    from analysis.numbers import _word_starts
+
+    edge = "\\w" + re.escape(joiners) if joiners else "\\w"
+    pattern = re.compile(rf"(?<![{edge}]){re.escape(word)}(?![{edge}])")
+    assert _word_starts(text, word, joiners) == [m.start() for m in pattern.finditer(text)]
