@@ -27,7 +27,6 @@ rules above apply to paragraphs, not to fragments of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from .boilerplate import LinePattern, LinePatterns
 from .dates import find_dates
@@ -76,14 +75,14 @@ class _Line:
     is_date: bool
     is_template: bool
     members: tuple[int, ...]  # raw line indexes of the unit (one line, or a hard-wrapped paragraph)
+    prose: bool = False  # set in __post_init__: the labelling passes ask it several times per line
+
+    def __post_init__(self):
+        self.prose = not self.fixed and self.words >= MIN_PROSE_WORDS and self.terminal and not ELLIPSIS_END.search(self.text)
 
     @property
     def fixed(self) -> bool:
         return self.pattern is not None or self.is_date or self.is_template
-
-    @cached_property
-    def prose(self) -> bool:  # asked several times per line by the labelling passes
-        return not self.fixed and self.words >= MIN_PROSE_WORDS and self.terminal and not ELLIPSIS_END.search(self.text)
 
 
 def template_key(line: str) -> str | None:

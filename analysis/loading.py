@@ -19,7 +19,7 @@ from .errors import CorpusError, SkippedInput, SkippedWarning, warn_input
 from .manifest import read_manifest
 from .reading import ARTICLE_SUFFIXES, MAX_FILE_BYTES, RawArticle, nfc, read_article
 from .sentences import split_sentences
-from .text import count_words, normalize_space
+from .text import count_token_words, normalize_space
 
 # A site-template line must recur in at least this many articles (and this share of them).
 TEMPLATE_MIN_ARTICLES = 3
@@ -127,8 +127,9 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
         one_line = "\n" not in block_text  # most paragraphs: no line numbers to count
         for start, end in split_sentences(block_text):
             sentence_id += 1
-            text = normalize_space(block_text[start:end])
-            n_words = count_words(text)
+            tokens = block_text[start:end].split()
+            text = " ".join(tokens)  # normalize_space, with the tokens kept for the count
+            n_words = count_token_words(tokens)
             if one_line:
                 line_start = line_end = block.line_start
             else:

@@ -27,7 +27,11 @@ _TOKEN_WORDS_LIMIT = 500_000  # distinct tokens kept before the memo starts over
 def count_words(text: str) -> int:
     """Words as readers count them: runs of letters or digits (with inner apostrophes,
     hyphens and points, so "isn't", "well-known" and "9.5" are one word each)."""
-    tokens = text.split()
+    return count_token_words(text.split())
+
+
+def count_token_words(tokens: list[str]) -> int:
+    """count_words of a text from its white-space tokens (text.split())."""
     memo = _TOKEN_WORDS
     try:
         return sum(map(memo.__getitem__, tokens))

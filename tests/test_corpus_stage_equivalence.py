@@ -23,7 +23,7 @@ from analysis.loading import ArticleTask, read_corpus
 from analysis.numbers import extract_figures, load_lexicon
 from analysis.reading import RawArticle
 from analysis.sentences import split_sentences
-from analysis.text import count_words
+from analysis.text import count_token_words, count_words
 from corpus_reference import boilerplate as ref_boilerplate
 from corpus_reference import claims as ref_claims
 from corpus_reference import cleaning as ref_cleaning
@@ -65,6 +65,7 @@ def test_count_words_traps(text):
 def test_count_words_random(text):
     assert count_words(text) == ref_text.count_words(text)
     assert count_words(text) == ref_text.count_words(text)  # the memo answers the second time
+    assert count_token_words(text.split()) == ref_text.count_words(text)
 
 
 def test_count_words_memo_starts_over_when_full(monkeypatch):
