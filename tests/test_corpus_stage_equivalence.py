@@ -33,7 +33,7 @@ from corpus_reference import sentences as ref_sentences
 from corpus_reference import text as ref_text
 
 FIXTURE = ROOT / "tests" / "fixtures" / "other_event"
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Characters that decide word, sentence and line boundaries, with look-alikes that must not.
 TRAP_CHARS = list("aZé9٣_ .,;:!?'’-–—\"“”»)]([…\n\t") + ["\u00a0", "\u2028", "\u3000", "K", "İ", "ß", "²", "Ⅻ"]
@@ -189,7 +189,7 @@ def test_article_rows_on_bundled_corpora(folder):
         assert (new.article, new.blocks, new.sentences, new.lines) == (old.article, old.blocks, old.sentences, old.lines)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(article_lines, min_size=1, max_size=4))
 def test_article_rows_random(articles):
     new_patterns, old_patterns = PATTERNS
@@ -236,7 +236,7 @@ FIGURE_SENTENCES = [
 ]
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(FIGURE_SENTENCES)), min_size=1, max_size=12))
 def test_figures_random(rows):
     import pandas as pd
