@@ -104,9 +104,13 @@ def _compiled(claim):
 
 def _matches(claim, fig) -> bool:
     """Whether a figure matches a claim row prepared by _compiled."""
+    return _matches_fields(claim, fig) and _matches_context(claim, fig.sentence)
+
+
+def _matches_fields(claim, fig) -> bool:
+    """Whether a figure's fields match a claim row (all but the sentence context); the
+    counted patterns, the only costly test, come last."""
     if fig.kind != claim.kind:
-        return False
-    if claim.counted and not any(p.search(fig.counted) for p in claim.counted):
         return False
     if claim.predicate and fig.predicate not in claim.predicate:
         return False
@@ -116,31 +120,38 @@ def _matches(claim, fig) -> bool:
         return False
     if claim.preposition and fig.preposition not in claim.preposition:
         return False
-    if claim.context and not claim.context.search(fig.sentence):
-        return False
-    return True
+    return not claim.counted or any(p.search(fig.counted) for p in claim.counted)
 
 
-_MATCHED_FIELDS = ("kind", "counted", "predicate", "place", "unit", "preposition", "sentence")
-_MatchedFields = namedtuple("_MatchedFields", _MATCHED_FIELDS)  # what _matches reads of a figure
+def _matches_context(claim, sentence: str) -> bool:
+    return not claim.context or claim.context.search(sentence) is not None
+
+
+_FIELDS = ("kind", "counted", "predicate", "place", "unit", "preposition")
+_Fields = namedtuple("_Fields", _FIELDS)  # what _matches_fields reads of a figure
 
 
 def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     """figures with claim_id filled: the first codebook claim that matches, else an automatic
     proposal shared by at least `min_articles` articles, else empty."""
     out = figures.copy()
-    claim_rows = [_compiled(claim) for claim in claims.itertuples(index=False)]
-    first_claim: dict[_MatchedFields, str] = {}  # figures alike in every matched field share the answer
+    # A claim only ever matches figures of its kind; figures alike in every field but the
+    # sentence share the claims their fields match (only a claim's context reads the sentence).
+    claims_of_kind: dict[str, list] = {}
+    for claim in claims.itertuples(index=False):
+        claims_of_kind.setdefault(claim.kind, []).append(_compiled(claim))
+    field_matches: dict[_Fields, list] = {}
     ids = []
-    columns = [out[c].tolist() for c in _MATCHED_FIELDS]
-    for conversion_of, *fields in zip(out["conversion_of"].tolist(), *columns):
+    columns = [out[c].tolist() for c in _FIELDS]
+    for conversion_of, sentence, *fields in zip(out["conversion_of"].tolist(), out["sentence"].tolist(), *columns):
         if conversion_of:  # "($190)" restates "180 euros": not a second statement
             ids.append("")
             continue
-        fig = _MatchedFields(*fields)
-        if fig not in first_claim:
-            first_claim[fig] = next((c.claim_id for c in claim_rows if _matches(c, fig)), "")
-        ids.append(first_claim[fig])
+        fig = _Fields(*fields)
+        candidates = field_matches.get(fig)
+        if candidates is None:
+            candidates = field_matches[fig] = [c for c in claims_of_kind.get(fig.kind, ()) if _matches_fields(c, fig)]
+        ids.append(next((c.claim_id for c in candidates if _matches_context(c, sentence)), ""))
     out["claim_id"] = ids
     open_ = (out["claim_id"] == "") & out["kind"].isin(CLAIM_KINDS) & (out["head"] != "") & (out["conversion_of"] == "")
     keys = out.loc[open_, "kind"] + "|" + out.loc[open_, "head"] + "|" + out.loc[open_, "predicate"] + "|" \

@@ -75,14 +75,14 @@ class _Line:
     is_date: bool
     is_template: bool
     members: tuple[int, ...]  # raw line indexes of the unit (one line, or a hard-wrapped paragraph)
+    prose: bool = False  # set in __post_init__: the labelling passes ask it several times per line
+
+    def __post_init__(self):
+        self.prose = not self.fixed and self.words >= MIN_PROSE_WORDS and self.terminal and not ELLIPSIS_END.search(self.text)
 
     @property
     def fixed(self) -> bool:
         return self.pattern is not None or self.is_date or self.is_template
-
-    @property
-    def prose(self) -> bool:
-        return not self.fixed and self.words >= MIN_PROSE_WORDS and self.terminal and not ELLIPSIS_END.search(self.text)
 
 
 def template_key(line: str) -> str | None:
@@ -90,6 +90,13 @@ def template_key(line: str) -> str | None:
     line is too long or too sentence-like to be template furniture."""
     text = line.strip()
     if not text or len(text) > 120 or is_terminal(text) or count_words(text) > 10:
+        return None
+    return " ".join(text.casefold().split())
+
+
+def _unit_template_key(text: str, words: int, terminal: bool) -> str | None:
+    """template_key of a stripped unit text whose word count and terminal flag are known."""
+    if not text or len(text) > 120 or terminal or words > 10:
         return None
     return " ".join(text.casefold().split())
 
@@ -116,7 +123,7 @@ def label_lines(
         terminal = is_terminal(text)
         pattern = patterns.match(text, words)
         is_date = pattern is None and words <= MAX_DATE_LINE_WORDS and not terminal and bool(find_dates(text))
-        is_template = pattern is None and not is_date and template_key(text) in template_keys
+        is_template = pattern is None and not is_date and _unit_template_key(text, words, terminal) in template_keys
         info.append(_Line(members[0], text, words, terminal, pattern, is_date, is_template, tuple(members)))
 
     labels: dict[int, tuple[str, str]] = {}

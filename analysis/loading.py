@@ -19,7 +19,7 @@ from .errors import CorpusError, SkippedInput, SkippedWarning, warn_input
 from .manifest import read_manifest
 from .reading import ARTICLE_SUFFIXES, MAX_FILE_BYTES, RawArticle, nfc, read_article
 from .sentences import split_sentences
-from .text import count_words, normalize_space
+from .text import count_token_words, normalize_space
 
 # A site-template line must recur in at least this many articles (and this share of them).
 TEMPLATE_MIN_ARTICLES = 3
@@ -123,12 +123,18 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
     words_before = 0
     sentence_id = 0
     for paragraph, (block_id, block) in enumerate(body):
-        for start, end in split_sentences(block.text):
+        block_text = block.text
+        one_line = "\n" not in block_text  # most paragraphs: no line numbers to count
+        for start, end in split_sentences(block_text):
             sentence_id += 1
-            text = normalize_space(block.text[start:end])
-            n_words = count_words(text)
-            line_start = block.line_start + block.text.count("\n", 0, start)
-            line_end = block.line_start + block.text.count("\n", 0, end)
+            tokens = block_text[start:end].split()
+            text = " ".join(tokens)  # normalize_space, with the tokens kept for the count
+            n_words = count_token_words(tokens)
+            if one_line:
+                line_start = line_end = block.line_start
+            else:
+                line_start = block.line_start + block_text.count("\n", 0, start)
+                line_end = block.line_start + block_text.count("\n", 0, end)
             position = min(words_before / total_words, 1.0) if total_words else 0.0
             sentence_rows.append((article_id, sentence_id, block_id, round(position, 6), text, paragraph,
                                   line_start, line_end, start, end, n_words))

@@ -188,6 +188,21 @@ _LOCATIVE_BEFORE = re.compile(
 _LOCATIVE_AFTER = re.compile(r"^\s+(?:alone\s+|itself\s+)?(?:was|were|has been|have been|had been|is|are)\s+(?:attacked|targeted|hit|struck|shelled)")
 
 
+# Small patterns of the figure readers, compiled once (re's module functions look each up per call).
+_WORD_PARTS = re.compile(r"[-\s]+")
+_NAME_BEFORE = re.compile(r"([A-Za-z]+)[\s(]*$")
+_STOP_BEFORE = re.compile(r"[.!?:;\"“”]\s*$")
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+_CURRENCY_SYMBOL = re.compile(r"(US\$|[$€£])\s?")
+_DECADE_S = re.compile(r"['’]?s\b")
+_DECADE_YEAR = re.compile(r"1[89]\d0|20\d0")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_GLUED_DISTANCE = re.compile(r"(km|m|mi)\b")
+_CLOSING_PAREN = re.compile(r"\s*\)")
+_PUNCTUATION = re.compile(r"[,.;:!?]")
+_AGO = re.compile(r"\s*ago\b")
+
+
 # ---------------------------------------------------------------------------------------
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -201,8 +216,27 @@ def word_set(lower: str) -> set[str]:
     return set(words_of(lower))
 
 
-def _word_pattern(word: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+def _word_starts(text: str, word: str, joiners: str = "") -> list[int]:
+    """Where `word` stands alone in text, left to right without overlaps: neither neighbour is
+    a word character (re's \\w: a letter, digit or "_") or one of `joiners`. The same offsets
+    as finditer of (?<![\\w<joiners>])word(?![\\w<joiners>]), found with str.find: a pattern
+    that opens with a look-behind is tried at every position, ~5x slower."""
+    if not word:
+        raise ValueError("an empty word stands nowhere")
+    starts = []
+    size, length = len(word), len(text)
+    start = text.find(word)
+    while start != -1:
+        end = start + size
+        before = text[start - 1] if start else ""
+        after = text[end] if end < length else ""
+        if not (before and (before.isalnum() or before == "_" or before in joiners)) \
+                and not (after and (after.isalnum() or after == "_" or after in joiners)):
+            starts.append(start)
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
+    return starts
 
 
 class PhraseIndex:
@@ -218,17 +252,16 @@ class PhraseIndex:
             by_first.setdefault(words[0], []).append((pattern, phrases[phrase]))
         self.by_first = by_first
         self.first_words = frozenset(by_first)
-        self.first_word_pattern = {w: _word_pattern(w) for w in by_first}
 
     def find(self, lower: str, words: set[str] | None = None) -> list[tuple[int, int, str]]:
         present = self.first_words.intersection(word_set(lower) if words is None else words)
         hits = []
         for first in present:
-            for m in self.first_word_pattern[first].finditer(lower):
+            for start in _word_starts(lower, first, "-"):
                 for pattern, label in self.by_first[first]:
-                    hit = pattern.match(lower, m.start())
+                    hit = pattern.match(lower, start)
                     if hit:
-                        hits.append((m.start(), -hit.end(), label))
+                        hits.append((start, -hit.end(), label))
                         break
         found, taken = [], 0
         for start, neg_end, label in sorted(hits):  # longest at each start, no overlaps
@@ -323,7 +356,7 @@ class Figure:
 def _word_value(text: str) -> float:
     """'twenty-three' -> 23, 'nine' -> 9 (scales are handled by the caller)."""
     total = 0
-    for part in re.split(r"[-\s]+", text.lower()):
+    for part in _WORD_PARTS.split(text.lower()):
         total += UNITS.get(part, TENS.get(part, 0))
     return float(total)
 
@@ -403,12 +436,12 @@ def _is_designator(text: str, start: int, end: int, core: str) -> bool:
         return True  # "31K", "24h", "5G" (unit suffixes are matched before this check)
     if core[0].isupper() and core[0].isalpha() and start > 0:
         # "Pool One": a capitalised number word after a capitalised word is part of a name
-        prev = re.search(r"([A-Za-z]+)[\s(]*$", text[max(0, start - 30):start])
-        if prev and prev.group(1)[0].isupper() and not re.search(r"[.!?:;\"“”]\s*$", text[max(0, start - 5):start]):
+        prev = _NAME_BEFORE.search(text[max(0, start - 30):start])
+        if prev and prev.group(1)[0].isupper() and not _STOP_BEFORE.search(text[max(0, start - 5):start]):
             return True
     if core.lower() == "one":
         nxt = _WORD.match(text, end)
-        prev = re.search(r"(\w+)\s*$", text[max(0, start - 30):start])
+        prev = _WORD_BEFORE.search(text[max(0, start - 30):start])
         if (nxt and nxt.group(1).lower() in ("of", "another", "by", "day", "after", "and")) or \
                 (prev and prev.group(1).lower() in ("no", "any", "every", "each", "the", "this", "that", "which", "last", "next",
                                                    "first", "other", "only", "latest", "new", "same", "big")):
@@ -481,15 +514,15 @@ def _numeric(m: re.Match, text: str) -> Figure | None:
     low = high = None
     hedge = "exact"
     if group == "digits":
-        symbol = re.match(r"(US\$|[$€£])\s?", core)
+        symbol = _CURRENCY_SYMBOL.match(core)
         if symbol:
             currency = CURRENCIES[symbol.group(1).lower()]
             core_digits = core[symbol.end():]
         else:
             core_digits = core
         value = float(core_digits.replace(",", ""))
-        decade = re.match(r"['’]?s\b", text[end:end + 3])
-        if decade and re.fullmatch(r"1[89]\d0|20\d0", core_digits):  # "the 1990s": a decade
+        decade = _DECADE_S.match(text[end:end + 3])
+        if decade and _DECADE_YEAR.fullmatch(core_digits):  # "the 1990s": a decade
             return Figure(start, end + decade.end(), text[start:end + decade.end()], value, value, value + 9,
                           kind="year", unit="decade")
         if _is_designator(text, start, end, core_digits) and not currency:
@@ -515,7 +548,7 @@ def _numeric(m: re.Match, text: str) -> Figure | None:
             if key == "several" and scale_word:
                 high = 9 * factor
             hedge = "approx"
-    plain_digits = group == "digits" and re.fullmatch(r"\d{4}", core.strip()) is not None
+    plain_digits = group == "digits" and _FOUR_DIGITS.fullmatch(core.strip()) is not None
 
     # scale: "9 million", "2bn", "two dozen"
     sm = _SCALE_AFTER.match(text, end)
@@ -569,7 +602,7 @@ def _attach_units(fig: Figure, text: str) -> None:
                 and text[end:wm.start(1)] == " " and not _TEMPORAL_BEFORE.search(text, max(0, fig.start - 12), fig.start):
             fig.kind = "count"  # "1500 troops", but not "over 2021 levels"
     # "10km", "5kg": a unit glued to the digits
-    gm = re.match(r"(km|m|mi)\b", text[end:end + 3])
+    gm = _GLUED_DISTANCE.match(text[end:end + 3])
     if gm and fig.kind == "count":
         fig.kind, fig.unit, fig.end = "distance", DISTANCE_UNITS.get(gm.group(1), gm.group(1)), end + gm.end()
 
@@ -636,7 +669,6 @@ TRIGGERS = frozenset(
 
 
 _DIGIT_RUN = re.compile(r"\d+")
-_TRIGGER_PATTERN = {w: re.compile(rf"(?<!\w){w}(?!\w)") for w in TRIGGERS}  # "twenty-three" starts at "twenty"
 
 
 def _candidates(text: str, lower: str, words: set[str]):
@@ -645,7 +677,7 @@ def _candidates(text: str, lower: str, words: set[str]):
     master pattern at every position is ~50x slower."""
     starts = [m.start() for m in _DIGIT_RUN.finditer(lower)]
     for word in TRIGGERS.intersection(words):
-        starts.extend(m.start() for m in _TRIGGER_PATTERN[word].finditer(lower))
+        starts.extend(_word_starts(lower, word))  # "twenty-three" starts at "twenty"
     taken = 0
     for start in sorted(starts):
         if start < taken:
@@ -728,7 +760,7 @@ def _read_counted(figs: list[Figure], text: str) -> None:
             continue
         pos = fig.end
         if fig.kind == "money":
-            close = re.match(r"\s*\)", text[pos:])
+            close = _CLOSING_PAREN.match(text[pos:])
             pos = pos + close.end() if close else pos
         if fig.kind in ("count", "ordinal"):
             vague_of = _OF.match(text, pos) if fig.extra.get("vague") else None
@@ -788,9 +820,9 @@ def _rate(fig: Figure, text: str, pos: int) -> None:
     if fig.kind not in ("count", "money"):
         return
     window = text[pos:pos + 30]
-    stop = re.search(r"[,.;:!?]", window)
+    stop = _PUNCTUATION.search(window)
     rm = _RATE_AFTER.search(window[: stop.start()] if stop else window)
-    if rm and not re.match(r"\s*ago\b", window[rm.end():]):
+    if rm and not _AGO.match(window[rm.end():]):
         if fig.kind == "count":
             fig.kind = "rate"
         fig.unit = (fig.unit + " " if fig.unit else "") + f"per {rm.group(1).lower()}"
@@ -889,6 +921,10 @@ def extract_figures(sentences: pd.DataFrame, lexicon: Lexicon | None = None, cod
         if text not in extracted:
             extracted[text] = extract_sentence(text, lexicon)
         figs = extracted[text]  # read, never modified, below
+        if not figs:  # most sentences: only the window of recent wholes moves on
+            if recent:
+                recent = [(s, r) for s, r in recent if int(sentence_id) - s < 2]
+            continue
         ids = [f"{article_id}:{int(sentence_id)}:{k + 1}" for k in range(len(figs))]
         sentence_rows = []
         for k, fig in enumerate(figs):

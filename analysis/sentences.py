@@ -30,19 +30,24 @@ def _token_before(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+_INITIAL = re.compile(r"[a-z]")
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEXT_WORD = re.compile(r"\w+")
+
+
 def _is_boundary(text: str, m: re.Match) -> bool:
     after = m.end()
     if after >= len(text):
         return False
     nxt = text[after]
-    term, close = m.group("term"), m.group("close")
-    word = _token_before(text, m.start("term")).lower()
+    term, close = m.group("term", "close")
     if term == ".":
-        if word.rstrip(".") in ABBREVIATIONS and not close:
+        word = _token_before(text, m.start("term")).lower()
+        if not close and word.rstrip(".") in ABBREVIATIONS:
             return False
-        if re.fullmatch(r"[a-z]", word) and nxt.isupper():  # an initial: J. K. Rowling
+        if _INITIAL.fullmatch(word) and nxt.isupper():  # an initial: J. K. Rowling
             return False
-        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # dotted acronym (N.A.T.O.): rarely sentence-final
+        if _DOTTED_ACRONYM.fullmatch(word):  # dotted acronym (N.A.T.O.): rarely sentence-final
             return False
     if nxt.isupper() or nxt.isdigit() or nxt in _OPENERS:
         return True
@@ -51,7 +56,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         # asked) and not a clause that continues the sentence across a line break
         if term != "." or close:
             return False
-        following = re.match(r"\w+", text[after:])
+        following = _NEXT_WORD.match(text, after)
         return not (following and following.group().lower() in CONTINUATION_WORDS and "\n" in m.group("space"))
     return False
 
@@ -63,11 +68,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _CANDIDATE.finditer(text):
         if _is_boundary(text, m):
             end = m.start("space")
-            if text[start:end].strip():
-                spans.append((start, end))
+            _add_span(spans, text, start, end)
             start = m.end()
-    if text[start:].strip():
-        end = len(text.rstrip())
-        spans.append((start, end))
-    # leading white space is not part of a sentence
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+    _add_span(spans, text, start, len(text.rstrip()))
+    return spans
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """The sentence text[start:end] without its leading white space, unless it is blank."""
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    if stripped.strip():
+        spans.append((start + len(piece) - len(stripped), end))

@@ -2,7 +2,9 @@
 
 Loads one synthetic article of growing size (distinct paragraphs made from the five seeds)
 and reports seconds, MB/s and peak traced memory per size; the baseline is the seed corpus
-loaded in the same run. Then times the refusal of a 50 MB file (stat only, never read)."""
+loaded in the same run. Then times the refusal of a 50 MB file (stat only, never read), and the
+per-article stage (line roles, blocks, sentences) on a news-shaped corpus against the c412d6b
+implementation kept as the oracle in tests/corpus_reference."""
 from __future__ import annotations
 
 import tempfile
@@ -12,12 +14,15 @@ import warnings
 from pathlib import Path
 
 from analysis import load_corpus
+from analysis import text as text_module
 from analysis.config import RAW_DIR
 from analysis.errors import InputWarning
-from analysis.loading import build_corpus
+from analysis.loading import build_corpus, read_corpus
 from analysis.reading import MAX_FILE_BYTES
 
+from .bench_numbers import STAGE_ARTICLES, reference_module
 from .common import best_of, distinct_variants
+from .news_corpus import make_news_corpus
 
 SIZES_MB = (0.1, 0.5, 2.0)
 
@@ -45,7 +50,33 @@ def _measure(folder: Path) -> tuple[float, float, float]:
     return wall, cpu, peak
 
 
+def article_stage() -> None:
+    """ArticleTask.rows over every article, as the export runs it in a fresh process (the
+    word-count and line-pattern memos start empty each run), against the c412d6b code on the same files."""
+    ref_loading = reference_module("loading")
+    with tempfile.TemporaryDirectory() as name:
+        make_news_corpus(Path(name), STAGE_ARTICLES)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            current_tasks, old_tasks = read_corpus(Path(name)).tasks, ref_loading.read_corpus(Path(name)).tasks
+
+            def current():
+                text_module._TOKEN_WORDS.clear()
+                current_tasks[0].patterns._memo.clear()  # every task shares the corpus's patterns
+                return [task.rows() for task in current_tasks]
+
+            def reference():
+                return [task.rows() for task in old_tasks]
+
+            new, old = best_of(current), best_of(reference)
+            same = [(r.article, r.blocks, r.sentences, r.lines) for r in current()] == \
+                [(r.article, r.blocks, r.sentences, r.lines) for r in reference()]
+    print(f"per-article stage on {len(current_tasks):,} news-shaped articles: {new:.3f} s CPU, c412d6b code {old:.3f} s; "
+          f"ratio {old / new:.2f}x faster; identical rows: {same}")
+
+
 def main() -> None:
+    article_stage()
     seeds = load_corpus(RAW_DIR)
     paragraphs = seeds.blocks.loc[seeds.blocks["role"] == "body", "text"].tolist()
     seed_mb = sum(p.stat().st_size for p in RAW_DIR.glob("*.txt")) / 1e6

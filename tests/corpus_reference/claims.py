@@ -1,0 +1,259 @@
+"""Aligning figures across outlets into claims, and whether the outlets' numbers can all hold.
+
+A claim is one quantity several reports may state ("drones shot down over Kyiv"). Figures are
+tied to claims two ways:
+
+- the claim codebook (data/codebook/claims.csv): each row names the kind of figure and the
+  patterns of its counted thing, predicate, place, unit, preposition and sentence context
+  that identify it; the first row that matches takes the figure. Place is part of the claim:
+  "23 over Kyiv" and "35 across the country" are two claims, not a disagreement.
+- automatic proposals for what the codebook does not cover: figures of the same kind that
+  share the counted thing's head noun, the predicate, the place and the unit, in at least two
+  articles, form a claim ``auto:<head>|<predicate>|<place>`` (so a new event gets proposals
+  before anyone writes a codebook).
+
+Status of a claim (discrepancies.csv): ``single`` when only one article states it;
+``consistent`` when one value lies in every interval the articles admit (the largest low is
+at most the smallest high: "more than 20" [21, inf] and 23 agree); ``conflict`` otherwise
+("about 15" [13.5, 16.5] against 18). Intervals follow the hedge rules in analysis.numbers.
+
+Derived figures: "the first visit in three years" in an article published on a known date is
+also the year of the previous visit, derived as a year figure with preposition "since"
+(interval: the years that "N years" before publication covers when N is rounded, i.e.
+N - 0.5 to N + 0.5 years earlier), so it can be checked against "first since 2018".
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import namedtuple
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from analysis.codebook import Column, codebook_path, read_codebook
+from .numbers import CLAIM_KINDS, FIGURE_COLUMNS, KINDS
+
+CLAIMS_FILE = "claims.csv"
+CLAIM_COLUMNS = [
+    Column("claim_id"),
+    Column("description"),
+    Column("kind", kind="choice", choices=KINDS),
+    Column("counted", kind="regex_list", nonempty=False),
+    Column("predicate", kind="list", nonempty=False),
+    Column("place", kind="list", nonempty=False),
+    Column("unit", nonempty=False, required=False),
+    Column("preposition", kind="list", nonempty=False, required=False),
+    Column("context", kind="regex", nonempty=False, required=False),
+]
+STATUSES = ("conflict", "consistent", "single")
+DISCREPANCY_COLUMNS = [
+    "claim_id", "description", "article_id", "outlet", "surface", "value", "low", "high", "hedge", "status",
+    "sentence_id", "figure_id", "kind", "unit", "counted", "predicate", "place", "claim_source",
+    "n_articles", "agrees_with", "consensus_low", "consensus_high", "sentence",
+]
+AUTO_PREFIX = "auto:"
+_FIRST_IN = re.compile(r"(?i:\bfirst\b)")
+
+
+def load_claims(codebook_dir=None) -> pd.DataFrame:
+    """The claim codebook, validated (claim_id unique)."""
+    return read_codebook(codebook_path(CLAIMS_FILE, codebook_dir), CLAIM_COLUMNS, unique="claim_id")
+
+
+def derive_figures(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """figures plus a derived year for each "first ... in N years" in a dated article."""
+    published = dict(zip(articles["article_id"], articles["published"]))
+    derived = []
+    candidates = figures[(figures["kind"] == "duration") & (figures["unit"] == "year") & (figures["preposition"] == "in")]
+    for row in candidates.itertuples(index=False):
+        day = _parse_date(published.get(row.article_id, ""))
+        if day is None or math.isnan(row.value) or not _FIRST_IN.search(row.sentence[: row.char_start]):
+            continue
+        years = row.value
+        earliest = day - timedelta(days=round(365.25 * (years + 0.5)))
+        latest = day - timedelta(days=round(365.25 * (years - 0.5)))
+        new = row._asdict()
+        new.update(
+            figure_id=f"{row.figure_id}:derived", surface=f"{row.surface} (before {day.isoformat()})",
+            value=float(day.year - int(years)), low=float(earliest.year), high=float(latest.year),
+            hedge="approx", kind="year", unit="", counted="", head="", predicate="", place="",
+            preposition="since", derived_from=row.figure_id,
+        )
+        derived.append(new)
+    if not derived:
+        return figures
+    out = pd.concat([figures, pd.DataFrame(derived, columns=figures.columns)], ignore_index=True)
+    return out.sort_values(["article_id", "sentence_id", "char_start"], kind="stable").reset_index(drop=True)
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def _compiled(claim):
+    """A codebook claim row with its counted and context patterns compiled (case-insensitive),
+    as _matches reads them."""
+    return claim._replace(counted=tuple(re.compile(p, re.IGNORECASE) for p in claim.counted),
+                          context=re.compile(claim.context, re.IGNORECASE) if claim.context else claim.context)
+
+
+def _matches(claim, fig) -> bool:
+    """Whether a figure matches a claim row prepared by _compiled."""
+    if fig.kind != claim.kind:
+        return False
+    if claim.counted and not any(p.search(fig.counted) for p in claim.counted):
+        return False
+    if claim.predicate and fig.predicate not in claim.predicate:
+        return False
+    if claim.place and fig.place not in claim.place:
+        return False
+    if claim.unit and fig.unit != claim.unit:
+        return False
+    if claim.preposition and fig.preposition not in claim.preposition:
+        return False
+    if claim.context and not claim.context.search(fig.sentence):
+        return False
+    return True
+
+
+_MATCHED_FIELDS = ("kind", "counted", "predicate", "place", "unit", "preposition", "sentence")
+_MatchedFields = namedtuple("_MatchedFields", _MATCHED_FIELDS)  # what _matches reads of a figure
+
+
+def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
+    """figures with claim_id filled: the first codebook claim that matches, else an automatic
+    proposal shared by at least `min_articles` articles, else empty."""
+    out = figures.copy()
+    claim_rows = [_compiled(claim) for claim in claims.itertuples(index=False)]
+    first_claim: dict[_MatchedFields, str] = {}  # figures alike in every matched field share the answer
+    ids = []
+    columns = [out[c].tolist() for c in _MATCHED_FIELDS]
+    for conversion_of, *fields in zip(out["conversion_of"].tolist(), *columns):
+        if conversion_of:  # "($190)" restates "180 euros": not a second statement
+            ids.append("")
+            continue
+        fig = _MatchedFields(*fields)
+        if fig not in first_claim:
+            first_claim[fig] = next((c.claim_id for c in claim_rows if _matches(c, fig)), "")
+        ids.append(first_claim[fig])
+    out["claim_id"] = ids
+    open_ = (out["claim_id"] == "") & out["kind"].isin(CLAIM_KINDS) & (out["head"] != "") & (out["conversion_of"] == "")
+    keys = out.loc[open_, "kind"] + "|" + out.loc[open_, "head"] + "|" + out.loc[open_, "predicate"] + "|" \
+        + out.loc[open_, "place"] + "|" + out.loc[open_, "unit"]
+    spread = out.loc[open_, "article_id"].groupby(keys).nunique()
+    shared = set(spread[spread >= min_articles].index)
+    for position, key in zip(np.flatnonzero(open_.to_numpy()), keys.tolist()):
+        if key in shared:
+            ids[position] = _auto_claim_id(key)
+    out["claim_id"] = ids
+    return out
+
+
+def _auto_claim_id(key: str) -> str:
+    """auto:<head>|<predicate>|<place> from an assign_claims key kind|head|predicate|place|unit."""
+    kind, head, predicate, place, _ = key.split("|")
+    return f"{AUTO_PREFIX}{head}|{predicate or 'any'}|{place or 'anywhere'}"
+
+
+def claim_status(intervals: list[tuple[str, float, float]]) -> str:
+    """conflict / consistent / single for (article_id, low, high) intervals of one claim."""
+    articles = {a for a, _, _ in intervals}
+    if len(articles) < 2:
+        return "single"
+    known = [(lo, hi) for _, lo, hi in intervals if not (math.isnan(lo) or math.isnan(hi))]
+    if not known:
+        return "single"
+    return "consistent" if max(lo for lo, _ in known) <= min(hi for _, hi in known) else "conflict"
+
+
+def _overlapping_articles(intervals: list[tuple[str, float, float]]):
+    """A function (low, high) -> the articles with an interval overlapping [low, high].
+    Figures of one claim share few distinct intervals, so articles are gathered per distinct
+    interval and each distinct query is answered once, instead of every figure against every
+    figure."""
+    by_interval: dict[tuple[float, float], set[str]] = {}
+    for article, lo, hi in intervals:
+        by_interval.setdefault((lo, hi), set()).add(article)
+    answers: dict[tuple[float, float], set[str]] = {}
+
+    def overlapping(low: float, high: float) -> set[str]:
+        if (low, high) not in answers:
+            answers[(low, high)] = {a for (lo, hi), articles in by_interval.items() if lo <= high and low <= hi for a in articles}
+        return answers[(low, high)]
+
+    return overlapping
+
+
+def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """discrepancies.csv: one row per figure tied to a claim, with the claim's status.
+
+    agrees_with counts the other articles stating the claim whose interval overlaps this
+    figure's (in a conflict, the outlier is the row that agrees with fewest); consensus_low
+    and consensus_high bound the values every article admits (empty on conflict)."""
+    claimed = figures[figures["claim_id"] != ""]
+    outlets = dict(zip(articles["article_id"], articles["outlet"]))
+    descriptions = dict(zip(claims["claim_id"], claims["description"]))
+    # plain lists, not a pandas group and row per figure: this runs once per figure
+    column = {name: claimed[name].tolist() for name in claimed.columns}
+    members: dict[str, list[int]] = {}  # claim_id -> its figures, claims in order of first figure
+    for position, claim_id in enumerate(column["claim_id"]):
+        members.setdefault(claim_id, []).append(position)
+    rows = []
+    for claim_id, positions in members.items():
+        intervals = [(column["article_id"][k], column["low"][k], column["high"][k]) for k in positions]
+        status = claim_status(intervals)
+        n_articles = len({article for article, _, _ in intervals})
+        consensus = (max(lo for _, lo, _ in intervals), min(hi for _, _, hi in intervals))
+        if status == "conflict":
+            consensus = (math.nan, math.nan)
+        if claim_id in descriptions:
+            description, source = descriptions[claim_id], "codebook"
+        else:
+            _, predicate, place = claim_id[len(AUTO_PREFIX):].split("|")
+            first = positions[0]
+            description = f"{column['counted'][first] or column['head'][first]} ({predicate}, {place}); automatic proposal"
+            source = "auto"
+        overlapping = _overlapping_articles(intervals)
+        for k in positions:
+            fig = {name: values[k] for name, values in column.items()}
+            agrees = overlapping(fig["low"], fig["high"]) - {fig["article_id"]}
+            rows.append({
+                "claim_id": claim_id, "description": description, "article_id": fig["article_id"],
+                "outlet": outlets.get(fig["article_id"], ""), "surface": fig["surface"], "value": fig["value"],
+                "low": fig["low"], "high": fig["high"], "hedge": fig["hedge"], "status": status,
+                "sentence_id": fig["sentence_id"], "figure_id": fig["figure_id"], "kind": fig["kind"], "unit": fig["unit"],
+                "counted": fig["counted"], "predicate": fig["predicate"], "place": fig["place"], "claim_source": source,
+                "n_articles": n_articles, "agrees_with": len(agrees), "consensus_low": consensus[0],
+                "consensus_high": consensus[1], "sentence": fig["sentence"],
+            })
+    frame = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
+    order = {cid: i for i, cid in enumerate(claims["claim_id"])}
+    frame["_order"] = frame["claim_id"].map(lambda c: order.get(c, len(order)))
+    frame = frame.sort_values(["_order", "claim_id", "article_id", "sentence_id"], kind="stable").drop(columns="_order")
+    return frame.reset_index(drop=True)
+
+
+def build_figures(corpus, codebook_dir=None) -> pd.DataFrame:
+    """figures.csv for a corpus: extraction, derived figures, claim assignment."""
+    from .numbers import extract_figures, load_lexicon
+
+    figures = extract_figures(corpus.sentences, load_lexicon(codebook_dir))
+    figures = derive_figures(figures, corpus.articles)
+    return assign_claims(figures, load_claims(codebook_dir))[FIGURE_COLUMNS]
+
+
+def claims_by_outlet(discrepancies: pd.DataFrame) -> pd.DataFrame:
+    """Claims as rows, outlets as columns, each cell the surfaces the outlet used ('' = not stated);
+    plus the claim's status. For display."""
+    if discrepancies.empty:
+        return pd.DataFrame(columns=["claim_id", "description", "status"])
+    cells = discrepancies.groupby(["claim_id", "outlet"], sort=False)["surface"].agg(" / ".join).unstack(fill_value="")
+    meta = discrepancies.drop_duplicates("claim_id").set_index("claim_id")[["description", "status"]]
+    table = meta.join(cells).fillna("")
+    table.columns.name = None
+    return table.reset_index()
