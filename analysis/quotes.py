@@ -196,6 +196,13 @@ def masked_text(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
+def quoted_documents(sentences: pd.DataFrame) -> dict[str, tuple[Document, list[QuoteSpan]]]:
+    """Each article's Document (build_documents) with its quotation spans: what the quote,
+    label, tone and naming tables all start from. Build it once and pass it to each of them
+    (their `documents` argument) to save rebuilding it; they build it themselves otherwise."""
+    return {article_id: (doc, find_quote_spans(doc)) for article_id, doc in build_documents(sentences).items()}
+
+
 def quote_mask(doc: Document, spans: list[QuoteSpan] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each quotation including its marks: what is not the outlet's own voice."""
     spans = find_quote_spans(doc) if spans is None else spans
@@ -463,12 +470,13 @@ def quote_kind(text: str, span: QuoteSpan) -> str:
     return "partial"
 
 
-def find_quotes(sentences: pd.DataFrame, referents: Referents | None = None, codebook_dir=None) -> pd.DataFrame:
-    """One row per quotation (QUOTE_COLUMNS except outlet, which `with_outlet` adds)."""
+def find_quotes(sentences: pd.DataFrame, referents: Referents | None = None, codebook_dir=None,
+                documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
+    """One row per quotation (QUOTE_COLUMNS except outlet, which `with_outlet` adds).
+    `documents`: quoted_documents(sentences), if already built."""
     referents = referents or Referents.load(codebook_dir)
     rows = []
-    for article_id, doc in build_documents(sentences).items():
-        spans = find_quote_spans(doc)
+    for article_id, (doc, spans) in (quoted_documents(sentences) if documents is None else documents).items():
         for span, who in _Attributor(doc, spans, referents).attribute():
             inner = span.inner(doc.text)
             if not inner:
