@@ -185,6 +185,27 @@ def masked_text(text: str, spans: list[QuoteSpan]) -> str:
     outlet's own words; offsets are unchanged. A quote keeps its marks, one MASK character
     (so a chunk can tell it holds a quote) and a final . ! ? (so a sentence boundary after
     it stays visible)."""
+    pieces, cursor = [], 0
+    for span in spans:
+        start = span.open + 1
+        if start < cursor:  # spans out of order or overlapping (find_quote_spans gives neither)
+            return _masked_by_characters(text, spans)
+        stop = span.close if span.close is not None else span.end
+        pieces.append(text[cursor:start])
+        if stop > start:
+            inner = text[start:stop]
+            blank = " " * len(inner) if "\n" not in inner else _BLANK_BUT_NEWLINES.sub(" ", inner)
+            final = text[span.close - 1] if span.close is not None and text[span.close - 1] in ".!?" else ""
+            pieces.append(MASK + blank[1:len(blank) - len(final)] + final if len(blank) > 1 or not final else final)
+            cursor = stop
+        else:
+            cursor = start
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _masked_by_characters(text: str, spans: list[QuoteSpan]) -> str:
+    """masked_text for spans in any order, one character at a time."""
     chars = list(text)
     for span in spans:
         stop = span.close if span.close is not None else span.end

@@ -159,7 +159,9 @@ class TermDictionary:
                             break
         for group in self._scanned:
             found[group] = self.scan(text, group)
-        return [match for group in self._alternations for match in found.get(group, ())]
+        if len(found) < 2:  # most texts: no group or one, nothing to put in order
+            return next(iter(found.values())) if found else []
+        return [match for group in self._alternations if group in found for match in found[group]]
 
     def scan(self, text: str, group: str) -> list[tuple[str, str, str, int, int]]:
         """One group's matches by its alternation run over the whole text: the reference that

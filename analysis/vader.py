@@ -11,6 +11,7 @@ line by line in VADER's order, so every float operation is the same; the per-tex
 from __future__ import annotations
 
 import math
+import re
 
 from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASES, SentiText,
                                            SentimentIntensityAnalyzer, normalize)
@@ -31,13 +32,18 @@ class VaderPolarity:
         self.analyzer = analyzer
         self._own_rules = type(analyzer) is not SentimentIntensityAnalyzer
         self._emoji = frozenset(e for e in analyzer.emojis if len(e) == 1)  # VADER looks emoji up char by char
+        # only the characters from the lowest emoji up are looked up (a few per news text, found
+        # in C), instead of a string object made of every character of the text
+        lowest = min(map(ord, self._emoji), default=0)
+        self._candidates = re.compile(f"[^\\x00-\\U{lowest - 1:08x}]" if lowest > 0 else r"[\s\S]").findall
         self._lower = _LowerWords()
         self._neutral = analyzer.score_valence([0], "")  # any text whose words all score 0
 
-    def polarity_scores(self, text: str) -> dict:
-        if self._own_rules or not (text.isascii() or self._emoji.isdisjoint(text)):  # no emoji is ASCII
+    def polarity_scores(self, text: str, tokens: list[str] | None = None) -> dict:
+        """tokens: text.split(), if already made."""
+        if self._own_rules or not (text.isascii() or self._emoji.isdisjoint(self._candidates(text))):  # no emoji is ASCII
             return self.analyzer.polarity_scores(text)
-        tokens = text.split()
+        tokens = text.split() if tokens is None else tokens
         lower = list(map(self._lower.__getitem__, tokens))
         lexicon = self.analyzer.lexicon
         if lexicon.keys().isdisjoint(lower):

@@ -60,6 +60,15 @@ def test_documents_quote_spans_text_and_masks_match_the_reference(sentences):
         assert spans == reference.find_quote_spans(doc)
         assert [s.inner(doc.text) for s in spans] == [reference.quote_inner(s, doc.text) for s in spans]
         assert masked_text(doc.text, spans) == reference.masked_text(doc.text, spans)
+        assert masked_text(doc.text, spans[::-1]) == reference.masked_text(doc.text, spans[::-1])  # any order
+
+
+@pytest.mark.parametrize("text", ["“.” “a.” “ab!” “\n?” “x\ny” “” “", "«ok» \"one\n\ntwo.\" ‘x’ “z”.", "“unclosed\n\nnext"])
+def test_masks_of_one_character_quotes_newlines_and_unclosed_quotes(text):
+    doc = build_documents(pd.DataFrame({"article_id": ["a"], "sentence_id": [1], "paragraph": [0], "text": [text]}))["a"]
+    spans = find_quote_spans(doc)
+    assert spans
+    assert masked_text(doc.text, spans) == reference.masked_text(doc.text, spans)
 
 
 def test_documents_leave_out_rows_without_an_article_like_groupby():
