@@ -10,7 +10,6 @@ import re
 import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
-from .word_starts import first_char_lookahead
 
 CAMPS = (
     "russia_belarus_officials",
@@ -42,11 +41,22 @@ def load_actors(codebook_dir=None) -> pd.DataFrame:
 
 def whole_word_pattern(terms: list[str]) -> re.Pattern | None:
     """A case-sensitive pattern for any of `terms` as whole words, earlier terms tried first
-    (pass them longest first), behind word_starts.first_char_lookahead."""
+    (pass them longest first).
+
+    The check that no word character comes before a term is made after its first character
+    ("(?<!\\w.)" there means the same), so that the alternation opens with literal characters:
+    re then skips in C to the positions holding a character some term starts with (capitals,
+    for names), instead of trying the pattern at every position of the text."""
     if not terms:
         return None
-    alternation = "(?:" + "|".join(map(re.escape, terms)) + ")"
-    return re.compile(first_char_lookahead(terms) + r"(?<!\w)" + alternation + r"(?!\w)")
+    if not all(terms):  # an empty term can match anywhere: no first character to skip to
+        alternation = "(?:" + "|".join(map(re.escape, terms)) + ")"
+        return re.compile(r"(?<!\w)" + alternation + r"(?!\w)")
+    alternation = "|".join(re.escape(term[0]) + _NO_WORD_BEFORE_PREVIOUS + re.escape(term[1:]) for term in terms)
+    return re.compile("(?:" + alternation + r")(?!\w)")
+
+
+_NO_WORD_BEFORE_PREVIOUS = r"(?<!\w[\s\S])"  # after one character: none of the word characters before it
 
 
 class ActorMatcher:

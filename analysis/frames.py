@@ -67,55 +67,63 @@ def frame_sentences(sentences: pd.DataFrame, frames: pd.DataFrame | None = None,
     """One row per (sentence, frame evoked): the evidence table. Sentences evoking no frame
     get one row with frame 'other' and no terms."""
     dictionary = FrameDictionary(load_frames(codebook_dir) if frames is None else frames)
-    rows = []
-    for article_id, sentence_id, text in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))):
-        found = dictionary.match(str(text))
-        if not found:
-            rows.append((article_id, sentence_id, OTHER, "", 0))
-        for frame, hits in found.items():
-            rows.append((article_id, sentence_id, frame, _by_frequency(hits), len(hits)))
+    rows = [(article_id, sentence_id, frame, "; ".join(terms), n_matches)
+            for article_id, sentence_id, frame, terms, n_matches in _evidence_rows(sentences, dictionary)]
     return pd.DataFrame(rows, columns=SENTENCE_FRAME_COLUMNS)
 
 
-def _by_frequency(hits: list[str]) -> str:
-    """The distinct terms, most frequent first (ties alphabetical), '; '-separated."""
+def _evidence_rows(sentences: pd.DataFrame, dictionary: FrameDictionary):
+    """(article_id, sentence_id, frame, distinct terms by_frequency, n_matches) per sentence and
+    frame it evokes, or with frame 'other', no terms and 0 when it evokes none."""
+    for article_id, sentence_id, text in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))):
+        found = dictionary.match(str(text))
+        if not found:
+            yield article_id, sentence_id, OTHER, (), 0
+        for frame, hits in found.items():
+            yield article_id, sentence_id, frame, _by_frequency(hits), len(hits)
+
+
+def _by_frequency(hits: list[str]) -> list[str]:
+    """The distinct terms, most frequent first (ties alphabetical)."""
     if len(hits) == 1:  # most sentences: no counting needed
-        return hits[0]
-    return "; ".join(by_frequency(Counter(hits)))
-
-
-def _evidence(cells, limit: int = 5) -> str:
-    if not cells:  # most article x frame cells
-        return ""
-    counts: Counter = Counter()
-    for cell in cells:
-        counts.update(t for t in cell.split("; ") if t)
-    return evidence_summary(counts, limit)
+        return hits
+    return by_frequency(Counter(hits))
 
 
 class _FrameHits:
-    """The evidence rows of one article x frame, gathered in one pass over the evidence table
-    (filtering the table once per article and frame made scoring quadratic)."""
+    """The evidence rows of one article x frame, gathered in one pass (filtering the evidence
+    table once per article and frame made scoring quadratic): the sentences, the number of
+    sentences each term appears in (the evidence column), the matches."""
 
-    __slots__ = ("sentence_ids", "terms", "n_matches")
+    __slots__ = ("sentence_ids", "term_counts", "n_matches")
 
     def __init__(self):
         self.sentence_ids: set = set()
-        self.terms: list[str] = []
+        self.term_counts: Counter = Counter()
         self.n_matches = 0
 
+    def evidence(self, limit: int = 5) -> str:
+        return evidence_summary(self.term_counts, limit) if self.term_counts else ""
 
-def _hits_by_article_frame(evidence: pd.DataFrame) -> dict[tuple, _FrameHits]:
+
+def _hits_by_article_frame(rows) -> dict[tuple, _FrameHits]:
+    """rows: (article_id, sentence_id, frame, distinct terms, n_matches), as _evidence_rows."""
     hits: dict[tuple, _FrameHits] = {}
-    columns = ("article_id", "frame", "sentence_id", "terms", "n_matches")
-    for article_id, frame, sentence_id, terms, n_matches in zip(*(evidence[c].tolist() for c in columns)):  # far faster than itertuples on string columns
+    for article_id, sentence_id, frame, terms, n_matches in rows:
         cell = hits.get((article_id, frame))
         if cell is None:
             cell = hits[(article_id, frame)] = _FrameHits()
         cell.sentence_ids.add(sentence_id)
-        cell.terms.append(terms)
+        cell.term_counts.update(terms)
         cell.n_matches += n_matches
     return hits
+
+
+def _table_rows(evidence: pd.DataFrame):
+    """_evidence_rows read back from an evidence table (frame_sentences)."""
+    columns = ("article_id", "sentence_id", "frame", "terms", "n_matches")
+    for article_id, sentence_id, frame, terms, n_matches in zip(*(evidence[c].tolist() for c in columns)):  # far faster than itertuples on string columns
+        yield article_id, sentence_id, frame, [t for t in terms.split("; ") if t], n_matches
 
 
 def score_frames(sentences: pd.DataFrame, articles: pd.DataFrame, frames: pd.DataFrame | None = None,
@@ -127,7 +135,7 @@ def score_frames(sentences: pd.DataFrame, articles: pd.DataFrame, frames: pd.Dat
     the first body paragraph evokes it; sentence_ids: the evoking sentences (';'-separated)."""
     frames = load_frames(codebook_dir) if frames is None else frames
     dictionary = FrameDictionary(frames)
-    evidence = frame_sentences(sentences, frames) if evidence is None else evidence
+    hits_of = _hits_by_article_frame(_evidence_rows(sentences, dictionary) if evidence is None else _table_rows(evidence))
     frame_ids = list(frames["frame"]) + [OTHER]
     outlets = articles.set_index("article_id")["outlet"]
     headlines = articles.set_index("article_id")["headline"].fillna("")
@@ -135,7 +143,6 @@ def score_frames(sentences: pd.DataFrame, articles: pd.DataFrame, frames: pd.Dat
     ledes = sentences[sentences["paragraph"] == sentences["article_id"].map(lede_paragraph)]
     lede_text = ledes.groupby("article_id")["text"].agg(" ".join)
     totals = sentences.groupby("article_id").size()
-    hits_of = _hits_by_article_frame(evidence)
     none = _FrameHits()
     rows = []
     for article_id in articles["article_id"]:
@@ -149,7 +156,7 @@ def score_frames(sentences: pd.DataFrame, articles: pd.DataFrame, frames: pd.Dat
             hits = hits_of.get((article_id, frame), none)
             n = len(hits.sentence_ids)
             rows.append((
-                article_id, frame, n / total if total else 0.0, n, outlet, _evidence(hits.terms),
+                article_id, frame, n / total if total else 0.0, n, outlet, hits.evidence(),
                 frame in head if frame != OTHER else bool(headline) and not head,
                 frame in lede if frame != OTHER else has_lede and not lede,
                 int(hits.n_matches), total, ";".join(str(int(s)) for s in sorted(hits.sentence_ids)),

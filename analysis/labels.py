@@ -21,8 +21,8 @@ import re
 import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
-from .document import Document, build_documents
-from .quotes import find_quote_spans
+from .document import Document
+from .quotes import QuoteSpan, find_quote_spans, quoted_documents
 from .referents import Mention, Referents
 from .word_starts import WordStarts, matches_at, word_key
 
@@ -85,9 +85,9 @@ class _LabelFinder:
             return self.pattern.finditer(text)
         return matches_at(self.pattern, text, (m.start() for m in self.starts.finditer(text)))
 
-    def find(self, doc: Document) -> list[dict]:
+    def find(self, doc: Document, spans: list[QuoteSpan] | None = None) -> list[dict]:
         text = doc.text
-        quotes = [(s.open, s.end) for s in find_quote_spans(doc)]
+        quotes = [(s.open, s.end) for s in (find_quote_spans(doc) if spans is None else spans)]
         mentions = self.ref.mentions(text)
         rows = []
         for match in self._matches(text):
@@ -175,13 +175,15 @@ class _LabelFinder:
 
 
 def find_labels(sentences: pd.DataFrame, labels: pd.DataFrame | None = None, referents: Referents | None = None,
-                codebook_dir=None) -> pd.DataFrame:
+                codebook_dir=None, documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
     """One row per label occurrence tied to an actor or country (LABEL_COLUMNS except outlet,
-    which Corpus.with_outlet adds). Occurrences the rules cannot tie to anyone are left out."""
+    which Corpus.with_outlet adds). Occurrences the rules cannot tie to anyone are left out.
+    `documents`: quotes.quoted_documents(sentences), if already built."""
     labels = load_labels(codebook_dir) if labels is None else labels
     referents = referents or Referents.load(codebook_dir)
     finder = _LabelFinder(labels, referents)
-    rows = [row for doc in build_documents(sentences).values() for row in finder.find(doc)]
+    documents = quoted_documents(sentences) if documents is None else documents
+    rows = [row for doc, spans in documents.values() for row in finder.find(doc, spans)]
     return pd.DataFrame(rows, columns=[c for c in LABEL_COLUMNS if c != "outlet"])
 
 

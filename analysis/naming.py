@@ -9,8 +9,8 @@ import re
 import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
-from .document import build_documents
-from .quotes import find_quote_spans, quote_mask
+from .document import Document
+from .quotes import QuoteSpan, quote_mask, quoted_documents
 from .word_starts import PatternSet
 
 NAMING_FILE = "naming.csv"
@@ -35,15 +35,17 @@ def load_naming(codebook_dir=None) -> pd.DataFrame:
     return frame
 
 
-def count_naming(sentences: pd.DataFrame, naming: pd.DataFrame | None = None, codebook_dir=None) -> pd.DataFrame:
+def count_naming(sentences: pd.DataFrame, naming: pd.DataFrame | None = None, codebook_dir=None,
+                 documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
     """One row per article x variant found: counts in own voice and in quotes, and the
-    sentences that use it (outlet column empty: add it with Corpus.with_outlet)."""
+    sentences that use it (outlet column empty: add it with Corpus.with_outlet).
+    `documents`: quotes.quoted_documents(sentences), if already built."""
     naming = load_naming(codebook_dir) if naming is None else naming
     variants = list(naming[["concept", "variant"]].itertuples(index=False, name=None))
     patterns = PatternSet(re.compile(p) for p in naming["pattern"])
     rows = []
-    for article_id, doc in build_documents(sentences).items():
-        quoted = quote_mask(doc, find_quote_spans(doc))
+    for article_id, (doc, spans) in (quoted_documents(sentences) if documents is None else documents).items():
+        quoted = quote_mask(doc, spans)
         for (concept, variant), matches in zip(variants, patterns.matches(doc.text)):
             if not matches:
                 continue

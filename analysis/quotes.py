@@ -185,6 +185,27 @@ def masked_text(text: str, spans: list[QuoteSpan]) -> str:
     outlet's own words; offsets are unchanged. A quote keeps its marks, one MASK character
     (so a chunk can tell it holds a quote) and a final . ! ? (so a sentence boundary after
     it stays visible)."""
+    pieces, cursor = [], 0
+    for span in spans:
+        start = span.open + 1
+        if start < cursor:  # spans out of order or overlapping (find_quote_spans gives neither)
+            return _masked_by_characters(text, spans)
+        stop = span.close if span.close is not None else span.end
+        pieces.append(text[cursor:start])
+        if stop > start:
+            inner = text[start:stop]
+            blank = " " * len(inner) if "\n" not in inner else _BLANK_BUT_NEWLINES.sub(" ", inner)
+            final = text[span.close - 1] if span.close is not None and text[span.close - 1] in ".!?" else ""
+            pieces.append(MASK + blank[1:len(blank) - len(final)] + final if len(blank) > 1 or not final else final)
+            cursor = stop
+        else:
+            cursor = start
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _masked_by_characters(text: str, spans: list[QuoteSpan]) -> str:
+    """masked_text for spans in any order, one character at a time."""
     chars = list(text)
     for span in spans:
         stop = span.close if span.close is not None else span.end
@@ -194,6 +215,13 @@ def masked_text(text: str, spans: list[QuoteSpan]) -> str:
         if span.close is not None and text[span.close - 1] in ".!?":
             chars[span.close - 1] = text[span.close - 1]
     return "".join(chars)
+
+
+def quoted_documents(sentences: pd.DataFrame) -> dict[str, tuple[Document, list[QuoteSpan]]]:
+    """Each article's Document (build_documents) with its quotation spans: what the quote,
+    label, tone and naming tables all start from. Build it once and pass it to each of them
+    (their `documents` argument) to save rebuilding it; they build it themselves otherwise."""
+    return {article_id: (doc, find_quote_spans(doc)) for article_id, doc in build_documents(sentences).items()}
 
 
 def quote_mask(doc: Document, spans: list[QuoteSpan] | None = None) -> list[tuple[int, int]]:
@@ -463,12 +491,13 @@ def quote_kind(text: str, span: QuoteSpan) -> str:
     return "partial"
 
 
-def find_quotes(sentences: pd.DataFrame, referents: Referents | None = None, codebook_dir=None) -> pd.DataFrame:
-    """One row per quotation (QUOTE_COLUMNS except outlet, which `with_outlet` adds)."""
+def find_quotes(sentences: pd.DataFrame, referents: Referents | None = None, codebook_dir=None,
+                documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
+    """One row per quotation (QUOTE_COLUMNS except outlet, which `with_outlet` adds).
+    `documents`: quoted_documents(sentences), if already built."""
     referents = referents or Referents.load(codebook_dir)
     rows = []
-    for article_id, doc in build_documents(sentences).items():
-        spans = find_quote_spans(doc)
+    for article_id, (doc, spans) in (quoted_documents(sentences) if documents is None else documents).items():
         for span, who in _Attributor(doc, spans, referents).attribute():
             inner = span.inner(doc.text)
             if not inner:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -48,9 +48,9 @@ def _alternation(terms) -> re.Pattern | None:
     return whole_word_pattern(sorted(set(terms), key=len, reverse=True))
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A reference found in text: an actor (kind person/organisation) or a country."""
+class Mention(NamedTuple):
+    """A reference found in text: an actor (kind person/organisation) or a country (a named
+    tuple: articles hold thousands, and a frozen dataclass costs several times more to make)."""
 
     target: str
     kind: str  # person | organisation | country

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Mapping, Sequence
 
-from .word_starts import WordStarts, word_key
+from .word_starts import WordStarts, fold_ascii, key_of, word_key
 
 _START, _END = r"(?<!\w)", r"(?!\w)"
 
@@ -61,6 +61,25 @@ def _cased_body(term: str) -> str:
     return f"[{first}{first.upper()}]{body[1:]}" if first.islower() else body  # a letter is never escaped
 
 
+# what a term key may hold after its first letters: characters every match of the term has
+# there as they are (case aside), a space standing for the white space between words
+_KEY_TAIL = re.compile(r"[A-Za-z0-9_ !\"#$%&()+,\-./:;<=>@\[\\\]^`{|}~]*")
+
+
+def term_key(term: str) -> str:
+    """What every match of the term starts with in fold_ascii's text, white space runs read as
+    one space: its literal beginning up to the first wildcard, apostrophe or non-ASCII
+    character ("re-equip*" -> "re-equip", "the West" -> "the west", "S-400" -> "s-400"); ''
+    when it does not start with an ASCII letter, digit or '_' (no word start to look for).
+
+    The longer the key, the fewer word starts the matcher tries the term at: word_key's
+    first letters alone ("s" for S-400, "the" for the West) sent it to most words."""
+    if not word_key(term):
+        return ""
+    words = " ".join(term.split())
+    return fold_ascii(_KEY_TAIL.match(words).group()).rstrip(" ")
+
+
 def term_pattern(term: str) -> str:
     """The complete regular expression for one term (boundaries and case rule included)."""
     return f"{_START}{_cased_body(term)}{_END}"
@@ -73,9 +92,9 @@ class TermDictionary:
     group, longest term first. Optional raw regular expressions per group (case ignored) match
     anywhere, for what terms cannot say.
 
-    Every term starts with the letters of its key (word_key), so only the terms whose key
-    starts a word (analysis.word_starts) are tried there, each with its own expression: the
-    same matches as the alternations, an order of magnitude faster. Groups with raw patterns
+    Every match of a term starts with its key (term_key), so only the terms whose key starts
+    a word (analysis.word_starts) are tried there, each with its own expression: the same
+    matches as the alternations, an order of magnitude faster. Groups with raw patterns
     or a term without a key keep the alternation scan."""
 
     def __init__(self, terms: Mapping[str, Sequence[str]], patterns: Mapping[str, Sequence[str]] | None = None):
@@ -95,7 +114,7 @@ class TermDictionary:
             if not parts:
                 continue
             self._alternations[group] = ("|".join(parts), names)
-            keys = [word_key(term) for term in ordered]
+            keys = [term_key(term) for term in ordered]
             if len(parts) > len(alternatives) or not all(keys):
                 self._scanned.add(group)
                 continue
@@ -124,9 +143,11 @@ class TermDictionary:
         found: dict[str, list] = {}
         if self._starts is not None:
             resume: dict[str, int] = {}  # per group: where its last match ended
+            terms_at = self._terms_at
             for start_match in self._starts.finditer(text):
                 start = start_match.start()
-                for group, group_terms in self._terms_at[start_match.group()]:
+                found_key = start_match.group(1)
+                for group, group_terms in terms_at.get(found_key) or terms_at[key_of(found_key)]:
                     if start < resume.get(group, 0):
                         continue
                     for term, pattern in group_terms:
@@ -138,7 +159,9 @@ class TermDictionary:
                             break
         for group in self._scanned:
             found[group] = self.scan(text, group)
-        return [match for group in self._alternations for match in found.get(group, ())]
+        if len(found) < 2:  # most texts: no group or one, nothing to put in order
+            return next(iter(found.values())) if found else []
+        return [match for group in self._alternations if group in found for match in found[group]]
 
     def scan(self, text: str, group: str) -> list[tuple[str, str, str, int, int]]:
         """One group's matches by its alternation run over the whole text: the reference that

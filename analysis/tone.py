@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .document import build_documents
-from .quotes import find_quote_spans, quote_mask
+from .document import Document
+from .quotes import QuoteSpan, quote_mask, quoted_documents
 from .text import count_words
 from .vader import VaderPolarity
 
@@ -56,13 +56,15 @@ def stock_analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer | None = None) -> pd.DataFrame:
+def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer | None = None,
+                  documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
     """One row per sentence and voice that has words: VADER compound (-1..1) and the
-    shares of positive, neutral and negative vocabulary."""
+    shares of positive, neutral and negative vocabulary. `documents`:
+    quotes.quoted_documents(sentences), if already built."""
     score = ToneScorer(analyzer or stock_analyzer())
     rows = []
-    for article_id, doc in build_documents(sentences).items():
-        quoted = sorted(quote_mask(doc, find_quote_spans(doc)))
+    for article_id, (doc, spans) in (quoted_documents(sentences) if documents is None else documents).items():
+        quoted = sorted(quote_mask(doc, spans))
         quote_ends = [q_end for _, q_end in quoted]
         for sentence_id, start, end in zip(doc.sentence_ids, doc.starts, doc.ends):
             # quotations do not overlap, so those reaching into this sentence are consecutive
@@ -84,6 +86,7 @@ class ToneScorer:
     def __init__(self, analyzer: SentimentIntensityAnalyzer):
         self._polarity = VaderPolarity(analyzer)
         self._scored: dict[str, tuple | None] = {}
+        self._words = _WordCounts()
 
     def __call__(self, text: str) -> tuple | None:
         if text not in self._scored:
@@ -91,11 +94,22 @@ class ToneScorer:
         return self._scored[text]
 
     def _score(self, text: str) -> tuple | None:
-        n = count_words(text)
+        # count_words's words hold no white space, so a text's count is the sum of its
+        # tokens' counts, and tokens recur across texts far more than texts do
+        tokens = text.split()
+        n = sum(map(self._words.__getitem__, tokens))
         if not n:
             return None
-        scores = self._polarity.polarity_scores(text)
+        scores = self._polarity.polarity_scores(text, tokens)
         return n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]
+
+
+class _WordCounts(dict):
+    """token -> count_words(token), counted on first sight."""
+
+    def __missing__(self, token: str) -> int:
+        self[token] = n = count_words(token)
+        return n
 
 
 def bootstrap_mean(values, n_boot: int = 2000, confidence: float = 0.95, seed: int = 0) -> tuple[float, float, float]:

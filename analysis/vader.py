@@ -10,8 +10,11 @@ line by line in VADER's order, so every float operation is the same; the per-tex
 ("but", the final sums and rounding) are VADER's own methods."""
 from __future__ import annotations
 
+import math
+import re
+
 from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASES, SentiText,
-                                           SentimentIntensityAnalyzer)
+                                           SentimentIntensityAnalyzer, normalize)
 
 _NEGATIONS = frozenset(NEGATE)
 # the words of the phrases _special_idioms_check looks for (one-word entries never match)
@@ -29,13 +32,18 @@ class VaderPolarity:
         self.analyzer = analyzer
         self._own_rules = type(analyzer) is not SentimentIntensityAnalyzer
         self._emoji = frozenset(e for e in analyzer.emojis if len(e) == 1)  # VADER looks emoji up char by char
+        # only the characters from the lowest emoji up are looked up (a few per news text, found
+        # in C), instead of a string object made of every character of the text
+        lowest = min(map(ord, self._emoji), default=0)
+        self._candidates = re.compile(f"[^\\x00-\\U{lowest - 1:08x}]" if lowest > 0 else r"[\s\S]").findall
         self._lower = _LowerWords()
         self._neutral = analyzer.score_valence([0], "")  # any text whose words all score 0
 
-    def polarity_scores(self, text: str) -> dict:
-        if self._own_rules or not (text.isascii() or self._emoji.isdisjoint(text)):  # no emoji is ASCII
+    def polarity_scores(self, text: str, tokens: list[str] | None = None) -> dict:
+        """tokens: text.split(), if already made."""
+        if self._own_rules or not (text.isascii() or self._emoji.isdisjoint(self._candidates(text))):  # no emoji is ASCII
             return self.analyzer.polarity_scores(text)
-        tokens = text.split()
+        tokens = text.split() if tokens is None else tokens
         lower = list(map(self._lower.__getitem__, tokens))
         lexicon = self.analyzer.lexicon
         if lexicon.keys().isdisjoint(lower):
@@ -44,14 +52,17 @@ class VaderPolarity:
         # the punctuation it strips from a token is uncased
         n_upper = sum(map(str.isupper, tokens))
         is_cap_diff = 0 < len(tokens) - n_upper < len(tokens)  # VADER's allcap_differential
-        sentiments = [0] * len(tokens)  # VADER's 0 (an int) for every word it gives no valence
-        for i, item in enumerate(lower):
-            if item in lexicon and item not in BOOSTER_DICT and not (
-                    item == "kind" and i < len(lower) - 1 and lower[i + 1] == "of"):
-                sentiments[i] = self._valence(tokens, lower, i, is_cap_diff)
+        valences = []  # (index, valence) of the words VADER scores, in order
+        for i in [i for i, item in enumerate(lower) if item in lexicon]:
+            item = lower[i]
+            if item not in BOOSTER_DICT and not (item == "kind" and i < len(lower) - 1 and lower[i + 1] == "of"):
+                valences.append((i, self._valence(tokens, lower, i, is_cap_diff)))
         if "but" in lower:  # VADER's rule (quirks and all); lower-casing again changes nothing
-            sentiments = self.analyzer._but_check(lower, sentiments)
-        return self.analyzer.score_valence(sentiments, text)
+            sentiments = [0] * len(tokens)  # VADER's 0 (an int) for every word it gives no valence
+            for i, valence in valences:
+                sentiments[i] = valence
+            return self.analyzer.score_valence(self.analyzer._but_check(lower, sentiments), text)
+        return _score_valence([valence for _, valence in valences], len(tokens), text)
 
     def _valence(self, tokens: list[str], lower: list[str], i: int, is_cap_diff: bool) -> float:
         """SentimentIntensityAnalyzer.sentiment_valence for the lexicon word at i."""
@@ -82,6 +93,35 @@ class VaderPolarity:
                 if start_i == 2 and (item in _IDIOM_WORDS or lower[i - 2] in _IDIOM_WORDS):
                     valence = _special_idioms_check(valence, lower, i)
         return self.analyzer._least_check(valence, lower, i)
+
+
+def _score_valence(valences: list[float], n_words: int, text: str) -> dict:
+    """SentimentIntensityAnalyzer.score_valence for a text of n_words (n_words > 0) whose
+    words score 0 except `valences`, in order: the same float operations in the same order,
+    without walking the zeros (adding an int 0 to VADER's running float sum, never -0.0,
+    leaves it as it is, and a zero only counts as neutral)."""
+    sum_s = float(sum(valences))
+    punct_emph_amplifier = SentimentIntensityAnalyzer._amplify_ep(text) + SentimentIntensityAnalyzer._amplify_qm(text)
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    compound = normalize(sum_s)
+    pos_sum, neg_sum, neu_count = 0.0, 0.0, n_words
+    for valence in valences:  # VADER's _sift_sentiment_scores
+        if valence > 0:
+            pos_sum += (float(valence) + 1)
+            neu_count -= 1
+        if valence < 0:
+            neg_sum += (float(valence) - 1)
+            neu_count -= 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += punct_emph_amplifier
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= punct_emph_amplifier
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {"neg": round(math.fabs(neg_sum / total), 3), "neu": round(math.fabs(neu_count / total), 3),
+            "pos": round(math.fabs(pos_sum / total), 3), "compound": round(compound, 4)}
 
 
 class _LowerWords(dict):

@@ -50,7 +50,8 @@ def first_char_lookahead(terms: Iterable[str], *, lower: bool = False) -> str:
 
 def _trie_pattern(keys: Iterable[str]) -> str:
     """One regular expression matching the longest of `keys` at a position (a trie, so that
-    re tries a few first letters per position instead of every key)."""
+    re tries a few first letters per position instead of every key); a space in a key stands
+    for any run of white space."""
     trie: dict = {}
     for key in keys:
         node = trie
@@ -59,7 +60,7 @@ def _trie_pattern(keys: Iterable[str]) -> str:
         node[""] = {}
 
     def walk(node: dict) -> str:
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + walk(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -70,16 +71,27 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 
 class WordStarts:
     """The word starts of a text (no word character before) followed by one of `keys`
-    (non-empty word_key values), in order; each match's group() is the longest such key."""
+    (non-empty, lower-case, as word_key gives them), in order: each match starts at one and
+    its group(1) is the longest such key there, as found in the folded text.
+
+    A key may go on past its first word (analysis.terms.term_key): a space in it stands for
+    any run of white space, so group(1) then shows the text's own white space (key_of gives
+    the key back); its other characters are matched as they are. The key is read in a
+    lookahead, so the word starts inside a key found are visited too."""
 
     def __init__(self, keys: Iterable[str]):
         keys = set(keys)
         if not keys or "" in keys:
             raise ValueError("WordStarts needs non-empty keys")
-        self._pattern = re.compile(r"(?<!\w)" + _trie_pattern(sorted(keys)))
+        self._pattern = re.compile(r"(?<!\w)(?=(" + _trie_pattern(sorted(keys)) + "))")
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         return self._pattern.finditer(fold_ascii(text))
+
+
+def key_of(found: str) -> str:
+    """The key a WordStarts match's group(1) stands for: its runs of white space as one space."""
+    return " ".join(found.split())
 
 
 def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
@@ -170,7 +182,7 @@ class PatternSet:
         starts: list[list[int]] = [[] for _ in self.patterns]
         if self._starts is not None:
             for found in self._starts.finditer(text):
-                for i in self._at[found.group()]:
+                for i in self._at[found.group(1)]:
                     starts[i].append(found.start())
         return [list(matches_at(pattern, text, starts[i]) if key else pattern.finditer(text))
                 for i, (pattern, key) in enumerate(zip(self.patterns, self._keys))]

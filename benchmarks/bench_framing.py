@@ -8,7 +8,9 @@ Every sentence carries its own tag, so no sentence text repeats: the per-distinc
 in these tables (VADER scores, actor mentions, figure extraction) cannot hide the cost here,
 although they do help on real corpora, where wire copy and boilerplate repeat.
 
-Also: quote finding with attribution alone, in sentences per second."""
+Also: quote finding with attribution alone, in sentences per second; and the quote, label,
+tone and naming tables from one shared quotes.quoted_documents (documents and quotation spans
+built once, as the export can pass them) against each building its own, in the same run."""
 from __future__ import annotations
 
 import os
@@ -20,9 +22,12 @@ import textstat
 from analysis import load_corpus
 from analysis.document import sentences_from_text
 from analysis.export import Context, inputs_of
-from analysis.quotes import find_quotes
+from analysis.labels import find_labels
+from analysis.naming import count_naming
+from analysis.quotes import find_quotes, quoted_documents
 from analysis.referents import Referents
 from analysis.sentences import split_sentences
+from analysis.tone import sentence_tone
 
 from .bench_readability import plain_textstat, synthetic_corpus
 from .common import best_of, distinct_variants, letter_tag
@@ -93,3 +98,13 @@ def main() -> None:
     referents = Referents.load()
     seconds = best_of(lambda: find_quotes(sentences, referents=referents), repeat=2)
     print(f"quotes with attribution: {len(sentences) / seconds:,.0f} sentences/s (40 articles)")
+
+    sentences = corpus.sentences
+    builders = (lambda documents: find_quotes(sentences, referents, documents=documents),
+                lambda documents: find_labels(sentences, referents=referents, documents=documents),
+                lambda documents: sentence_tone(sentences, documents=documents),
+                lambda documents: count_naming(sentences, documents=documents))
+    each_own = best_of(lambda: [build(None) for build in builders], repeat=RUNS)
+    shared = best_of(lambda: [build(documents) for documents in [quoted_documents(sentences)] for build in builders], repeat=RUNS)
+    print(f"quotes, labels, tone, naming: {N_ARTICLES / shared:8.1f} articles/s with one shared quoted_documents, "
+          f"{N_ARTICLES / each_own:8.1f} each building its own (ratio {each_own / shared:.2f}x)")

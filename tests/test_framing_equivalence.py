@@ -60,6 +60,15 @@ def test_documents_quote_spans_text_and_masks_match_the_reference(sentences):
         assert spans == reference.find_quote_spans(doc)
         assert [s.inner(doc.text) for s in spans] == [reference.quote_inner(s, doc.text) for s in spans]
         assert masked_text(doc.text, spans) == reference.masked_text(doc.text, spans)
+        assert masked_text(doc.text, spans[::-1]) == reference.masked_text(doc.text, spans[::-1])  # any order
+
+
+@pytest.mark.parametrize("text", ["“.” “a.” “ab!” “\n?” “x\ny” “” “", "«ok» \"one\n\ntwo.\" ‘x’ “z”.", "“unclosed\n\nnext"])
+def test_masks_of_one_character_quotes_newlines_and_unclosed_quotes(text):
+    doc = build_documents(pd.DataFrame({"article_id": ["a"], "sentence_id": [1], "paragraph": [0], "text": [text]}))["a"]
+    spans = find_quote_spans(doc)
+    assert spans
+    assert masked_text(doc.text, spans) == reference.masked_text(doc.text, spans)
 
 
 def test_documents_leave_out_rows_without_an_article_like_groupby():
@@ -228,3 +237,22 @@ def test_claims_and_agreement_match_the_reference_on_seeds_and_copies(sample_cor
     expected = reference.agrees_with(assigned)
     assert len(table) == len(expected) > 0
     assert {(c, f): n for c, f, n in zip(table["claim_id"], table["figure_id"], table["agrees_with"])} == expected
+
+
+# --- one set of quoted documents shared by the quote, label, tone and naming tables -----------
+
+def test_shared_quoted_documents_give_the_same_tables_and_stay_unchanged(sample_corpus):
+    from analysis.labels import find_labels
+    from analysis.naming import count_naming
+    from analysis.quotes import find_quotes, quoted_documents
+
+    sentences = sample_corpus.sentences
+    shared = quoted_documents(sentences)
+    before = {aid: (doc, list(spans)) for aid, (doc, spans) in shared.items()}
+    for build in (lambda **kw: find_quotes(sentences, REFERENTS, **kw), lambda **kw: find_labels(sentences, referents=REFERENTS, **kw),
+                  lambda **kw: sentence_tone(sentences, **kw), lambda **kw: count_naming(sentences, **kw)):
+        alone = build()
+        assert len(alone) > 0
+        assert_frame_equal(build(documents=shared), alone)
+    assert {aid: (doc, list(spans)) for aid, (doc, spans) in shared.items()} == before
+    assert list(shared) == list(build_documents(sentences))

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.frames import load_frames
-from analysis.terms import TermDictionary, term_problem
+from analysis.terms import TermDictionary, term_key, term_problem
 from analysis.topics import load_topics
 
 
@@ -27,6 +27,9 @@ TRAP_GROUPS = {
     "west": ["the West", "West", "EU", "Western allies", "U.S."],
     "overlap": ["price", "price cap", "cap", "price cap on gas", "gas", "cap*"],
     "case": ["Kiev", "kyiv", "Iskander", "sanction*"],
+    # keys running over several words must not hide the words inside them from other terms
+    "phrases": ["spiritual values", "in power", "the West", "St. Nicholas", "new joint attack"],
+    "inside": ["values", "power", "West", "Nicholas", "joint", "attack*"],
 }
 TRAP_TEXTS = [
     "The war-torn east; a war crime, war crimes and warplanes. Warm words, awards, postwar.",
@@ -38,6 +41,8 @@ TRAP_TEXTS = [
     "KIEV, Kiev, kiev, Kyiv, KYIV; ISKANDER, iskander, Iskanders; SANCTIONS, ſanctions, \u212aiev",
     "\u0130skander and \u0131skander; war\u0130 İ; defence, defense, defensive, DEFENCES, defenc",
     "_war war_ 2war war2 war", "", "   ", "war",
+    "spiritual values; spiritual\n values, spiritualvalues; in  power in-power; the\u00a0West the West",
+    "St. Nicholas st. nicholas St.Nicholas; a new joint attack, new joint attacks, new  joint\tattacks",
 ]
 
 
@@ -52,6 +57,15 @@ def test_traps_find_what_they_should():
     assert ("war", "war-torn") not in found and ("war", "war") in found
     assert ("west", "EU") in found and ("west", "eu") not in found
     assert ("case", "ſanctions") in found and ("case", "\u212aiev") not in found  # case-sensitive term
+
+
+@pytest.mark.parametrize("term, key", [
+    ("war", "war"), ("sanction*", "sanction"), ("defen?e*", "defen"), ("re-equip*", "re-equip"),
+    ("S-400", "s-400"), ("the West", "the west"), ("St. Nicholas", "st. nicholas"), ("price  cap", "price cap"),
+    ("people's war", "people"), ("Zelenskyy’s", "zelenskyy"), ("war *", "war"), ("*ship", ""), ("éclat", ""),
+])
+def test_term_keys_run_to_the_first_wildcard_apostrophe_or_non_ascii_character(term, key):
+    assert term_key(term) == key
 
 
 def test_groups_with_patterns_or_keyless_terms_keep_the_alternation():
