@@ -94,6 +94,7 @@ class Context:
     codebook_dir: Path | None = None  # None: the bundled data/codebook
     _built: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _building: list[str] = field(default_factory=list, repr=False)  # builders running, outermost first
+    _shared: dict[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.codebook_dir = resolve_dir(self.codebook_dir, CODEBOOK_DIR)
@@ -111,6 +112,13 @@ class Context:
             finally:
                 self._building.pop()
         return self._built[name]
+
+    def shared(self, key: str, build: Callable[[], object]) -> object:
+        """An intermediate several builders read that is not a table (never cached, written or
+        gathered across partitions: each partition's Context builds its own), built once."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
 
 
 @dataclass

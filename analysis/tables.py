@@ -121,11 +121,19 @@ def discrepancies_table(ctx: Context):
 
 # --- framing (issue 6): frames, evaluative labels, quotes, tone, naming -------------------
 
+def _quoted_documents(ctx: Context):
+    """Each article's rebuilt body and quotation spans, shared by the next four tables."""
+    from .quotes import quoted_documents
+
+    return ctx.shared("quoted_documents", lambda: quoted_documents(ctx.corpus.sentences))
+
+
 @table("quotes.csv", per_article=True)
 def quotes_table(ctx: Context):
     from .quotes import QUOTE_COLUMNS, find_quotes
 
-    quotes = ctx.corpus.with_outlet(find_quotes(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))
+    quotes = ctx.corpus.with_outlet(find_quotes(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir,
+                                                 documents=_quoted_documents(ctx)))
     return quotes[QUOTE_COLUMNS]
 
 
@@ -133,7 +141,8 @@ def quotes_table(ctx: Context):
 def labels_table(ctx: Context):
     from .labels import LABEL_COLUMNS, find_labels
 
-    labels = ctx.corpus.with_outlet(find_labels(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))
+    labels = ctx.corpus.with_outlet(find_labels(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir,
+                                                 documents=_quoted_documents(ctx)))
     return labels[LABEL_COLUMNS]
 
 
@@ -148,14 +157,15 @@ def frames_table(ctx: Context):
 def tone_table(ctx: Context):
     from .tone import TONE_COLUMNS, sentence_tone
 
-    return ctx.corpus.with_outlet(sentence_tone(ctx.corpus.sentences))[TONE_COLUMNS + ["outlet"]]
+    return ctx.corpus.with_outlet(sentence_tone(ctx.corpus.sentences, documents=_quoted_documents(ctx)))[TONE_COLUMNS + ["outlet"]]
 
 
 @table("naming.csv", per_article=True)
 def naming_table(ctx: Context):
     from .naming import NAMING_COLUMNS, count_naming
 
-    return ctx.corpus.with_outlet(count_naming(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir))[NAMING_COLUMNS]
+    return ctx.corpus.with_outlet(count_naming(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir,
+                                                       documents=_quoted_documents(ctx)))[NAMING_COLUMNS]
 
 
 # --- text reuse and quote variants (analysis/reuse.py, analysis/quote_variants.py) ---
