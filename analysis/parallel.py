@@ -14,6 +14,7 @@ process, in a pool of local processes or on a Dask cluster, then gathered in art
    Context, as in a serial run. The result is identical to the serial export, byte for byte."""
 from __future__ import annotations
 
+import logging
 import math
 import multiprocessing
 import warnings
@@ -129,7 +130,10 @@ def _map_dask(function, parts: list, workers: int, scheduler: str | None) -> lis
     if scheduler:
         with Client(scheduler) as client:
             return client.gather(client.map(function, parts, pure=False))
-    with LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    # silence_logs: dask's own warnings about its local cluster (an unresponsive event loop,
+    # a worker killed at shutdown on a busy machine) are noise among the input warnings
+    with LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         return client.gather(client.map(function, parts, pure=False))
 
