@@ -52,6 +52,9 @@ simply really already still yet s t d ll m re ve
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+# the same words in lower-case ASCII text (letters and digits are all its word characters
+# but "_"), matched faster than through the Unicode categories
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "sses", "shes", "ches", "xes", "ly", "s")
 
 
@@ -100,9 +103,10 @@ def normalize(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of `text` after `normalize`, possessive 's dropped, in order."""
     folded = normalize(text)
+    found = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
     if "'s" not in folded:
-        return _WORD.findall(folded)
-    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(folded)]
+        return found
+    return [w[:-2] if w.endswith("'s") else w for w in found]
 
 
 @lru_cache(maxsize=200_000)
@@ -137,6 +141,11 @@ class Paraphrases:
             sizes.setdefault(key[0], set()).add(len(key))
         return {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
 
+    @cached_property
+    def word_tokens(self) -> "_WordTokens":
+        """word -> its token outside longer variants (see `_WordTokens`), filled as words are met."""
+        return _WordTokens(self)
+
     @classmethod
     def empty(cls) -> "Paraphrases":
         return cls({}, 0)
@@ -163,10 +172,44 @@ def tokens(text: str, paraphrases: Paraphrases | None = None) -> list[tuple[str,
     """(term, surface) for every content word of `text` in order; a multi-word paraphrase
     variant becomes one token whose surface is the whole phrase."""
     surface = words(text)
+    if paraphrases is None:
+        return [token for _, token in map(_word_token, surface) if token is not None]
+    table = paraphrases.word_tokens
+    found = list(filter(None, map(table.__getitem__, surface)))  # (tokens are non-empty tuples)
+    if table.phrase_starts.isdisjoint(surface):  # most sentences: no variant of several words can start
+        return found
+    return _phrase_tokens(surface, paraphrases)
+
+
+class _WordTokens(dict):
+    """word -> its token when no variant of several words covers it: the one-word paraphrase
+    variants folded into their group's term, negations into "not", function words None.
+    Words whose stem may start a variant of several words are collected in phrase_starts:
+    a sentence with one of them is tokenized the long way (`_phrase_tokens`)."""
+
+    def __init__(self, paraphrases: Paraphrases):
+        super().__init__()
+        self.paraphrases = paraphrases
+        self.phrase_starts: set[str] = set()
+
+    def __missing__(self, word: str):
+        stemmed, token = _word_token(word)
+        sizes = self.paraphrases.sizes_by_first_word.get(stemmed, ())
+        if any(size > 1 for size in sizes):
+            self.phrase_starts.add(word)
+        if 1 in sizes:  # the word alone is a variant (and no longer one starts here, or it is in phrase_starts)
+            token = (self.paraphrases.variants[(stemmed,)], word)
+        self[word] = token
+        return token
+
+
+def _phrase_tokens(surface: list[str], paraphrases: Paraphrases) -> list[tuple[str, str]]:
+    """`tokens` of the words `surface`, trying the paraphrase variants at every word where one
+    can start, longest first."""
     found = list(map(_word_token, surface))  # (stem, token or None) per word
-    first_words = paraphrases.first_words if paraphrases else frozenset()
+    first_words = paraphrases.first_words
     starts = [i for i, (s, _) in enumerate(found) if s in first_words]
-    if not starts:  # most sentences: no paraphrase variant can start
+    if not starts:
         return [token for _, token in found if token is not None]
     stems = [s for s, _ in found]
     out: list[tuple[str, str]] = []
