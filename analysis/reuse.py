@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .textsim import Paraphrases, align_pairs, differing_words, load_paraphrases, sentence_tokens, text_weights, words
+from .textsim import Paraphrases, TokenIndex, load_paraphrases, sentence_tokens, text_weights, words
 
 REUSE_COLUMNS = [
     "article_a", "article_b", "text_a", "text_b", "similarity",
@@ -110,9 +110,6 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
 
 
 _CHUNK = 100_000  # candidate pairs compared at once (bounds the memory of the comparison)
-# candidate pairs aligned at once: a block's term lists and alignments are prepared together,
-# so this bounds their memory; smaller blocks would prepare a sentence once per block it is in
-_PAIRS_AT_ONCE = 1_000_000
 
 
 def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> np.ndarray:
@@ -251,20 +248,12 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         raise KeyError(article_ids[unranked[0, 1] if np.isnan(rank[unranked[0, 1]]) else unranked[0, 0]])
     later_first = rank[candidates[:, 1]] < rank[candidates[:, 0]]  # oriented: the more original sentence first
     oriented = np.where(later_first[:, None], candidates[:, ::-1], candidates)
-    kept = []  # (i, j, similarity, coverage_a, coverage_b, differences): not the alignments, which are large
-    for start in range(0, len(oriented), _PAIRS_AT_ONCE):
-        block = oriented[start:start + _PAIRS_AT_ONCE]
-        pairs = list(zip(block[:, 0].tolist(), block[:, 1].tolist()))
-        alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
-                                 min_similarity=min_similarity, min_coverage=min_containment)
-        kept += [(i, j, alignment.similarity, alignment.coverage_a, alignment.coverage_b,
-                  differing_words(toks[i], toks[j], alignment))
-                 for (i, j), alignment in zip(pairs, alignments) if alignment is not None
-                 and (alignment.similarity >= min_similarity
-                      or max(alignment.coverage_a, alignment.coverage_b) >= min_containment)]
-    if not kept:
+    scored = TokenIndex(toks, weights, unseen_weight).score(
+        oriented[:, 0], oriented[:, 1], min_similarity=min_similarity, min_coverage=min_containment)
+    if not len(scored.index):
         return pd.DataFrame([], columns=REUSE_COLUMNS)
-    first, second, similarity, coverage_a, coverage_b, differences = zip(*kept)
+    first, second = oriented[scored.index, 0].tolist(), oriented[scored.index, 1].tolist()
+    similarity, coverage_a, coverage_b = scored.similarity, scored.coverage_a, scored.coverage_b
     # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
     normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
     frame = pd.DataFrame({
@@ -278,8 +267,8 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         "coverage_a": [round(value, 4) for value in coverage_a],
         "coverage_b": [round(value, 4) for value in coverage_b],
         "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
-        "words_only_a": [d[0] for d in differences], "words_only_b": [d[1] for d in differences],
-        "swapped_words": [d[2] for d in differences],
+        "words_only_a": scored.words_only_a, "words_only_b": scored.words_only_b,
+        "swapped_words": scored.swapped_words,
     }, columns=REUSE_COLUMNS)
     return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)
 

@@ -528,3 +528,290 @@ def differing_words(tokens_a: Sequence[tuple[str, str]], tokens_b: Sequence[tupl
     swapped = "; ".join(f"{tokens_a[i][1]}~{tokens_b[j][1]}" for i, j, _ in alignment.pairs
                         if tokens_a[i][1] != tokens_b[j][1])
     return only_a, only_b, swapped
+
+
+# --- many pairs of one collection at once -------------------------------------------------
+
+_LONGEST_BULK = 64  # lists with more terms (rare) are aligned one pair at a time
+_CELLS_AT_ONCE = 1 << 22  # term comparisons per block of pairs (bounds the memory of the bulk matching)
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """The pairs (positions in the pairs scored) whose alignment clears the thresholds, in
+    order, with what `align` and `differing_words` give for each."""
+
+    index: np.ndarray
+    similarity: list[float]
+    coverage_a: list[float]
+    coverage_b: list[float]
+    words_only_a: list[str]
+    words_only_b: list[str]
+    swapped_words: list[str]
+
+
+class TokenIndex:
+    """Token lists (from `tokens`) as integer arrays, to align many pairs of them at once
+    (`score`) with the result of `align` and `differing_words` for each.
+
+    A pair without spelling variants of each other's terms aligns by equal terms alone: the
+    k-th copy of a term in one list with its k-th copy in the other. Numbering each term's
+    copies within its list makes those pairs the equal codes of the two lists, found for a
+    block of pairs at once with numpy; each side's aligned weight is then summed term after
+    term, in list order, as `align` sums it, so the floats are the same to the last bit. Pairs
+    with a spelling variant (few) and very long lists are aligned one by one."""
+
+    def __init__(self, token_lists: Sequence[Sequence[tuple[str, str]]], weights: Mapping[str, float],
+                 default_weight: float):
+        import pandas as pd
+
+        self.token_lists = token_lists
+        self.term_lists = [[term for term, _ in found] for found in token_lists]
+        self.weights, self.default_weight = weights, default_weight
+        lengths = np.fromiter(map(len, self.term_lists), dtype=np.int64, count=len(self.term_lists))
+        flat = [term for found in self.term_lists for term in found]
+        codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object)) if flat else (np.empty(0, np.int64), [])
+        codes = np.asarray(codes, dtype=np.int64)
+        self.vocabulary = list(vocabulary)
+        self.lengths = lengths
+        owner = np.repeat(np.arange(len(lengths)), lengths)
+        # copy number of each term within its list (0 for the first copy)
+        order = np.lexsort((codes, owner))
+        runs = np.flatnonzero(np.r_[True, (owner[order][1:] != owner[order][:-1]) | (codes[order][1:] != codes[order][:-1])])
+        copy = np.empty(len(codes), dtype=np.int64)
+        copy[order] = np.arange(len(codes)) - np.repeat(runs, np.diff(np.r_[runs, len(codes)]))
+        term_weight = np.array([weights.get(term, default_weight) for term in self.vocabulary], dtype=np.float64)
+        # each list's total weight, summed as `_Prepared` sums it (left to right)
+        flat_weights = term_weight[codes].tolist()
+        ends = np.cumsum(lengths).tolist()
+        self.totals = [sum(flat_weights[end - n:end]) for end, n in zip(ends, lengths.tolist())]
+        width = int(min(lengths.max(initial=0), _LONGEST_BULK))
+        short = lengths[owner] <= width
+        column = np.arange(len(codes)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        # row per list, a column per term: its code (term, copy), -1 past the end; its weight, 0 past the end
+        numbered = codes + copy * max(len(self.vocabulary), 1)
+        self._codes = np.full((len(lengths), width), -1, dtype=np.int32 if numbered.max(initial=0) < 2**31 - 1 else np.int64)
+        self._codes[owner[short], column[short]] = numbered[short]
+        surfaces = pd.factorize(pd.Series([surface for found in token_lists for _, surface in found], dtype=object))[0]
+        self._surfaces = np.full((len(lengths), width), -1, dtype=np.int64)
+        self._surfaces[owner[short], column[short]] = surfaces[short]
+        self._weights = np.zeros((len(lengths), width), dtype=np.float64)
+        self._weights[owner[short], column[short]] = term_weight[codes[short]]
+        self._term_codes, self._owner = codes, owner
+        fuzzable = np.fromiter(map(_fuzzable, self.vocabulary), dtype=bool, count=len(self.vocabulary))
+        self._fuzzable = _distinct_terms(owner[fuzzable[codes]], codes[fuzzable[codes]], len(lengths), len(self.vocabulary))
+
+    def score(self, first: np.ndarray, second: np.ndarray, *, min_similarity: float | None = None,
+              min_coverage: float | None = None) -> PairScores:
+        """The pairs (first[k], second[k]) (list positions, a then b) whose alignment has
+        similarity >= min_similarity or a coverage >= min_coverage (every pair when both are
+        None), as `align_pairs` and `differing_words` give them."""
+        first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
+        totals = np.asarray(self.totals, dtype=np.float64)
+        links = _variant_links(self._fuzzable, self.vocabulary, first, second)
+        one_by_one = _has_link(self._fuzzable, links, first, second)
+        one_by_one |= (self.lengths[first] > self._codes.shape[1]) | (self.lengths[second] > self._codes.shape[1])
+        got = self._equal_term_weights(first, second)
+        total_a, total_b = totals[first], totals[second]
+        total = total_a + total_b
+        with np.errstate(divide="ignore", invalid="ignore"):
+            similarity = (got + got) / total
+            coverage_a = np.where(total_a != 0, got / total_a, 0.0)
+            coverage_b = np.where(total_b != 0, got / total_b, 0.0)
+        empty = (self.lengths[first] == 0) | (self.lengths[second] == 0) | (total == 0)
+        one_by_one |= empty  # `align` scores them 0 with every term left over
+        keep = _clears(similarity, coverage_a, coverage_b, min_similarity, min_coverage) & ~one_by_one
+        # the pairs aligned one by one
+        variants = _links_by_term(links, self.vocabulary)
+        prepared: dict[int, _Prepared] = {}
+        special = {}
+        for k in np.flatnonzero(one_by_one).tolist():
+            i, j = int(first[k]), int(second[k])
+            for key in (i, j):
+                if key not in prepared:
+                    prepared[key] = _Prepared(self.term_lists[key], self.weights, self.default_weight)
+            alignment = _align_prepared(prepared[i], prepared[j], variants)
+            if _clears(alignment.similarity, alignment.coverage_a, alignment.coverage_b, min_similarity, min_coverage):
+                special[k] = (alignment.similarity, alignment.coverage_a, alignment.coverage_b,
+                              differing_words(self.token_lists[i], self.token_lists[j], alignment))
+        bulk = np.flatnonzero(keep)
+        differences = dict(zip(bulk.tolist(), self._equal_term_differences(first[bulk], second[bulk])))
+        index = np.sort(np.r_[bulk, np.fromiter(special, dtype=np.int64, count=len(special))])
+        sims, covs_a, covs_b = similarity.tolist(), coverage_a.tolist(), coverage_b.tolist()
+        rows = [special[k] if k in special else (sims[k], covs_a[k], covs_b[k], differences[k]) for k in index.tolist()]
+        return PairScores(index, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
+                          [r[3][0] for r in rows], [r[3][1] for r in rows], [r[3][2] for r in rows])
+
+    def _blocks(self, first: np.ndarray, second: np.ndarray):
+        """Blocks of pair positions, pairs of similar list lengths together, with the number
+        of terms of a and of b the block needs."""
+        width = self._codes.shape[1]
+        la, lb = np.minimum(self.lengths[first], width), np.minimum(self.lengths[second], width)
+        order = np.lexsort((lb, (la + 3) // 4))
+        start = 0
+        while start < len(order):
+            size = max(1, _CELLS_AT_ONCE // max(1, (int(la[order[start]]) + 4) * width))
+            block = order[start:start + size]
+            start += len(block)
+            yield block, int(la[block].max()), int(lb[block].max())
+
+    def _matches(self, first: np.ndarray, second: np.ndarray, width_a: int, width_b: int) -> np.ndarray:
+        """(pairs, width_a, width_b) booleans: term x of a and term y of b are aligned (equal
+        codes: the same term and copy number; the ends never match)."""
+        a = self._codes[first, :width_a]
+        b = self._codes[second, :width_b]
+        return a[:, :, None] == np.where(b < 0, -2, b)[:, None, :]
+
+    def _equal_term_weights(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Each pair's weight of equal terms aligned (each side gets the same: equal terms
+        weigh the same), summed in a's order as `_align_prepared` sums it."""
+        got = np.zeros(len(first), dtype=np.float64)
+        for block, width_a, width_b in self._blocks(first, second):
+            matched = self._matches(first[block], second[block], width_a, width_b).any(axis=2)
+            aligned = self._weights[first[block], :width_a] * matched
+            total = np.zeros(len(block), dtype=np.float64)
+            for column in range(width_a):  # term after term: the order of Python's sum
+                total += aligned[:, column]
+            got[block] = total
+        return got
+
+    def _equal_term_differences(self, first: np.ndarray, second: np.ndarray) -> list[tuple[str, str, str]]:
+        """`differing_words` of each pair aligned by equal terms alone."""
+        out: list = [None] * len(first)
+        for block, width_a, width_b in self._blocks(first, second):
+            same = self._matches(first[block], second[block], width_a, width_b)
+            paired = same.any(axis=2)
+            partner = np.where(paired, same.argmax(axis=2), -1)  # b's index of each term of a
+            surface_a = self._surfaces[first[block], :width_a]
+            surface_b = np.take_along_axis(self._surfaces[second[block], :width_b], np.maximum(partner, 0), axis=1)
+            # every term aligned, each with the same spelling: nothing differs
+            alike = ((paired & (surface_a == surface_b)) | (surface_a < 0)).all(axis=1)
+            alike &= (same.any(axis=1) | (self._codes[second[block], :width_b] < 0)).all(axis=1)
+            for k in block[alike].tolist():
+                out[k] = ("", "", "")
+            rest = block[~alike]
+            for k, row, i, j in zip(rest.tolist(), partner[~alike].tolist(), first[rest].tolist(), second[rest].tolist()):
+                tokens_a, tokens_b = self.token_lists[i], self.token_lists[j]
+                row = row[:len(tokens_a)]
+                used = set(row)
+                out[k] = (
+                    "; ".join(tokens_a[x][1] for x, y in enumerate(row) if y < 0),
+                    "; ".join(tokens_b[y][1] for y in range(len(tokens_b)) if y not in used),
+                    "; ".join(f"{tokens_a[x][1]}~{tokens_b[y][1]}" for x, y in enumerate(row)
+                              if y >= 0 and tokens_a[x][1] != tokens_b[y][1]),
+                )
+        return out
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (np.unique hashes integers: several times slower)."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
+def _clears(similarity, coverage_a, coverage_b, min_similarity, min_coverage):
+    """Whether a pair's alignment clears min_similarity or min_coverage (always, if both are None)."""
+    if min_similarity is None and min_coverage is None:
+        return np.ones(np.shape(similarity), dtype=bool) if np.ndim(similarity) else True
+    clear = np.zeros(np.shape(similarity), dtype=bool) if np.ndim(similarity) else False
+    if min_similarity is not None:
+        clear = clear | (similarity >= min_similarity)
+    if min_coverage is not None:
+        clear = clear | (np.maximum(coverage_a, coverage_b) >= min_coverage)
+    return clear
+
+
+def _distinct_terms(owner: np.ndarray, codes: np.ndarray, n_lists: int, n_terms: int):
+    """Sparse 0/1 matrix, a row per list, a column per term it has."""
+    from scipy import sparse
+
+    keys = _distinct(owner * max(n_terms, 1) + codes)
+    rows, columns = np.divmod(keys, max(n_terms, 1))
+    indptr = np.searchsorted(rows, np.arange(n_lists + 1))
+    return sparse.csr_matrix((np.ones(len(keys), dtype=np.float32), columns, indptr), shape=(n_lists, n_terms))
+
+
+def _variant_links(fuzzable, vocabulary: Sequence[str], first: np.ndarray, second: np.ndarray):
+    """(u, v, score) arrays, u < v: the spelling variants (rapidfuzz ratio >= FUZZY_TERM_RATIO,
+    float32 as rapidfuzz's cdist gives it) among the pairs of different fuzzable terms found
+    in two lists paired by (first, second). fuzzable: sparse lists x terms (`_distinct_terms`)
+    of each list's fuzzable terms.
+
+    Which terms meet in some pair comes from one sparse product; a pair of terms is scored only
+    if its lengths and letter counts allow the ratio: the Indel distance rapidfuzz's ratio is
+    made of is at least the difference of the letter counts."""
+    from scipy import sparse
+
+    nothing = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
+    if not len(first) or fuzzable.nnz == 0:
+        return nothing
+    n = fuzzable.shape[0]
+    paired = sparse.csr_matrix((np.ones(len(first), dtype=np.float32), (first, second)), shape=(n, n))
+    meet = (fuzzable.T.tocsr() @ (paired @ fuzzable)).tocoo()
+    u, v = meet.row.astype(np.int64), meet.col.astype(np.int64)
+    length = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
+    keep = (u != v) & _may_reach(np.abs(length[u] - length[v]), length[u] + length[v])
+    u, v = u[keep], v[keep]
+    letters = _letter_counts(vocabulary, _distinct(np.r_[u, v]))
+    keep = np.zeros(len(u), dtype=bool)
+    for start in range(0, len(u), 200_000):
+        x, y = u[start:start + 200_000], v[start:start + 200_000]
+        apart = np.abs(letters[x] - letters[y]).sum(axis=1, dtype=np.int64)
+        keep[start:start + 200_000] = _may_reach(apart, length[x] + length[y])
+    low, high = np.minimum(u[keep], v[keep]), np.maximum(u[keep], v[keep])
+    found = _distinct(low * max(len(vocabulary), 1) + high)
+    low, high = np.divmod(found, max(len(vocabulary), 1))
+    if not len(low):
+        return nothing
+    terms = np.asarray(vocabulary, dtype=object)
+    scores = process.cpdist(terms[low].tolist(), terms[high].tolist(), scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO,
+                            dtype=np.float32)
+    hit = scores != 0  # (below the cutoff: 0)
+    return low[hit], high[hit], scores[hit]
+
+
+def _may_reach(distance: np.ndarray, length_sum: np.ndarray) -> np.ndarray:
+    """Whether two terms at least `distance` Indel edits apart may still have a rapidfuzz ratio
+    of FUZZY_TERM_RATIO (ratio = 100 (1 - distance / length_sum); one edit of slack for rounding)."""
+    return 100.0 * (length_sum - np.maximum(distance - 1, 0)) >= FUZZY_TERM_RATIO * length_sum
+
+
+def _letter_counts(vocabulary: Sequence[str], which: np.ndarray) -> np.ndarray:
+    """Per term (rows for `which` only, others zero), how many of its characters fall in each
+    of 32 classes (code point mod 32): the difference of two terms' counts is at most their
+    Indel distance."""
+    counts = np.zeros((len(vocabulary), 32), dtype=np.int32)
+    if len(which):
+        chosen = [vocabulary[k] for k in which.tolist()]
+        points = np.frombuffer("".join(chosen).encode("utf-32-le"), dtype=np.uint32)
+        owner = np.repeat(which, [len(t) for t in chosen])
+        np.add.at(counts, (owner, (points & 31).astype(np.int64)), 1)
+    return np.minimum(counts, 127).astype(np.int8)  # (capped counts differ no more than the counts)
+
+
+def _has_link(fuzzable, links, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Whether a term of list first[k] is a spelling variant of a term of list second[k]."""
+    from scipy import sparse
+
+    low, high, _ = links
+    if not len(low):
+        return np.zeros(len(first), dtype=bool)
+    linked = _distinct(np.r_[low, high])
+    column = {term: k for k, term in enumerate(linked.tolist())}
+    size = len(linked)
+    rows = [column[t] for t in low.tolist()] + [column[t] for t in high.tolist()]
+    cols = [column[t] for t in high.tolist()] + [column[t] for t in low.tolist()]
+    relation = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(size, size))
+    having = fuzzable[:, linked].tocsr()
+    reach = having[first] @ relation
+    return np.asarray(reach.multiply(having[second]).sum(axis=1)).ravel() > 0
+
+
+def _links_by_term(links, vocabulary: Sequence[str]) -> dict[str, dict[str, float]]:
+    """term -> {variant: score}, both ways, as `_align_prepared` reads them."""
+    found: dict[str, dict[str, float]] = {}
+    for x, y, score in zip(*[part.tolist() for part in links]):
+        a, b = vocabulary[x], vocabulary[y]
+        found.setdefault(a, {})[b] = score
+        found.setdefault(b, {})[a] = score
+    return found
