@@ -534,6 +534,7 @@ def differing_words(tokens_a: Sequence[tuple[str, str]], tokens_b: Sequence[tupl
 
 _LONGEST_BULK = 64  # lists with more terms (rare) are aligned one pair at a time
 _CELLS_AT_ONCE = 1 << 22  # term comparisons per block of pairs (bounds the memory of the bulk matching)
+_PAIRS_MET_AT_ONCE = 250_000  # pairs whose terms are met in one sparse product (bounds its memory)
 
 
 @dataclass(frozen=True)
@@ -561,45 +562,64 @@ class TokenIndex:
     term, in list order, as `align` sums it, so the floats are the same to the last bit. Pairs
     with a spelling variant (few) and very long lists are aligned one by one."""
 
-    def __init__(self, token_lists: Sequence[Sequence[tuple[str, str]]], weights: Mapping[str, float],
-                 default_weight: float):
+    def __init__(self, token_lists: Sequence[Sequence[tuple[str, str]]], weights: Mapping[str, float] | None = None,
+                 default_weight: float | None = None):
+        """weights, default_weight: as `align` takes them (also settable later with `weigh`)."""
         import pandas as pd
 
         self.token_lists = token_lists
         self.term_lists = [[term for term, _ in found] for found in token_lists]
-        self.weights, self.default_weight = weights, default_weight
         lengths = np.fromiter(map(len, self.term_lists), dtype=np.int64, count=len(self.term_lists))
         flat = [term for found in self.term_lists for term in found]
         codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object)) if flat else (np.empty(0, np.int64), [])
         codes = np.asarray(codes, dtype=np.int64)
-        self.vocabulary = list(vocabulary)
+        self.vocabulary: list[str] = list(vocabulary)
         self.lengths = lengths
+        self.codes = codes  # of each term, list after list
         owner = np.repeat(np.arange(len(lengths)), lengths)
         # copy number of each term within its list (0 for the first copy)
         order = np.lexsort((codes, owner))
         runs = np.flatnonzero(np.r_[True, (owner[order][1:] != owner[order][:-1]) | (codes[order][1:] != codes[order][:-1])])
         copy = np.empty(len(codes), dtype=np.int64)
         copy[order] = np.arange(len(codes)) - np.repeat(runs, np.diff(np.r_[runs, len(codes)]))
-        term_weight = np.array([weights.get(term, default_weight) for term in self.vocabulary], dtype=np.float64)
-        # each list's total weight, summed as `_Prepared` sums it (left to right)
-        flat_weights = term_weight[codes].tolist()
-        ends = np.cumsum(lengths).tolist()
-        self.totals = [sum(flat_weights[end - n:end]) for end, n in zip(ends, lengths.tolist())]
         width = int(min(lengths.max(initial=0), _LONGEST_BULK))
-        short = lengths[owner] <= width
-        column = np.arange(len(codes)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        # row per list, a column per term: its code (term, copy), -1 past the end; its weight, 0 past the end
+        self._short = lengths[owner] <= width
+        self._cells = owner[self._short], (np.arange(len(codes)) - np.repeat(np.cumsum(lengths) - lengths, lengths))[self._short]
+        # row per list, a column per term: its code (term, copy) and spelling, -1 past the end
         numbered = codes + copy * max(len(self.vocabulary), 1)
         self._codes = np.full((len(lengths), width), -1, dtype=np.int32 if numbered.max(initial=0) < 2**31 - 1 else np.int64)
-        self._codes[owner[short], column[short]] = numbered[short]
+        self._codes[self._cells] = numbered[self._short]
         surfaces = pd.factorize(pd.Series([surface for found in token_lists for _, surface in found], dtype=object))[0]
         self._surfaces = np.full((len(lengths), width), -1, dtype=np.int64)
-        self._surfaces[owner[short], column[short]] = surfaces[short]
-        self._weights = np.zeros((len(lengths), width), dtype=np.float64)
-        self._weights[owner[short], column[short]] = term_weight[codes[short]]
-        self._term_codes, self._owner = codes, owner
+        self._surfaces[self._cells] = surfaces[self._short]
         fuzzable = np.fromiter(map(_fuzzable, self.vocabulary), dtype=bool, count=len(self.vocabulary))
         self._fuzzable = _distinct_terms(owner[fuzzable[codes]], codes[fuzzable[codes]], len(lengths), len(self.vocabulary))
+        self._owner = owner
+        if weights is not None or default_weight is not None:
+            self.weigh(weights, default_weight)
+
+    def idf_weights(self) -> dict[str, float]:
+        """`idf_weights` of the lists' terms (one list = one document)."""
+        found = _distinct(self._owner * max(len(self.vocabulary), 1) + self.codes) % max(len(self.vocabulary), 1)
+        documents = np.bincount(found, minlength=len(self.vocabulary)).tolist()
+        n = len(self.lengths)
+        return {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in zip(self.vocabulary, documents)}
+
+    def weigh(self, weights: Mapping[str, float] | None, default_weight: float | None = None) -> "TokenIndex":
+        """Set the term weights (as `align` takes them) that `score` uses."""
+        weights = weights or {}
+        if default_weight is None:
+            default_weight = max(weights.values(), default=1.0)
+        self.weights, self.default_weight = weights, default_weight
+        term_weight = np.array([weights.get(term, default_weight) for term in self.vocabulary], dtype=np.float64)
+        # each list's total weight, summed as `_Prepared` sums it (left to right)
+        flat_weights = term_weight[self.codes].tolist()
+        ends = np.cumsum(self.lengths).tolist()
+        self.totals = [sum(flat_weights[end - n:end]) for end, n in zip(ends, self.lengths.tolist())]
+        self._term_weight = term_weight
+        self._weights = np.zeros(self._codes.shape, dtype=np.float64)
+        self._weights[self._cells] = term_weight[self.codes[self._short]]
+        return self
 
     def score(self, first: np.ndarray, second: np.ndarray, *, min_similarity: float | None = None,
               min_coverage: float | None = None) -> PairScores:
@@ -610,7 +630,9 @@ class TokenIndex:
         totals = np.asarray(self.totals, dtype=np.float64)
         links = _variant_links(self._fuzzable, self.vocabulary, first, second)
         one_by_one = _has_link(self._fuzzable, links, first, second)
-        one_by_one |= (self.lengths[first] > self._codes.shape[1]) | (self.lengths[second] > self._codes.shape[1])
+        linked = one_by_one.copy()
+        long = (self.lengths[first] > self._codes.shape[1]) | (self.lengths[second] > self._codes.shape[1])
+        one_by_one |= long
         got = self._equal_term_weights(first, second)
         total_a, total_b = totals[first], totals[second]
         total = total_a + total_b
@@ -625,8 +647,13 @@ class TokenIndex:
         variants = _links_by_term(links, self.vocabulary)
         prepared: dict[int, _Prepared] = {}
         special = {}
+        weight_of = dict(zip(self.vocabulary, self._term_weight.tolist()))
         for k in np.flatnonzero(one_by_one).tolist():
             i, j = int(first[k]), int(second[k])
+            if linked[k] and not long[k] and not empty[k] and not _may_clear_with_variants(
+                    got[k], self.term_lists[i], self.term_lists[j], self.totals[i], self.totals[j], variants, weight_of,
+                    min_similarity, min_coverage):
+                continue
             for key in (i, j):
                 if key not in prepared:
                     prepared[key] = _Prepared(self.term_lists[key], self.weights, self.default_weight)
@@ -703,6 +730,23 @@ class TokenIndex:
         return out
 
 
+def _may_clear_with_variants(got: float, terms_a: Sequence[str], terms_b: Sequence[str], total_a: float,
+                             total_b: float, variants: dict[str, dict[str, float]], weight_of: Mapping[str, float],
+                             min_similarity: float | None, min_coverage: float | None) -> bool:
+    """Whether a pair with spelling variants may clear the thresholds: each side gains at most
+    the weight of its terms with a variant in the other list (got: the weight of equal terms
+    aligned, on each side). The bound adds in another order than `_align_prepared`: _SLACK."""
+    if min_similarity is None and min_coverage is None:
+        return True
+    in_a, in_b = set(terms_a), set(terms_b)
+    gain_a = sum(weight_of[t] for t in terms_a if t in variants and not in_b.isdisjoint(variants[t]))
+    gain_b = sum(weight_of[t] for t in terms_b if t in variants and not in_a.isdisjoint(variants[t]))
+    if min_similarity is not None and (2 * got + gain_a + gain_b) / (total_a + total_b) >= min_similarity - _SLACK:
+        return True
+    return min_coverage is not None and max((got + gain_a) / total_a if total_a else 0.0,
+                                            (got + gain_b) / total_b if total_b else 0.0) >= min_coverage - _SLACK
+
+
 def _distinct(values: np.ndarray) -> np.ndarray:
     """The distinct values, sorted (np.unique hashes integers: several times slower)."""
     values = np.sort(values)
@@ -737,29 +781,39 @@ def _variant_links(fuzzable, vocabulary: Sequence[str], first: np.ndarray, secon
     in two lists paired by (first, second). fuzzable: sparse lists x terms (`_distinct_terms`)
     of each list's fuzzable terms.
 
-    Which terms meet in some pair comes from one sparse product; a pair of terms is scored only
-    if its lengths and letter counts allow the ratio: the Indel distance rapidfuzz's ratio is
-    made of is at least the difference of the letter counts."""
+    Which terms meet in some pair comes from sparse products (a block of pairs at a time); a
+    pair of terms is scored only if its lengths and letters allow the ratio: the Indel
+    distance rapidfuzz's ratio is made of is at least the difference of the letter counts
+    (which is at least the number of letter classes only one of them has)."""
     from scipy import sparse
 
     nothing = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
     if not len(first) or fuzzable.nnz == 0:
         return nothing
-    n = fuzzable.shape[0]
-    paired = sparse.csr_matrix((np.ones(len(first), dtype=np.float32), (first, second)), shape=(n, n))
-    meet = (fuzzable.T.tocsr() @ (paired @ fuzzable)).tocoo()
-    u, v = meet.row.astype(np.int64), meet.col.astype(np.int64)
     length = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
-    keep = (u != v) & _may_reach(np.abs(length[u] - length[v]), length[u] + length[v])
-    u, v = u[keep], v[keep]
-    letters = _letter_counts(vocabulary, _distinct(np.r_[u, v]))
-    keep = np.zeros(len(u), dtype=bool)
-    for start in range(0, len(u), 200_000):
-        x, y = u[start:start + 200_000], v[start:start + 200_000]
-        apart = np.abs(letters[x] - letters[y]).sum(axis=1, dtype=np.int64)
-        keep[start:start + 200_000] = _may_reach(apart, length[x] + length[y])
-    low, high = np.minimum(u[keep], v[keep]), np.maximum(u[keep], v[keep])
-    found = _distinct(low * max(len(vocabulary), 1) + high)
+    sizes = np.arange(length.max() + 1)
+    reachable = _may_reach(np.abs(sizes[:, None] - sizes[None, :]), sizes[:, None] + sizes[None, :])
+    letters = _letter_counts(vocabulary)
+    # the classes of letters a term has: terms differ in at least as many letters as these bits
+    present = np.packbits(letters > 0, axis=1, bitorder="little").view(np.uint32).ravel()
+    lows, highs = [], []
+    order = np.argsort(first, kind="stable")
+    for start in range(0, len(order), _PAIRS_MET_AT_ONCE):  # (bounds the memory of the product)
+        chunk = order[start:start + _PAIRS_MET_AT_ONCE]
+        top, bottom = int(first[chunk].min()), int(first[chunk].max()) + 1
+        paired = sparse.csr_matrix((np.ones(len(chunk), dtype=np.float32), (first[chunk] - top, second[chunk])),
+                                   shape=(bottom - top, fuzzable.shape[0]))
+        meet = (fuzzable[top:bottom].T.tocsr() @ (paired @ fuzzable)).tocoo()
+        u, v = meet.row.astype(np.int64), meet.col.astype(np.int64)
+        keep = reachable[length[u], length[v]] & (u != v)
+        u, v = u[keep], v[keep]
+        keep = _may_reach(np.bitwise_count(present[u] ^ present[v]).astype(np.int64), length[u] + length[v])
+        u, v = u[keep], v[keep]
+        keep = _may_reach(np.abs(letters[u] - letters[v]).sum(axis=1, dtype=np.int64), length[u] + length[v])
+        lows.append(np.minimum(u[keep], v[keep]))
+        highs.append(np.maximum(u[keep], v[keep]))
+    u, v = np.concatenate(lows), np.concatenate(highs)
+    found = _distinct(u * max(len(vocabulary), 1) + v)
     low, high = np.divmod(found, max(len(vocabulary), 1))
     if not len(low):
         return nothing
@@ -776,15 +830,13 @@ def _may_reach(distance: np.ndarray, length_sum: np.ndarray) -> np.ndarray:
     return 100.0 * (length_sum - np.maximum(distance - 1, 0)) >= FUZZY_TERM_RATIO * length_sum
 
 
-def _letter_counts(vocabulary: Sequence[str], which: np.ndarray) -> np.ndarray:
-    """Per term (rows for `which` only, others zero), how many of its characters fall in each
-    of 32 classes (code point mod 32): the difference of two terms' counts is at most their
-    Indel distance."""
+def _letter_counts(vocabulary: Sequence[str]) -> np.ndarray:
+    """Per term, how many of its characters fall in each of 32 classes (code point mod 32),
+    capped at 127: the difference of two terms' counts is at most their Indel distance."""
     counts = np.zeros((len(vocabulary), 32), dtype=np.int32)
-    if len(which):
-        chosen = [vocabulary[k] for k in which.tolist()]
-        points = np.frombuffer("".join(chosen).encode("utf-32-le"), dtype=np.uint32)
-        owner = np.repeat(which, [len(t) for t in chosen])
+    if len(vocabulary):
+        points = np.frombuffer("".join(vocabulary).encode("utf-32-le"), dtype=np.uint32)
+        owner = np.repeat(np.arange(len(vocabulary)), [len(t) for t in vocabulary])
         np.add.at(counts, (owner, (points & 31).astype(np.int64)), 1)
     return np.minimum(counts, 127).astype(np.int8)  # (capped counts differ no more than the counts)
 

@@ -16,9 +16,10 @@ from analysis.textsim import TokenIndex, load_paraphrases, tokens
 from test_reuse_equivalence import ACCENTED, WORDS, csv, synthetic
 
 PARAPHRASES = load_paraphrases()
-# spelling variants of one another (and of nothing else), repeated terms, short words
+# spelling variants of one another (commit/committ: the same letters, one repeated), repeated
+# terms, short words, phrases
 TERMS = ["defence", "defense", "defensive", "zelensky", "zelenski", "ministry", "minister", "ministers", "tank",
-         "tanks", "gas", "border", "borders", "neighbour", "neighbor", "take over", "a b c d e"]
+         "tanks", "gas", "border", "borders", "neighbour", "neighbor", "commit", "committ", "take over", "a b c d e"]
 token_lists = st.lists(st.lists(st.sampled_from(TERMS), max_size=9), min_size=1, max_size=7)
 
 
