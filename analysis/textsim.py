@@ -568,10 +568,10 @@ class TokenIndex:
         import pandas as pd
 
         self.token_lists = token_lists
-        self.term_lists = [[term for term, _ in found] for found in token_lists]
-        lengths = np.fromiter(map(len, self.term_lists), dtype=np.int64, count=len(self.term_lists))
-        flat = [term for found in self.term_lists for term in found]
-        codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object)) if flat else (np.empty(0, np.int64), [])
+        lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+        flat = [token for found in token_lists for token in found]
+        flat_terms, flat_surfaces = zip(*flat) if flat else ((), ())
+        codes, vocabulary = pd.factorize(pd.Series(flat_terms, dtype=object)) if flat_terms else (np.empty(0, np.int64), [])
         codes = np.asarray(codes, dtype=np.int64)
         self.vocabulary: list[str] = list(vocabulary)
         self.lengths = lengths
@@ -589,14 +589,19 @@ class TokenIndex:
         numbered = codes + copy * max(len(self.vocabulary), 1)
         self._codes = np.full((len(lengths), width), -1, dtype=np.int32 if numbered.max(initial=0) < 2**31 - 1 else np.int64)
         self._codes[self._cells] = numbered[self._short]
-        surfaces = pd.factorize(pd.Series([surface for found in token_lists for _, surface in found], dtype=object))[0]
+        surfaces = pd.factorize(pd.Series(flat_surfaces, dtype=object))[0] if flat_surfaces else np.empty(0, np.int64)
         self._surfaces = np.full((len(lengths), width), -1, dtype=np.int64)
         self._surfaces[self._cells] = surfaces[self._short]
+        self._words = np.asarray(flat_surfaces, dtype=object)  # each token's surface, list after list
+        self._starts = np.cumsum(lengths) - lengths
         fuzzable = np.fromiter(map(_fuzzable, self.vocabulary), dtype=bool, count=len(self.vocabulary))
         self._fuzzable = _distinct_terms(owner[fuzzable[codes]], codes[fuzzable[codes]], len(lengths), len(self.vocabulary))
         self._owner = owner
         if weights is not None or default_weight is not None:
             self.weigh(weights, default_weight)
+
+    def _terms(self, i: int) -> list[str]:
+        return [term for term, _ in self.token_lists[i]]
 
     def idf_weights(self) -> dict[str, float]:
         """`idf_weights` of the lists' terms (one list = one document)."""
@@ -651,12 +656,12 @@ class TokenIndex:
         for k in np.flatnonzero(one_by_one).tolist():
             i, j = int(first[k]), int(second[k])
             if linked[k] and not long[k] and not empty[k] and not _may_clear_with_variants(
-                    got[k], self.term_lists[i], self.term_lists[j], self.totals[i], self.totals[j], variants, weight_of,
+                    got[k], self._terms(i), self._terms(j), self.totals[i], self.totals[j], variants, weight_of,
                     min_similarity, min_coverage):
                 continue
             for key in (i, j):
                 if key not in prepared:
-                    prepared[key] = _Prepared(self.term_lists[key], self.weights, self.default_weight)
+                    prepared[key] = _Prepared(self._terms(key), self.weights, self.default_weight)
             alignment = _align_prepared(prepared[i], prepared[j], variants)
             if _clears(alignment.similarity, alignment.coverage_a, alignment.coverage_b, min_similarity, min_coverage):
                 special[k] = (alignment.similarity, alignment.coverage_a, alignment.coverage_b,
@@ -716,18 +721,27 @@ class TokenIndex:
             alike &= (same.any(axis=1) | (self._codes[second[block], :width_b] < 0)).all(axis=1)
             for k in block[alike].tolist():
                 out[k] = ("", "", "")
-            rest = block[~alike]
-            for k, row, i, j in zip(rest.tolist(), partner[~alike].tolist(), first[rest].tolist(), second[rest].tolist()):
-                tokens_a, tokens_b = self.token_lists[i], self.token_lists[j]
-                row = row[:len(tokens_a)]
-                used = set(row)
-                out[k] = (
-                    "; ".join(tokens_a[x][1] for x, y in enumerate(row) if y < 0),
-                    "; ".join(tokens_b[y][1] for y in range(len(tokens_b)) if y not in used),
-                    "; ".join(f"{tokens_a[x][1]}~{tokens_b[y][1]}" for x, y in enumerate(row)
-                              if y >= 0 and tokens_a[x][1] != tokens_b[y][1]),
-                )
+            rest, partner, same, surface_a, surface_b = (block[~alike], partner[~alike], same[~alike],
+                                                         surface_a[~alike], surface_b[~alike])
+            start_a, start_b = self._starts[first[rest]], self._starts[second[rest]]
+            # the words of each pair, in text order (np.nonzero goes row by row, column by column)
+            rows, columns = np.nonzero((partner < 0) & (surface_a >= 0))
+            only_a = self._words[start_a[rows] + columns].tolist(), rows
+            rows, columns = np.nonzero(~same.any(axis=1) & (self._codes[second[rest], :width_b] >= 0))
+            only_b = self._words[start_b[rows] + columns].tolist(), rows
+            rows, columns = np.nonzero((partner >= 0) & (surface_a != surface_b))
+            swapped = ([f"{x}~{y}" for x, y in zip(self._words[start_a[rows] + columns].tolist(),
+                                                      self._words[start_b[rows] + partner[rows, columns]].tolist())], rows)
+            joined = [_joined_by_row(found, at, len(rest)) for found, at in (only_a, only_b, swapped)]
+            for k, differences in zip(rest.tolist(), zip(*joined)):
+                out[k] = differences
         return out
+
+
+def _joined_by_row(words: list[str], rows: np.ndarray, n_rows: int) -> list[str]:
+    """The words of each of n_rows rows (rows: the row of each word, increasing) joined by "; "."""
+    ends = np.cumsum(np.bincount(rows, minlength=n_rows)).tolist()
+    return ["; ".join(words[start:end]) for start, end in zip([0] + ends[:-1], ends)]
 
 
 def _may_clear_with_variants(got: float, terms_a: Sequence[str], terms_b: Sequence[str], total_a: float,
