@@ -564,8 +564,8 @@ class TokenIndex:
 
         self.token_lists = token_lists
         lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-        flat = [token for found in token_lists for token in found]
-        flat_terms, flat_surfaces = zip(*flat) if flat else ((), ())
+        flat_terms = [term for found in token_lists for term, _ in found]
+        flat_surfaces = [surface for found in token_lists for _, surface in found]
         codes, vocabulary = pd.factorize(pd.Series(flat_terms, dtype=object)) if flat_terms else (np.empty(0, np.int64), [])
         codes = np.asarray(codes, dtype=np.int64)
         self.vocabulary: list[str] = list(vocabulary)
