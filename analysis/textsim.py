@@ -336,8 +336,8 @@ def align_pairs(term_lists: Sequence[Sequence[str]] | Mapping[Any, Sequence[str]
                 min_similarity: float | None = None, min_coverage: float | None = None) -> Iterator[Alignment | None]:
     """`align(term_lists[i], term_lists[j], weights, default_weight)` for each (i, j) of `pairs`,
     in order. Each list's weights and term positions are worked out once, and the spelling
-    variants (rapidfuzz) are found for all pairs at once (`_variant_links`). To score many
-    pairs with the words that differ, `TokenIndex.score` is faster still.
+    variants (rapidfuzz) are scored in bulk: one call per list, against every term of its
+    partners, instead of one per pair.
 
     With min_similarity and/or min_coverage, None instead of the alignment of a pair that
     reaches neither (similarity below min_similarity, both coverages below min_coverage):
@@ -437,22 +437,27 @@ class _Prepared:
 def _variant_scores(prepared: dict, pairs: Sequence[tuple]) -> dict[str, dict[str, float]]:
     """term -> {other term: rapidfuzz ratio} for the different one-word terms of at least
     FUZZY_MIN_LENGTH letters, of two lists paired in `pairs`, with a ratio of at least
-    FUZZY_TERM_RATIO (see `_variant_links`)."""
-    from scipy import sparse
-
-    keys = list(prepared)
-    row = {key: r for r, key in enumerate(keys)}
-    vocabulary: dict[str, int] = {}
-    indptr, indices = [0], []
-    for key in keys:
-        indices += [vocabulary.setdefault(term, len(vocabulary)) for term in prepared[key].fuzzable]  # (distinct)
-        indptr.append(len(indices))
-    fuzzable = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
-                                 shape=(len(keys), len(vocabulary)))
-    first = np.fromiter((row[i] for i, _ in pairs), dtype=np.int64, count=len(pairs))
-    second = np.fromiter((row[j] for _, j in pairs), dtype=np.int64, count=len(pairs))
-    terms = list(vocabulary)
-    return _links_by_term(_variant_links(fuzzable, terms, first, second), terms)
+    FUZZY_TERM_RATIO (the ratio is symmetric, so each list is scored against the terms of its
+    partners once)."""
+    partners: dict[Any, list] = {}
+    for i, j in pairs:
+        partners.setdefault(i, []).append(j)  # a partner listed twice adds no term: the union is a set
+    found: dict[str, dict[str, float]] = {}
+    for i, others in partners.items():
+        mine = prepared[i].fuzzable
+        if not mine:
+            continue
+        theirs = list(set().union(*[prepared[j].fuzzable for j in others]))  # any order: pairs are sorted later
+        if not theirs:
+            continue
+        scores = process.cdist(mine, theirs, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_RATIO)
+        for x, y in zip(*scores.nonzero()):
+            a, b = mine[x], theirs[y]
+            if a != b:
+                score = float(scores[x, y])
+                found.setdefault(a, {})[b] = score
+                found.setdefault(b, {})[a] = score
+    return found
 
 
 def _align_prepared(a: _Prepared, b: _Prepared, variants: dict[str, dict[str, float]]) -> Alignment:
