@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Sequence
 
+import numpy as np
 import pandas as pd
 
-from .textsim import (
-    Paraphrases, align, align_pairs, differing_words, idf_weights, load_paraphrases, sentence_tokens, text_weights,
-)
+from .textsim import Paraphrases, TokenIndex, idf_weights, load_paraphrases, sentence_tokens, text_weights
 
 VARIANT_COLUMNS = [
     "speaker", "article_a", "quote_a", "article_b", "quote_b", "similarity",
@@ -70,31 +69,46 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
         for pair in _candidates(usable, term_lists, article_id):
             speakers.append(speaker)
             pairs.append(pair)
-    alignments = align_pairs(term_lists, pairs, weights, unseen_weight, min_similarity=min_similarity)
-    scored = [(speaker, i, j, alignment) for speaker, (i, j), alignment in zip(speakers, pairs, alignments)
-              if alignment is not None and alignment.similarity >= min_similarity]
+    # every quote's tokens indexed once; each kept pair aligned again with its articles in order
+    position = {i: k for k, i in enumerate(index)}
+    aligned = TokenIndex([toks[i] for i in index], weights, unseen_weight)
+    first = np.fromiter((position[i] for i, _ in pairs), dtype=np.int64, count=len(pairs))
+    second = np.fromiter((position[j] for _, j in pairs), dtype=np.int64, count=len(pairs))
+    kept = aligned.score(first, second, min_similarity=min_similarity)
+    scored = []  # (speaker, i, j, similarity, where its output row's numbers are)
+    flips = []
+    for row, (k, similarity) in enumerate(zip(kept.index.tolist(), kept.similarity)):
+        i, j = pairs[k]
+        if article_id[i] > article_id[j]:
+            flips.append((j, i))
+            scored.append((speakers[k], i, j, similarity, ("flipped", len(flips) - 1)))
+        else:
+            scored.append((speakers[k], i, j, similarity, ("kept", row)))
+    flipped = aligned.score(np.fromiter((position[i] for i, _ in flips), dtype=np.int64, count=len(flips)),
+                            np.fromiter((position[j] for _, j in flips), dtype=np.int64, count=len(flips)))
+    found = {"kept": kept, "flipped": flipped}
 
     # one to one within (speaker, article pair), best first
     taken: dict[tuple, set] = defaultdict(set)
     rows = []
-    for speaker, i, j, alignment in sorted(scored, key=lambda s: (-s[3].similarity, s[0], s[1], s[2])):
+    for speaker, i, j, _, (which, at) in sorted(scored, key=lambda s: (-s[3], s[0], s[1], s[2])):
         if article_id[i] > article_id[j]:
             i, j = j, i
-            alignment = align(term_lists[i], term_lists[j], weights, unseen_weight)
         a, b = article_id[i], article_id[j]
         key = (speaker, a, b)
         if ("a", i) in taken[key] or ("b", j) in taken[key]:
             continue
         taken[key].update({("a", i), ("b", j)})
-        only_a, only_b, swapped = differing_words(toks[i], toks[j], alignment)
+        scores = found[which]
         rows.append({
             "speaker": speaker, "article_a": a, "quote_a": quote[i],
-            "article_b": b, "quote_b": quote[j], "similarity": round(alignment.similarity, 4),
+            "article_b": b, "quote_b": quote[j], "similarity": round(scores.similarity[at], 4),
             "sentence_id_a": sentence_id[i] if has_sentence else pd.NA,
             "sentence_id_b": sentence_id[j] if has_sentence else pd.NA,
             "outlet_a": outlet.get(a, ""), "outlet_b": outlet.get(b, ""),
-            "coverage_a": round(alignment.coverage_a, 4), "coverage_b": round(alignment.coverage_b, 4),
-            "words_only_a": only_a, "words_only_b": only_b, "swapped_words": swapped,
+            "coverage_a": round(scores.coverage_a[at], 4), "coverage_b": round(scores.coverage_b[at], 4),
+            "words_only_a": scores.words_only_a[at], "words_only_b": scores.words_only_b[at],
+            "swapped_words": scores.swapped_words[at],
         })
     out = pd.DataFrame(rows, columns=VARIANT_COLUMNS)
     return out.sort_values(["speaker", "article_a", "article_b", "sentence_id_a", "sentence_id_b"],

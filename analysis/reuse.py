@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .textsim import Paraphrases, align_pairs, differing_words, load_paraphrases, sentence_tokens, text_weights, words
+from .textsim import Paraphrases, TokenIndex, load_paraphrases, sentence_tokens, words
 
 REUSE_COLUMNS = [
     "article_a", "article_b", "text_a", "text_b", "similarity",
@@ -86,6 +86,16 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
     if len(members) < 2:
         return np.empty((0, 2), dtype=np.int64)
     signatures = minhash_signatures([term_sets[i] for i in members], num_perm)
+    return _banded_pairs(signatures, members, groups, len(term_sets), threshold=threshold, num_perm=num_perm,
+                         min_jaccard=min_jaccard)
+
+
+def _banded_pairs(signatures: np.ndarray, members: Sequence[int], groups: list, n: int, *, threshold: float,
+                  num_perm: int, min_jaccard: float) -> np.ndarray:
+    """`_candidate_array` from the signatures of its non-empty sets (members: their positions
+    among the n sets, increasing)."""
+    if len(members) < 2:
+        return np.empty((0, 2), dtype=np.int64)
     bands, rows_per_band = lsh_bands(threshold, num_perm)
     # rows (into members) sharing the signature values of at least one band
     found = [_colliding_rows(signatures[:, k * rows_per_band:(k + 1) * rows_per_band]) for k in range(bands)]
@@ -98,7 +108,7 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
     keep = codes[first] != codes[second]
     first, second = first[keep], second[keep]
     # MinHash.jaccard: the share of equal signature values, float(count) / float(num_perm)
-    position = np.full(len(term_sets), -1, dtype=np.int64)
+    position = np.full(n, -1, dtype=np.int64)
     position[index] = np.arange(len(members))
     estimate = np.empty(len(first), dtype=np.float64)
     for start in range(0, len(first), _CHUNK):
@@ -110,9 +120,6 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
 
 
 _CHUNK = 100_000  # candidate pairs compared at once (bounds the memory of the comparison)
-# candidate pairs aligned at once: a block's term lists and alignments are prepared together,
-# so this bounds their memory; smaller blocks would prepare a sentence once per block it is in
-_PAIRS_AT_ONCE = 1_000_000
 
 
 def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> np.ndarray:
@@ -136,6 +143,23 @@ def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> n
 
 
 _SETS_AT_ONCE = 5_000  # sets whose terms' permuted hashes are gathered at once (~ 20 MB)
+
+
+def _code_signatures(vocabulary: Sequence[str], codes: np.ndarray, lengths: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
+    """`minhash_signatures` of term lists given as vocabulary codes (codes: list after list,
+    lengths: terms per list, none empty): a term repeated in a list changes no minimum, so
+    each list's set need not be made."""
+    a, b = minhash_permutations(num_perm)
+    hashed = np.array([_sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
+    permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
+    ends = np.cumsum(lengths)
+    signatures = np.empty((len(lengths), num_perm), dtype=np.uint32)
+    for start in range(0, len(lengths), _SETS_AT_ONCE):
+        stop = min(start + _SETS_AT_ONCE, len(lengths))
+        first, last = int(ends[start] - lengths[start]), int(ends[stop - 1])
+        signatures[start:stop] = np.minimum.reduceat(permuted[codes[first:last]], ends[start:stop] - lengths[start:stop] - first,
+                                                     axis=0)
+    return signatures
 
 
 # datasketch is not imported to run: importing it loads scipy.integrate (half a second of CPU,
@@ -236,35 +260,31 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         raise ValueError(f"{len(tokens)} token lists for {len(texts)} sentences")
     else:
         toks = tokens
-    term_lists = [[t for t, _ in found] for found in toks]
-    weights = text_weights(texts, paraphrases, term_lists=term_lists)
-    unseen_weight = max(weights.values(), default=1.0)
-    term_sets = [set(found) if len(found) >= min_terms else set() for found in term_lists]
+    index = TokenIndex(toks)
+    weights = index.idf_weights()  # (text_weights of the texts)
+    index.weigh(weights, max(weights.values(), default=1.0))
     article_ids = sentences["article_id"].tolist()
     sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
     n_words = [int(k) for k in sentences["n_words"].tolist()]
     outlet = articles.set_index("article_id")["outlet"].to_dict()
-    candidates = _candidate_array(term_sets, article_ids, threshold=lsh_threshold, num_perm=num_perm)
+    # the sentences with min_terms terms or more (and at least one), and their MinHash signatures
+    members = np.flatnonzero((index.lengths >= min_terms) & (index.lengths > 0))
+    listed = np.repeat(np.isin(np.arange(len(texts)), members), index.lengths)
+    signatures = _code_signatures(index.vocabulary, index.codes[listed], index.lengths[members], num_perm)
+    candidates = _banded_pairs(signatures, members.tolist(), article_ids, len(texts), threshold=lsh_threshold,
+                               num_perm=num_perm, min_jaccard=MIN_ESTIMATED_JACCARD)
     rank = original_order(articles).reindex(article_ids).to_numpy()  # of each sentence's article
     unranked = candidates[np.isnan(rank[candidates]).any(axis=1)]
     if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
         raise KeyError(article_ids[unranked[0, 1] if np.isnan(rank[unranked[0, 1]]) else unranked[0, 0]])
     later_first = rank[candidates[:, 1]] < rank[candidates[:, 0]]  # oriented: the more original sentence first
     oriented = np.where(later_first[:, None], candidates[:, ::-1], candidates)
-    kept = []  # (i, j, similarity, coverage_a, coverage_b, differences): not the alignments, which are large
-    for start in range(0, len(oriented), _PAIRS_AT_ONCE):
-        block = oriented[start:start + _PAIRS_AT_ONCE]
-        pairs = list(zip(block[:, 0].tolist(), block[:, 1].tolist()))
-        alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
-                                 min_similarity=min_similarity, min_coverage=min_containment)
-        kept += [(i, j, alignment.similarity, alignment.coverage_a, alignment.coverage_b,
-                  differing_words(toks[i], toks[j], alignment))
-                 for (i, j), alignment in zip(pairs, alignments) if alignment is not None
-                 and (alignment.similarity >= min_similarity
-                      or max(alignment.coverage_a, alignment.coverage_b) >= min_containment)]
-    if not kept:
+    scored = index.score(
+        oriented[:, 0], oriented[:, 1], min_similarity=min_similarity, min_coverage=min_containment)
+    if not len(scored.index):
         return pd.DataFrame([], columns=REUSE_COLUMNS)
-    first, second, similarity, coverage_a, coverage_b, differences = zip(*kept)
+    first, second = oriented[scored.index, 0].tolist(), oriented[scored.index, 1].tolist()
+    similarity, coverage_a, coverage_b = scored.similarity, scored.coverage_a, scored.coverage_b
     # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
     normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
     frame = pd.DataFrame({
@@ -278,8 +298,8 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         "coverage_a": [round(value, 4) for value in coverage_a],
         "coverage_b": [round(value, 4) for value in coverage_b],
         "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
-        "words_only_a": [d[0] for d in differences], "words_only_b": [d[1] for d in differences],
-        "swapped_words": [d[2] for d in differences],
+        "words_only_a": scored.words_only_a, "words_only_b": scored.words_only_b,
+        "swapped_words": scored.swapped_words,
     }, columns=REUSE_COLUMNS)
     return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)
 

@@ -9,7 +9,10 @@
    planted sentence pairs, and the speed-up over brute force (every sentence scored against
    every sentence of the other articles), timed on a subset in the same run and extrapolated
    by the number of pairs;
-3. find_reuse against its previous path (main at 8b0e26c, kept in tests/reference_reuse.py:
+3. the sentence tokens and find_reuse against main at c412d6b (per-sentence alignment of the
+   screened candidate pairs, tokens through the paraphrase lookups), kept verbatim under
+   tests/, on the news corpus, timed in turns in the same run, the same output checked;
+4. find_reuse against its previous path (main at 8b0e26c, kept in tests/reference_reuse.py:
    datasketch imported for its permutations and LSH bands, whole-text Unicode folding, per-call
    tokens) on the news corpus, both warmed up and timed in the same run, the same table checked.
 
@@ -31,7 +34,8 @@ import textstat
 from analysis import load_corpus
 from analysis.export import Context
 from analysis.reuse import find_reuse, reuse_pairs
-from analysis.textsim import align, load_paraphrases, sentence_weights, terms
+from analysis import textsim
+from analysis.textsim import align, load_paraphrases, sentence_tokens, sentence_weights, terms
 
 from .bench_readability import plain_textstat
 from .common import best_of
@@ -205,6 +209,56 @@ def previous_path(n: int) -> None:
     print(f"  speed-up over the previous path: {seconds['previous (8b0e26c)'] / seconds['current']:.2f}x")
 
 
+def against_c412d6b(n: int) -> None:
+    """The sentence tokens and find_reuse against main at c412d6b (kept verbatim in
+    tests/reference_textsim_c412d6b.py and tests/reference_reuse_c412d6b.py) on the same
+    n-article news corpus, timed in turns in this run (best of three), the same output checked."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_reuse_c412d6b as reference_reuse
+    import reference_textsim_c412d6b as reference_textsim
+
+    with tempfile.TemporaryDirectory() as tmp:
+        make_news_corpus(Path(tmp), n)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(tmp)
+    sentences, articles = corpus.sentences, corpus.articles
+    texts = sentences["text"].tolist()
+    paraphrases = load_paraphrases()
+    old_paraphrases = reference_textsim.load_paraphrases()  # its own per-word caches
+    tokens = sentence_tokens(texts, paraphrases)
+    if tokens != reference_textsim.sentence_tokens(texts, old_paraphrases):
+        raise AssertionError("the sentence tokens differ from c412d6b's")
+    finders = {"c412d6b": reference_reuse.find_reuse, "current": find_reuse}
+    tables = {name: fn(sentences, articles, paraphrases=paraphrases, tokens=tokens).to_csv(index=False)
+              for name, fn in finders.items()}
+    if len(set(tables.values())) != 1:
+        raise AssertionError("find_reuse gives another table than c412d6b's")
+    # the tokens cold, as the export meets them: empty word caches, fresh paraphrases each time
+    def cold(module):
+        for cache in (module._word_token, module.stem, module._fold_run):
+            cache.cache_clear()
+        return module.load_paraphrases()
+
+    tokenizers = {"c412d6b": lambda: reference_textsim.sentence_tokens(texts, cold(reference_textsim)),
+                  "current": lambda: sentence_tokens(texts, cold(textsim))}
+    seconds: dict[tuple[str, str], float] = {}
+    for _ in range(3):
+        for version in ("c412d6b", "current"):
+            for stage, run in (("sentence tokens", tokenizers[version]),
+                               ("find_reuse", lambda: finders[version](sentences, articles, paraphrases=paraphrases,
+                                                                       tokens=tokens))):
+                spent = best_of(run, repeat=1)
+                seconds[stage, version] = min(seconds.get((stage, version), spent), spent)
+    print(f"against c412d6b on {len(articles)} articles, {len(sentences)} sentences (same output both ways):")
+    for stage in ("sentence tokens", "find_reuse"):
+        old, new = seconds[stage, "c412d6b"], seconds[stage, "current"]
+        print(f"  {stage:<16}: c412d6b {old:6.2f} s CPU, current {new:6.2f} s CPU, speed-up {old / new:.2f}x")
+    old = sum(seconds[stage, "c412d6b"] for stage in ("sentence tokens", "find_reuse"))
+    new = sum(seconds[stage, "current"] for stage in ("sentence tokens", "find_reuse"))
+    print(f"  {'both':<16}: c412d6b {old:6.2f} s CPU, current {new:6.2f} s CPU, speed-up {old / new:.2f}x")
+
+
 def planted() -> None:
     bodies, planted_pairs = make_articles()
     with tempfile.TemporaryDirectory() as tmp:
@@ -251,6 +305,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=NEWS_ARTICLES, help="size of the news corpus")
     options = parser.parse_args(argv or [])
     news_tables(options.articles)
+    against_c412d6b(options.articles)
     previous_path(options.articles)
     planted()
 

@@ -261,15 +261,19 @@ def test_seed_quote_variants_at_other_thresholds(sample_corpus, min_similarity):
 
 @pytest.mark.parametrize("seed", [3, 4])
 def test_work_done_in_blocks_gives_the_same_table(monkeypatch, seed):
-    """The signatures are gathered a block of sets at a time and the candidate pairs aligned a
-    block at a time (to bound memory on large corpora): block sizes must not change a byte."""
+    """The signatures are gathered a block of sets at a time and the candidate pairs matched a
+    block at a time (to bound memory on large corpora), long lists aligned one pair at a time:
+    block sizes and that length must not change a byte."""
     import analysis.reuse as reuse
+    import analysis.textsim as textsim
 
     sentences, articles = synthetic(seed, 10, 120)
     whole = find_reuse(sentences, articles)
     sets = [set(t.split()) for t in sentences["text"]]
     signatures = minhash_signatures(sets)
     monkeypatch.setattr(reuse, "_SETS_AT_ONCE", 7)
-    monkeypatch.setattr(reuse, "_PAIRS_AT_ONCE", 5)
     assert np.array_equal(minhash_signatures(sets), signatures)
+    monkeypatch.setattr(textsim, "_CELLS_AT_ONCE", 5)  # blocks of the fewest pairs
     assert len(whole) > 5 and csv(find_reuse(sentences, articles)) == csv(whole)
+    monkeypatch.setattr(textsim, "_LONGEST_BULK", 3)  # most lists aligned one pair at a time
+    assert csv(find_reuse(sentences, articles)) == csv(whole)

@@ -1,0 +1,420 @@
+# analysis/reuse.py as it was on main at c412d6b, kept verbatim (only the imports made absolute)
+# as the oracle of find_reuse's bulk pair scoring (tests/test_reuse_speed_equivalence.py).
+"""Text reuse: which sentences two articles share (copied, lightly reworded or spun), how much
+of each article is shared with each other one, and whether a common wire origin is probable.
+
+Candidate sentence pairs come from MinHash LSH (datasketch's signatures and bands, computed in
+bulk with numpy, without importing datasketch) over each sentence's set of content terms (see
+analysis.textsim), so the cost grows with the number of sentences and of near-duplicates, not
+with the square of the corpus. The candidates are then scored together by the term alignment
+of analysis.textsim (`align_pairs`) and kept when they clear the thresholds below.
+
+Orientation: in every pair, article_a is the copy treated as the original (see
+`original_order`), article_b the later copy; `exclude_shared` relies on it.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+from reference_textsim_c412d6b import Paraphrases, align_pairs, differing_words, load_paraphrases, sentence_tokens, text_weights, words
+
+REUSE_COLUMNS = [
+    "article_a", "article_b", "text_a", "text_b", "similarity",
+    "sentence_id_a", "sentence_id_b", "outlet_a", "outlet_b", "method",
+    "coverage_a", "coverage_b", "n_words_a", "n_words_b",
+    "words_only_a", "words_only_b", "swapped_words",
+]
+PAIR_COLUMNS = [
+    "article_a", "article_b", "outlet_a", "outlet_b", "shared_sentences",
+    "shared_words_a", "shared_words_b", "share_a", "share_b",
+    "agency_a", "agency_b", "channel_a", "channel_b", "origin", "origin_agency", "basis",
+]
+# Most original first: an agency's own wire copy, an outlet's own reporting, a republished
+# (often translated) copy, an aggregator's verbatim copy, an automated rewrite. Unknown last.
+CHANNEL_ORDER = ("wire", "original", "republished", "aggregator_copy", "rewrite")
+
+MIN_TERMS = 4  # sentences with fewer content terms ("Moscow", "Source link") prove nothing
+MIN_SIMILARITY = 0.5  # weighted Dice of the term alignment for two sentences to count as shared
+MIN_CONTAINMENT = 0.85  # ...or this share of one sentence's terms found in the other (a copied clause)
+LSH_THRESHOLD = 0.3  # Jaccard of term sets at which the index starts to return a pair
+# Candidates whose estimated Jaccard is below this are not scored: on a 2,000-article test
+# folder they were 95% of candidates and none of the pairs that cleared the thresholds
+# (whose estimates started at 0.31).
+MIN_ESTIMATED_JACCARD = 0.2
+NUM_PERM = 64
+VERBATIM_RATIO = 90.0  # rapidfuzz ratio of the normalized texts from which a pair is a near-verbatim copy
+# A pair of articles "shares text" when at least this many sentences and this share of the
+# shorter side's body words are shared; below that, shared sentences are usually the same
+# remark quoted by two reporters, not copy.
+ORIGIN_MIN_SENTENCES = 2
+ORIGIN_MIN_SHARE = 0.1
+
+
+def original_order(articles: pd.DataFrame) -> pd.Series:
+    """Rank of each article_id as a source (0 = most original): by channel (CHANNEL_ORDER),
+    then publication date (earlier first, undated last), then article_id."""
+    channel = articles["channel"].fillna("").map({c: i for i, c in enumerate(CHANNEL_ORDER)}).fillna(len(CHANNEL_ORDER))
+    published = articles["published"].fillna("").replace("", "9999")
+    order = pd.DataFrame({"channel": channel.to_numpy(), "published": published.to_numpy(),
+                          "article_id": articles["article_id"].to_numpy()})
+    order = order.sort_values(["channel", "published", "article_id"], kind="stable")
+    return pd.Series(np.arange(len(order)), index=order["article_id"].to_numpy(), name="rank")
+
+
+def candidate_pairs(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
+                    num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of term sets likely to have Jaccard similarity >= threshold, from
+    different groups (articles), found with MinHash LSH; pairs whose MinHash estimate of the
+    Jaccard similarity is below min_jaccard are dropped (band collisions of unrelated
+    sentences, which are most candidates). Empty sets are never paired.
+
+    The signatures are datasketch's MinHash (default seed and scheme, sha1_hash32) and the bands
+    those of its MinHashLSH(threshold, num_perm), so the pairs are the ones that querying a
+    MinHashLSH with every signature returns; both are computed in bulk with numpy."""
+    pairs = _candidate_array(term_sets, groups, threshold=threshold, num_perm=num_perm, min_jaccard=min_jaccard)
+    return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()))
+
+
+def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
+                     num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD) -> np.ndarray:
+    """`candidate_pairs` as an (n, 2) int64 array, sorted by i then j."""
+    members = [i for i, found in enumerate(term_sets) if found]
+    if len(members) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    signatures = minhash_signatures([term_sets[i] for i in members], num_perm)
+    bands, rows_per_band = lsh_bands(threshold, num_perm)
+    # rows (into members) sharing the signature values of at least one band
+    found = [_colliding_rows(signatures[:, k * rows_per_band:(k + 1) * rows_per_band]) for k in range(bands)]
+    rows = np.sort(np.concatenate(found))
+    rows = rows[np.r_[True, rows[1:] != rows[:-1]]] if len(rows) else rows  # (np.unique hashes: slower)
+    first, second = np.divmod(rows, len(members))
+    codes = pd.factorize(pd.Series(groups, dtype=object))[0]
+    index = np.asarray(members, dtype=np.int64)
+    first, second = index[first], index[second]  # members is increasing: i < j stays i < j
+    keep = codes[first] != codes[second]
+    first, second = first[keep], second[keep]
+    # MinHash.jaccard: the share of equal signature values, float(count) / float(num_perm)
+    position = np.full(len(term_sets), -1, dtype=np.int64)
+    position[index] = np.arange(len(members))
+    estimate = np.empty(len(first), dtype=np.float64)
+    for start in range(0, len(first), _CHUNK):
+        a = signatures[position[first[start:start + _CHUNK]]]
+        b = signatures[position[second[start:start + _CHUNK]]]
+        estimate[start:start + _CHUNK] = np.count_nonzero(a == b, axis=1) / float(num_perm)
+    keep = estimate >= min_jaccard
+    return np.stack([first[keep], second[keep]], axis=1)
+
+
+_CHUNK = 100_000  # candidate pairs compared at once (bounds the memory of the comparison)
+# candidate pairs aligned at once: a block's term lists and alignments are prepared together,
+# so this bounds their memory; smaller blocks would prepare a sentence once per block it is in
+_PAIRS_AT_ONCE = 1_000_000
+
+
+def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> np.ndarray:
+    """The hashvalues of datasketch's MinHash(num_perm) (seed 1, scheme affine32, sha1_hash32)
+    of each non-empty set of terms, one row per set, computed in bulk: each distinct term is
+    hashed and permuted once, and a set's signature is the minimum over its terms' rows."""
+    if not all(term_sets):
+        raise ValueError("MinHash signatures of empty sets are not computed (they match nothing)")
+    vocabulary = sorted(set().union(*term_sets))
+    code = {term: k for k, term in enumerate(vocabulary)}
+    hashed = np.array([_sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
+    a, b = minhash_permutations(num_perm)  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
+    permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
+    signatures = np.empty((len(term_sets), num_perm), dtype=np.uint32)
+    for start in range(0, len(term_sets), _SETS_AT_ONCE):  # a term row per term of each set: bounded
+        batch = term_sets[start:start + _SETS_AT_ONCE]
+        flat = np.fromiter((code[t] for found in batch for t in found), dtype=np.int64)
+        starts = np.cumsum([0] + [len(found) for found in batch[:-1]])
+        signatures[start:start + len(batch)] = np.minimum.reduceat(permuted[flat], starts, axis=0)
+    return signatures
+
+
+_SETS_AT_ONCE = 5_000  # sets whose terms' permuted hashes are gathered at once (~ 20 MB)
+
+
+# datasketch is not imported to run: importing it loads scipy.integrate (half a second of CPU,
+# as much as the MinHash work on a thousand articles). tests/test_reuse_equivalence.py checks
+# that the functions below give datasketch's numbers.
+
+def _sha1_hash32(data: bytes) -> int:
+    """datasketch.hashfunc.sha1_hash32: the first four bytes of the SHA-1 digest, little-endian."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+@lru_cache(maxsize=16)
+def minhash_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) uint32 parameters of the affine32 permutations of datasketch's
+    MinHash(num_perm, seed) (MinHash._init_permutations): odd multipliers a, offsets b, drawn
+    from numpy's legacy RandomState(seed). Read-only arrays (shared through the cache)."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    a.flags.writeable = b.flags.writeable = False
+    return a, b
+
+
+# (bands, rows per band) that MinHashLSH(threshold, num_perm) chooses (datasketch.lsh._optimal_param,
+# equal weights of false positives and negatives) for the settings used here.
+_LSH_BANDS = {(LSH_THRESHOLD, NUM_PERM): (21, 3)}
+
+
+def lsh_bands(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The (bands, rows per band) of datasketch's MinHashLSH(threshold, num_perm): band k
+    covers signature columns k * rows .. (k + 1) * rows. Known settings are looked up; others
+    are asked of datasketch (its search integrates the error probabilities numerically)."""
+    known = _LSH_BANDS.get((threshold, num_perm))
+    if known is not None:
+        return known
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 32-bit finalizer that datasketch's affine32 scheme applies to each
+    term hash before the permutations (datasketch.minhash._fmix)."""
+    with np.errstate(over="ignore"):
+        values = values ^ (values >> np.uint32(16))
+        values = values * np.uint32(0x85EBCA6B)
+        values = values ^ (values >> np.uint32(13))
+        values = values * np.uint32(0xC2B2AE35)
+        return values ^ (values >> np.uint32(16))
+
+
+def _colliding_rows(band: np.ndarray) -> np.ndarray:
+    """Pairs (x < y) of rows of `band` with equal values, encoded x * len(band) + y."""
+    n = len(band)
+    order = np.lexsort(band.T[::-1])
+    ordered = band[order]
+    changes = np.any(ordered[1:] != ordered[:-1], axis=1)
+    boundary = np.flatnonzero(np.r_[True, changes, True])
+    sizes = np.diff(boundary)
+    out = []
+    for size in np.unique(sizes[sizes > 1]):
+        starts = boundary[:-1][sizes == size]
+        members = order[starts[:, None] + np.arange(size)[None, :]]  # (groups, size)
+        x, y = np.triu_indices(size, 1)
+        low, high = np.minimum(members[:, x], members[:, y]), np.maximum(members[:, x], members[:, y])
+        out.append((low * n + high).ravel())
+    return np.concatenate(out) if out else np.empty(0, dtype=np.int64)
+
+
+def _method_of_words(a: str, b: str) -> str:
+    """verbatim, near_verbatim or reworded, from the normalized words of two texts."""
+    if a == b:
+        return "verbatim"
+    if fuzz.ratio(a, b) >= VERBATIM_RATIO:
+        return "near_verbatim"
+    return "reworded"
+
+
+def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: Paraphrases | None = None,
+               codebook_dir=None, min_similarity: float = MIN_SIMILARITY, min_containment: float = MIN_CONTAINMENT,
+               min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM,
+               tokens: Sequence[Sequence[tuple[str, str]]] | None = None) -> pd.DataFrame:
+    """Shared passages: one row per pair of sentences from two articles that say the same
+    thing in (nearly) the same words. Columns REUSE_COLUMNS; article_a is the more original
+    copy (`original_order`). similarity is the weighted Dice of the term alignment (0..1);
+    coverage_a/_b the share of each sentence's term weight found in the other; method is
+    verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits.
+
+    tokens: each sentence's `analysis.textsim.tokens` with these paraphrases, in row order,
+    when already at hand (the export builds them per article: see `tokens_by_sentence`)."""
+    if paraphrases is None:
+        paraphrases = load_paraphrases(codebook_dir)
+    texts = sentences["text"].tolist()
+    if tokens is None:
+        toks = sentence_tokens(texts, paraphrases)
+    elif len(tokens) != len(texts):
+        raise ValueError(f"{len(tokens)} token lists for {len(texts)} sentences")
+    else:
+        toks = tokens
+    term_lists = [[t for t, _ in found] for found in toks]
+    weights = text_weights(texts, paraphrases, term_lists=term_lists)
+    unseen_weight = max(weights.values(), default=1.0)
+    term_sets = [set(found) if len(found) >= min_terms else set() for found in term_lists]
+    article_ids = sentences["article_id"].tolist()
+    sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
+    n_words = [int(k) for k in sentences["n_words"].tolist()]
+    outlet = articles.set_index("article_id")["outlet"].to_dict()
+    candidates = _candidate_array(term_sets, article_ids, threshold=lsh_threshold, num_perm=num_perm)
+    rank = original_order(articles).reindex(article_ids).to_numpy()  # of each sentence's article
+    unranked = candidates[np.isnan(rank[candidates]).any(axis=1)]
+    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
+        raise KeyError(article_ids[unranked[0, 1] if np.isnan(rank[unranked[0, 1]]) else unranked[0, 0]])
+    later_first = rank[candidates[:, 1]] < rank[candidates[:, 0]]  # oriented: the more original sentence first
+    oriented = np.where(later_first[:, None], candidates[:, ::-1], candidates)
+    kept = []  # (i, j, similarity, coverage_a, coverage_b, differences): not the alignments, which are large
+    for start in range(0, len(oriented), _PAIRS_AT_ONCE):
+        block = oriented[start:start + _PAIRS_AT_ONCE]
+        pairs = list(zip(block[:, 0].tolist(), block[:, 1].tolist()))
+        alignments = align_pairs(term_lists, pairs, weights, unseen_weight,
+                                 min_similarity=min_similarity, min_coverage=min_containment)
+        kept += [(i, j, alignment.similarity, alignment.coverage_a, alignment.coverage_b,
+                  differing_words(toks[i], toks[j], alignment))
+                 for (i, j), alignment in zip(pairs, alignments) if alignment is not None
+                 and (alignment.similarity >= min_similarity
+                      or max(alignment.coverage_a, alignment.coverage_b) >= min_containment)]
+    if not kept:
+        return pd.DataFrame([], columns=REUSE_COLUMNS)
+    first, second, similarity, coverage_a, coverage_b, differences = zip(*kept)
+    # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
+    normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
+    frame = pd.DataFrame({
+        "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
+        "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
+        "similarity": [round(value, 4) for value in similarity],
+        "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
+        "outlet_a": [outlet.get(article_ids[i], "") for i in first],
+        "outlet_b": [outlet.get(article_ids[j], "") for j in second],
+        "method": [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)],
+        "coverage_a": [round(value, 4) for value in coverage_a],
+        "coverage_b": [round(value, 4) for value in coverage_b],
+        "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
+        "words_only_a": [d[0] for d in differences], "words_only_b": [d[1] for d in differences],
+        "swapped_words": [d[2] for d in differences],
+    }, columns=REUSE_COLUMNS)
+    return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)
+
+
+def shared_share(reuse: pd.DataFrame, sentences: pd.DataFrame, *, complete: bool = True) -> pd.DataFrame:
+    """For every ordered pair of different articles in `sentences` (complete=True; else only
+    pairs sharing text, both ways): the share of the first article's body words (article_id)
+    in sentences shared with the second (other_article_id). Columns article_id,
+    other_article_id, shared_sentences, shared_words, body_words, share. Each sentence counts
+    once however many copies it has in the other article."""
+    body = sentences.groupby("article_id")["n_words"].sum()
+    sides = pd.concat([
+        reuse[["article_a", "sentence_id_a", "article_b"]].set_axis(["article_id", "sentence_id", "other_article_id"], axis=1),
+        reuse[["article_b", "sentence_id_b", "article_a"]].set_axis(["article_id", "sentence_id", "other_article_id"], axis=1),
+    ]).drop_duplicates()
+    sides = sides.merge(sentences[["article_id", "sentence_id", "n_words"]], on=["article_id", "sentence_id"])
+    shared = sides.groupby(["article_id", "other_article_id"]).agg(
+        shared_sentences=("sentence_id", "size"), shared_words=("n_words", "sum"))
+    if complete:
+        ids = sorted(body.index)
+        grid = pd.MultiIndex.from_tuples([(a, b) for a in ids for b in ids if a != b], names=["article_id", "other_article_id"])
+        shared = shared.reindex(grid, fill_value=0)
+    out = shared.reset_index()
+    out["body_words"] = out["article_id"].map(body).astype(int)
+    out["share"] = (out["shared_words"] / out["body_words"].where(out["body_words"] > 0)).fillna(0.0).round(4)
+    return out
+
+
+def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                min_sentences: int = ORIGIN_MIN_SENTENCES, min_share: float = ORIGIN_MIN_SHARE) -> pd.DataFrame:
+    """One row per pair of articles with at least one shared passage (columns PAIR_COLUMNS):
+    how much each side shares, and a judgement of common origin (origin) with its basis.
+
+    origin is one of: common_wire (same agency known for both), probable_wire (agency known
+    for one side only; origin_agency names it), shared_text_other_agencies (different agencies:
+    pooled copy or the same statement quoted; check), shared_text_unknown_origin (no agency
+    known), incidental (too little shared to be copy: usually the same remark quoted by both)."""
+    if reuse.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    share = shared_share(reuse, sentences, complete=False).set_index(["article_id", "other_article_id"])
+    pairs = reuse[["article_a", "article_b"]].drop_duplicates().sort_values(["article_a", "article_b"])
+    ab = share.reindex(pd.MultiIndex.from_frame(pairs))
+    ba = share.reindex(pd.MultiIndex.from_frame(pairs[["article_b", "article_a"]]))
+    # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
+    outlet = dict(zip(articles["article_id"], articles["outlet"]))
+    agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
+    channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
+    columns: dict[str, list] = {name: [] for name in PAIR_COLUMNS}
+    for a, b, sent_a, sent_b, words_a, words_b, share_a, share_b in zip(
+            pairs["article_a"].tolist(), pairs["article_b"].tolist(),
+            ab["shared_sentences"].tolist(), ba["shared_sentences"].tolist(),
+            ab["shared_words"].tolist(), ba["shared_words"].tolist(),
+            ab["share"].tolist(), ba["share"].tolist()):
+        n_shared = int(min(sent_a, sent_b))
+        origin, origin_agency, basis = _judge_origin(
+            n_shared, max(share_a, share_b), agency[a], agency[b], min_sentences, min_share)
+        for name, value in (
+            ("article_a", a), ("article_b", b), ("outlet_a", outlet[a]), ("outlet_b", outlet[b]),
+            ("shared_sentences", n_shared), ("shared_words_a", int(words_a)), ("shared_words_b", int(words_b)),
+            ("share_a", float(share_a)), ("share_b", float(share_b)),
+            ("agency_a", agency[a]), ("agency_b", agency[b]), ("channel_a", channel[a]), ("channel_b", channel[b]),
+            ("origin", origin), ("origin_agency", origin_agency),
+            ("basis", f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"),
+        ):
+            columns[name].append(value)
+    return pd.DataFrame(columns, columns=PAIR_COLUMNS)
+
+
+def _judge_origin(n_shared: int, top_share: float, agency_a: str, agency_b: str,
+                  min_sentences: int, min_share: float) -> tuple[str, str, str]:
+    amount = f"{n_shared} shared sentence(s), up to {top_share:.0%} of one article"
+    if n_shared < min_sentences or top_share < min_share:
+        return "incidental", "", f"{amount}: too little for copy (often one remark quoted by both)"
+    if agency_a and agency_b:
+        if agency_a.casefold() == agency_b.casefold():
+            return "common_wire", agency_a, f"{amount}; both from {agency_a}"
+        return "shared_text_other_agencies", "", f"{amount}; agencies differ ({agency_a} / {agency_b})"
+    if agency_a or agency_b:
+        known = agency_a or agency_b
+        return "probable_wire", known, f"{amount}; agency {known} known for one side only"
+    return "shared_text_unknown_origin", "", f"{amount}; no agency known"
+
+
+def exclude_shared(sentences: pd.DataFrame, reuse: pd.DataFrame, *, keep: str = "original") -> pd.DataFrame:
+    """`sentences` without shared passages, so any analysis taking a sentences frame can be
+    rerun on each outlet's own contribution.
+
+    keep="original" (default): a shared sentence stays in the copy treated as the original
+    (article_a of each reuse row) and is dropped from the later copies (article_b), so the
+    shared text is counted once. keep="none": dropped from every copy, leaving only text no
+    other article carries. The input is not modified; row order and index are kept."""
+    if keep not in ("original", "none"):
+        raise ValueError(f"keep must be 'original' or 'none', got {keep!r}")
+    drop = [reuse[["article_b", "sentence_id_b"]].set_axis(["article_id", "sentence_id"], axis=1)]
+    if keep == "none":
+        drop.append(reuse[["article_a", "sentence_id_a"]].set_axis(["article_id", "sentence_id"], axis=1))
+    dropped = pd.concat(drop)
+    keys = pd.MultiIndex.from_frame(sentences[["article_id", "sentence_id"]])
+    shared = keys.isin(pd.MultiIndex.from_frame(dropped)) if len(dropped) else np.zeros(len(sentences), bool)
+    return sentences[~shared]
+
+
+def netting_summary(sentences: pd.DataFrame, netted: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: body words and sentences before and after `exclude_shared`, and the share
+    of its words that are its own contribution."""
+    outlet = articles.set_index("article_id")["outlet"]
+
+    def count(frame):
+        return frame.assign(outlet=frame["article_id"].map(outlet)).groupby("outlet").agg(
+            sentences=("sentence_id", "size"), words=("n_words", "sum"))
+
+    before, after = count(sentences), count(netted)
+    out = before.add_suffix("_before").join(after.add_suffix("_after")).fillna(0).astype(int)
+    out["own_share"] = (out["words_after"] / out["words_before"].where(out["words_before"] > 0)).fillna(0.0).round(4)
+    return out.reset_index()[["outlet", "sentences_before", "sentences_after", "words_before", "words_after", "own_share"]]
+
+
+def netted_corpus(corpus, reuse: pd.DataFrame, *, keep: str = "original"):
+    """The corpus with shared passages taken out of its sentences (see exclude_shared), so any
+    sentence-based analysis (topics and actors, figures, frames, labels, quotes, tone) can be
+    rerun on each outlet's own contribution through the same tables. Block text, and so
+    readability (textstat on block text), is left whole: cutting sentences out of a block would
+    rewrite the text that the blocks cite."""
+    from dataclasses import replace
+
+    return replace(corpus, sentences=exclude_shared(corpus.sentences, reuse, keep=keep))
+
+
+def netting_effect(before: pd.DataFrame, after: pd.DataFrame, value: str, by: list[str]) -> pd.DataFrame:
+    """`value` summed by `by` in a table computed on the full corpus and on the netted one,
+    with the change; rows where netting changed nothing are dropped."""
+    full = before.groupby(by)[value].sum().rename("before")
+    own = after.groupby(by)[value].sum().rename("after")
+    table = pd.concat([full, own], axis=1).fillna(0.0)
+    table["change"] = table["after"] - table["before"]
+    return table[table["change"].abs() > 1e-9].reset_index()
