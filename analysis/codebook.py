@@ -117,8 +117,9 @@ def _parse_codebook(path: Path, data: bytes, columns: Sequence[Column], unique: 
 
     records = []
     first = raw.columns[0] if len(raw.columns) else None
-    for index, row in raw.iterrows():
-        cells = {name: str(row[name]).strip() for name in raw.columns}
+    names = list(raw.columns)
+    for index, values in enumerate(zip(*(raw.iloc[:, i].tolist() for i in range(len(names))))):
+        cells = {name: str(value).strip() for name, value in zip(names, values)}
         if not any(cells.values()) or (first and cells[first].startswith("#")):
             continue
         spreadsheet_row = index + 2
