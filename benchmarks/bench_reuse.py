@@ -25,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from itertools import combinations
 from pathlib import Path
 
@@ -39,7 +38,7 @@ from analysis.textsim import align, load_paraphrases, sentence_tokens, sentence_
 
 from .bench_readability import plain_textstat
 from .common import best_of
-from .news_corpus import make_news_corpus
+from .news_corpus import load_news_corpus
 
 NEWS_ARTICLES = 1000
 TABLES = ["reuse.csv", "reuse_pairs.csv", "quote_variants.csv"]
@@ -149,11 +148,7 @@ def textstat_seconds(corpus) -> float:
 
 def news_tables(n: int) -> None:
     """Each reuse table's CPU time on an n-article news corpus, and its ratio to textstat."""
-    with tempfile.TemporaryDirectory() as tmp:
-        make_news_corpus(Path(tmp), n)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            corpus = load_corpus(tmp)
+    corpus = load_news_corpus(n)
     floor = textstat_seconds(corpus)
     context = Context(corpus)
     start = time.process_time()
@@ -186,11 +181,7 @@ def previous_path(n: int) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import reference_reuse as reference
 
-    with tempfile.TemporaryDirectory() as tmp:
-        make_news_corpus(Path(tmp), n)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            corpus = load_corpus(tmp)
+    corpus = load_news_corpus(n)
     paraphrases = load_paraphrases()
     sentences, articles = corpus.sentences, corpus.articles
     runs = {"previous (8b0e26c)": reference.find_reuse_8b0e26c, "current": find_reuse}
@@ -217,11 +208,7 @@ def against_c412d6b(n: int) -> None:
     import reference_reuse_c412d6b as reference_reuse
     import reference_textsim_c412d6b as reference_textsim
 
-    with tempfile.TemporaryDirectory() as tmp:
-        make_news_corpus(Path(tmp), n)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            corpus = load_corpus(tmp)
+    corpus = load_news_corpus(n)
     sentences, articles = corpus.sentences, corpus.articles
     texts = sentences["text"].tolist()
     paraphrases = load_paraphrases()

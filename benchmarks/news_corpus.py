@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import csv
 import random
+import tempfile
+import warnings
 from bisect import bisect
 from dataclasses import dataclass
 from itertools import accumulate
@@ -206,3 +208,13 @@ def make_news_corpus(folder: Path, n: int, seed: int = 0) -> None:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["file"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def load_news_corpus(n: int, seed: int = 0):
+    """The Corpus of a fresh n-article news corpus (written to a temporary folder and loaded,
+    its input warnings silenced: the generated site debris is meant to be cleaned)."""
+    with tempfile.TemporaryDirectory() as folder:
+        make_news_corpus(Path(folder), n, seed)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_corpus(folder)

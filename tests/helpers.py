@@ -28,3 +28,14 @@ def write_corpus(folder: Path, articles: dict[str, str | bytes], manifest: str |
 PARAGRAPH_A = "The minister arrived in the capital on Tuesday for talks with his counterpart about energy."
 PARAGRAPH_B = "Officials said the two sides agreed to continue the negotiations early next year in Vienna."
 PARAGRAPH_C = "Critics of the deal argued that it would leave the country dependent on a single supplier."
+
+
+# Articles at the edges of frame scoring: no headline, no body sentences, one term in many
+# forms (make_corpus input).
+FRAME_EDGE_ARTICLES = {
+    "a1": {"outlet": "X", "headline": "Sanctions and missiles", "blocks": [
+        ("body", "New sanctions. Prices rose and prices fell.\n"), ("body", "Troops moved. Nothing here.")]},
+    "a2": {"outlet": "Y", "headline": "", "blocks": [("body", "Nothing at all.")]},
+    "a3": {"outlet": "Y", "headline": "Quiet day", "blocks": [("headline", "Quiet day")]},  # no body sentences
+    "a4": {"outlet": "Z", "headline": "Missiles", "blocks": [("body", "Missile, missiles; MISSILES and sanction.")]},
+}

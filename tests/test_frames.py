@@ -9,6 +9,7 @@ from analysis.codebook import CodebookError
 from analysis.document import sentences_from_text
 from analysis.frames import OTHER, FrameDictionary, frame_profile, frame_sentences, load_frames, score_frames, top_evidence
 from analysis.terms import term_pattern
+from helpers import FRAME_EDGE_ARTICLES
 
 
 @pytest.mark.parametrize("term, text, found", [
@@ -182,13 +183,7 @@ def test_scores_equal_the_reference_on_the_seeds(sample_corpus):
 def test_scores_equal_the_reference_on_edge_articles(tiny_frames):
     from analysis.testing import make_corpus
 
-    corpus = make_corpus({
-        "a1": {"outlet": "X", "headline": "Sanctions and missiles", "blocks": [
-            ("body", "New sanctions. Prices rose and prices fell.\n"), ("body", "Troops moved. Nothing here.")]},
-        "a2": {"outlet": "Y", "headline": "", "blocks": [("body", "Nothing at all.")]},
-        "a3": {"outlet": "Y", "headline": "Quiet day", "blocks": [("headline", "Quiet day")]},  # no body sentences
-        "a4": {"outlet": "Z", "headline": "Missiles", "blocks": [("body", "Missile, missiles; MISSILES and sanction.")]},
-    })
+    corpus = make_corpus(FRAME_EDGE_ARTICLES)
     fast = score_frames(corpus.sentences, corpus.articles, tiny_frames)
     assert _csv(fast) == _csv(_score_frames_reference(corpus.sentences, corpus.articles, tiny_frames))
     assert len(fast) == 4 * 3 and fast.loc[fast["article_id"] == "a3", "n_body_sentences"].eq(0).all()

@@ -10,6 +10,7 @@ from analysis.frames import frame_sentences, load_frames, score_frames
 from analysis.testing import make_corpus
 
 import frames_reference as reference
+from helpers import FRAME_EDGE_ARTICLES
 
 FRAMES = load_frames()
 TINY = pd.DataFrame({
@@ -41,11 +42,7 @@ def test_seed_scores_and_evidence(sample_corpus):
 
 def test_edge_articles():
     corpus = make_corpus({
-        "a1": {"outlet": "X", "headline": "Sanctions and missiles", "blocks": [
-            ("body", "New sanctions. Prices rose and prices fell.\n"), ("body", "Troops moved. Nothing here.")]},
-        "a2": {"outlet": "Y", "headline": "", "blocks": [("body", "Nothing at all.")]},
-        "a3": {"outlet": "Y", "headline": "Quiet day", "blocks": [("headline", "Quiet day")]},  # no body sentences
-        "a4": {"outlet": "Z", "headline": "Missiles", "blocks": [("body", "Missile, missiles; MISSILES and sanction.")]},
+        **FRAME_EDGE_ARTICLES,
         # ties in the evidence counts, more than five terms, a term in several frames
         "a5": {"outlet": "Z", "headline": "The West", "blocks": [("body", "Sanctions, prices, pricing, priced, a price cap, troops, "
                "missiles and war. The EU and the West; sanctioned prices. War, war, war.")]},
