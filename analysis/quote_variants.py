@@ -18,7 +18,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .textsim import Paraphrases, TokenIndex, idf_weights, load_paraphrases, sentence_tokens, text_weights
+from .pair_scoring import TokenIndex
+from .textsim import Paraphrases, idf_weights, load_paraphrases, sentence_tokens, text_weights
 
 VARIANT_COLUMNS = [
     "speaker", "article_a", "quote_a", "article_b", "quote_b", "similarity",

@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .textsim import Paraphrases, TokenIndex, load_paraphrases, sentence_tokens, words
+from .pair_scoring import TokenIndex
+from .textsim import Paraphrases, load_paraphrases, sentence_tokens, words
 
 REUSE_COLUMNS = [
     "article_a", "article_b", "text_a", "text_b", "similarity",

@@ -165,7 +165,7 @@ def naming_table(ctx: Context):
     from .naming import NAMING_COLUMNS, count_naming
 
     return ctx.corpus.with_outlet(count_naming(ctx.corpus.sentences, codebook_dir=ctx.codebook_dir,
-                                                       documents=_quoted_documents(ctx)))[NAMING_COLUMNS]
+                                               documents=_quoted_documents(ctx)))[NAMING_COLUMNS]
 
 
 # --- text reuse and quote variants (analysis/reuse.py, analysis/quote_variants.py) ---

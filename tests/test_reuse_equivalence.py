@@ -265,7 +265,7 @@ def test_work_done_in_blocks_gives_the_same_table(monkeypatch, seed):
     block at a time (to bound memory on large corpora), long lists aligned one pair at a time:
     block sizes and that length must not change a byte."""
     import analysis.reuse as reuse
-    import analysis.textsim as textsim
+    import analysis.pair_scoring as pair_scoring
 
     sentences, articles = synthetic(seed, 10, 120)
     whole = find_reuse(sentences, articles)
@@ -273,7 +273,7 @@ def test_work_done_in_blocks_gives_the_same_table(monkeypatch, seed):
     signatures = minhash_signatures(sets)
     monkeypatch.setattr(reuse, "_SETS_AT_ONCE", 7)
     assert np.array_equal(minhash_signatures(sets), signatures)
-    monkeypatch.setattr(textsim, "_CELLS_AT_ONCE", 5)  # blocks of the fewest pairs
+    monkeypatch.setattr(pair_scoring, "_CELLS_AT_ONCE", 5)  # blocks of the fewest pairs
     assert len(whole) > 5 and csv(find_reuse(sentences, articles)) == csv(whole)
-    monkeypatch.setattr(textsim, "_LONGEST_BULK", 3)  # most lists aligned one pair at a time
+    monkeypatch.setattr(pair_scoring, "_LONGEST_BULK", 3)  # most lists aligned one pair at a time
     assert csv(find_reuse(sentences, articles)) == csv(whole)

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import reference_reuse_c412d6b as reference_reuse
 import reference_textsim_c412d6b as reference
 from analysis.reuse import find_reuse
-from analysis.textsim import TokenIndex, load_paraphrases, tokens
+from analysis.pair_scoring import TokenIndex
+from analysis.textsim import load_paraphrases, tokens
 from test_reuse_equivalence import ACCENTED, WORDS, csv, synthetic
 
 PARAPHRASES = load_paraphrases()
@@ -34,7 +35,7 @@ def surfaces(terms, seed):
        min_similarity=st.sampled_from([None, 0.0, 0.5, 0.3]), min_coverage=st.sampled_from([None, 0.85, 0.0]),
        longest=st.sampled_from([64, 2]))
 def test_score_matches_the_previous_alignment(lists, data, weighted, min_similarity, min_coverage, longest, monkeypatch_module):
-    monkeypatch_module.setattr("analysis.textsim._LONGEST_BULK", longest)
+    monkeypatch_module.setattr("analysis.pair_scoring._LONGEST_BULK", longest)
     pairs = data.draw(st.lists(st.tuples(st.integers(0, len(lists) - 1), st.integers(0, len(lists) - 1)), max_size=20))
     toks = [surfaces(terms, k) for k, terms in enumerate(lists)]
     default = max(weighted.values(), default=1.0)
