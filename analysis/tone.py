@@ -15,9 +15,8 @@ import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .document import Document
-from .quotes import QuoteSpan, quote_mask, quoted_documents
-from .text import count_words
+from .quotes import QuotedDocuments, quote_mask, quoted_documents
+from .text import count_token_words
 from .vader import VaderPolarity
 
 VOICES = ("own", "quoted")
@@ -57,7 +56,7 @@ def stock_analyzer() -> SentimentIntensityAnalyzer:
 
 
 def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer | None = None,
-                  documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
+                  documents: QuotedDocuments | None = None) -> pd.DataFrame:
     """One row per sentence and voice that has words: VADER compound (-1..1) and the
     shares of positive, neutral and negative vocabulary. `documents`:
     quotes.quoted_documents(sentences), if already built."""
@@ -86,7 +85,6 @@ class ToneScorer:
     def __init__(self, analyzer: SentimentIntensityAnalyzer):
         self._polarity = VaderPolarity(analyzer)
         self._scored: dict[str, tuple | None] = {}
-        self._words = _WordCounts()
 
     def __call__(self, text: str) -> tuple | None:
         if text not in self._scored:
@@ -94,22 +92,12 @@ class ToneScorer:
         return self._scored[text]
 
     def _score(self, text: str) -> tuple | None:
-        # count_words's words hold no white space, so a text's count is the sum of its
-        # tokens' counts, and tokens recur across texts far more than texts do
         tokens = text.split()
-        n = sum(map(self._words.__getitem__, tokens))
+        n = count_token_words(tokens)  # count_words of the text, from the tokens VADER reads too
         if not n:
             return None
         scores = self._polarity.polarity_scores(text, tokens)
         return n, scores["compound"], scores["pos"], scores["neu"], scores["neg"]
-
-
-class _WordCounts(dict):
-    """token -> count_words(token), counted on first sight."""
-
-    def __missing__(self, token: str) -> int:
-        self[token] = n = count_words(token)
-        return n
 
 
 def bootstrap_mean(values, n_boot: int = 2000, confidence: float = 0.95, seed: int = 0) -> tuple[float, float, float]:
