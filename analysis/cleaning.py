@@ -85,18 +85,13 @@ class _Line:
         return self.pattern is not None or self.is_date or self.is_template
 
 
-def template_key(line: str) -> str | None:
+def template_key(line: str, words: int | None = None, terminal: bool | None = None) -> str | None:
     """The key under which a line counts towards the site-template rule, or None when the
-    line is too long or too sentence-like to be template furniture."""
+    line is too long or too sentence-like to be template furniture. words, terminal: the
+    stripped line's count_words and is_terminal, when already known."""
     text = line.strip()
-    if not text or len(text) > 120 or is_terminal(text) or count_words(text) > 10:
-        return None
-    return " ".join(text.casefold().split())
-
-
-def _unit_template_key(text: str, words: int, terminal: bool) -> str | None:
-    """template_key of a stripped unit text whose word count and terminal flag are known."""
-    if not text or len(text) > 120 or terminal or words > 10:
+    if not text or len(text) > 120 or (is_terminal(text) if terminal is None else terminal) \
+            or (count_words(text) if words is None else words) > 10:
         return None
     return " ".join(text.casefold().split())
 
@@ -123,7 +118,7 @@ def label_lines(
         terminal = is_terminal(text)
         pattern = patterns.match(text, words)
         is_date = pattern is None and words <= MAX_DATE_LINE_WORDS and not terminal and bool(find_dates(text))
-        is_template = pattern is None and not is_date and _unit_template_key(text, words, terminal) in template_keys
+        is_template = pattern is None and not is_date and template_key(text, words, terminal) in template_keys
         info.append(_Line(members[0], text, words, terminal, pattern, is_date, is_template, tuple(members)))
 
     labels: dict[int, tuple[str, str]] = {}
