@@ -922,8 +922,7 @@ def extract_figures(sentences: pd.DataFrame, lexicon: Lexicon | None = None, cod
             extracted[text] = extract_sentence(text, lexicon)
         figs = extracted[text]  # read, never modified, below
         if not figs:  # most sentences: only the window of recent wholes moves on
-            if recent:
-                recent = [(s, r) for s, r in recent if int(sentence_id) - s < 2]
+            recent = _recent_wholes(recent, int(sentence_id))
             continue
         ids = [f"{article_id}:{int(sentence_id)}:{k + 1}" for k in range(len(figs))]
         sentence_rows = []
@@ -937,10 +936,15 @@ def extract_figures(sentences: pd.DataFrame, lexicon: Lexicon | None = None, cod
                 _resolve_whole(row, fig, recent + [(int(sentence_id), r) for r in sentence_rows])
             sentence_rows.append(row)
         rows.extend(sentence_rows)
-        recent = [(s, r) for s, r in recent if int(sentence_id) - s < 2] + \
-            [(int(sentence_id), r) for r in sentence_rows if r["kind"] == "count"]
+        recent = _recent_wholes(recent, int(sentence_id), sentence_rows)
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     return frame.astype({"sentence_id": "int64", "char_start": "int64", "char_end": "int64"})
+
+
+def _recent_wholes(recent: list[tuple[int, dict]], sentence_id: int, rows: list[dict] = ()) -> list[tuple[int, dict]]:
+    """The counts a later sentence may take as its whole once sentence_id is read: those of
+    this sentence (`rows`) and the one before."""
+    return [(s, r) for s, r in recent if sentence_id - s < 2] + [(sentence_id, r) for r in rows if r["kind"] == "count"]
 
 
 def _resolve_whole(row: dict, fig: Figure, candidates: list[tuple[int, dict]]) -> None:
