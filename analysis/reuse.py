@@ -5,7 +5,8 @@ Candidate sentence pairs come from MinHash LSH (datasketch's signatures and band
 bulk with numpy, without importing datasketch) over each sentence's set of content terms (see
 analysis.textsim), so the cost grows with the number of sentences and of near-duplicates, not
 with the square of the corpus. The candidates are then scored together by the term alignment
-of analysis.textsim (`align_pairs`) and kept when they clear the thresholds below.
+of analysis.textsim, many pairs at once (analysis.pair_scoring), and kept when they clear the
+thresholds below.
 
 Orientation: in every pair, article_a is the copy treated as the original (see
 `original_order`), article_b the later copy; `exclude_shared` relies on it.
@@ -125,32 +126,24 @@ _CHUNK = 100_000  # candidate pairs compared at once (bounds the memory of the c
 
 def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> np.ndarray:
     """The hashvalues of datasketch's MinHash(num_perm) (seed 1, scheme affine32, sha1_hash32)
-    of each non-empty set of terms, one row per set, computed in bulk: each distinct term is
-    hashed and permuted once, and a set's signature is the minimum over its terms' rows."""
+    of each non-empty set of terms, one row per set, computed in bulk (_code_signatures)."""
     if not all(term_sets):
         raise ValueError("MinHash signatures of empty sets are not computed (they match nothing)")
     vocabulary = sorted(set().union(*term_sets))
     code = {term: k for k, term in enumerate(vocabulary)}
-    hashed = np.array([_sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
-    a, b = minhash_permutations(num_perm)  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
-    permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
-    signatures = np.empty((len(term_sets), num_perm), dtype=np.uint32)
-    for start in range(0, len(term_sets), _SETS_AT_ONCE):  # a term row per term of each set: bounded
-        batch = term_sets[start:start + _SETS_AT_ONCE]
-        flat = np.fromiter((code[t] for found in batch for t in found), dtype=np.int64)
-        starts = np.cumsum([0] + [len(found) for found in batch[:-1]])
-        signatures[start:start + len(batch)] = np.minimum.reduceat(permuted[flat], starts, axis=0)
-    return signatures
+    codes = np.fromiter((code[t] for found in term_sets for t in found), dtype=np.int64)
+    return _code_signatures(vocabulary, codes, np.array([len(found) for found in term_sets], dtype=np.int64), num_perm)
 
 
 _SETS_AT_ONCE = 5_000  # sets whose terms' permuted hashes are gathered at once (~ 20 MB)
 
 
 def _code_signatures(vocabulary: Sequence[str], codes: np.ndarray, lengths: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
-    """`minhash_signatures` of term lists given as vocabulary codes (codes: list after list,
-    lengths: terms per list, none empty): a term repeated in a list changes no minimum, so
-    each list's set need not be made."""
-    a, b = minhash_permutations(num_perm)
+    """MinHash signatures of term lists given as vocabulary codes (codes: list after list,
+    lengths: terms per list, none empty): each distinct term is hashed and permuted once, and
+    a list's signature is the minimum over its terms' rows (a term repeated in a list changes
+    no minimum, so no set need be made)."""
+    a, b = minhash_permutations(num_perm)  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
     hashed = np.array([_sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
     permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
     ends = np.cumsum(lengths)
