@@ -22,7 +22,7 @@ import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
 from .document import Document
-from .quotes import QuoteSpan, find_quote_spans, quoted_documents
+from .quotes import QuotedDocuments, QuoteSpan, find_quote_spans, quoted_documents
 from .referents import Mention, Referents
 from .word_starts import WordStarts, matches_at, word_key
 
@@ -175,7 +175,7 @@ class _LabelFinder:
 
 
 def find_labels(sentences: pd.DataFrame, labels: pd.DataFrame | None = None, referents: Referents | None = None,
-                codebook_dir=None, documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
+                codebook_dir=None, documents: QuotedDocuments | None = None) -> pd.DataFrame:
     """One row per label occurrence tied to an actor or country (LABEL_COLUMNS except outlet,
     which Corpus.with_outlet adds). Occurrences the rules cannot tie to anyone are left out.
     `documents`: quotes.quoted_documents(sentences), if already built."""

@@ -9,8 +9,7 @@ import re
 import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
-from .document import Document
-from .quotes import QuoteSpan, quote_mask, quoted_documents
+from .quotes import QuotedDocuments, quote_mask, quoted_documents
 from .word_starts import PatternSet
 
 NAMING_FILE = "naming.csv"
@@ -36,7 +35,7 @@ def load_naming(codebook_dir=None) -> pd.DataFrame:
 
 
 def count_naming(sentences: pd.DataFrame, naming: pd.DataFrame | None = None, codebook_dir=None,
-                 documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
+                 documents: QuotedDocuments | None = None) -> pd.DataFrame:
     """One row per article x variant found: counts in own voice and in quotes, and the
     sentences that use it (outlet column empty: add it with Corpus.with_outlet).
     `documents`: quotes.quoted_documents(sentences), if already built."""

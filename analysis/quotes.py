@@ -217,7 +217,11 @@ def _masked_by_characters(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-def quoted_documents(sentences: pd.DataFrame) -> dict[str, tuple[Document, list[QuoteSpan]]]:
+# article_id -> (its Document, its quotation spans): what quoted_documents gives
+QuotedDocuments = dict[str, tuple[Document, list[QuoteSpan]]]
+
+
+def quoted_documents(sentences: pd.DataFrame) -> QuotedDocuments:
     """Each article's Document (build_documents) with its quotation spans: what the quote,
     label, tone and naming tables all start from. Build it once and pass it to each of them
     (their `documents` argument) to save rebuilding it; they build it themselves otherwise."""
@@ -492,7 +496,7 @@ def quote_kind(text: str, span: QuoteSpan) -> str:
 
 
 def find_quotes(sentences: pd.DataFrame, referents: Referents | None = None, codebook_dir=None,
-                documents: dict[str, tuple[Document, list[QuoteSpan]]] | None = None) -> pd.DataFrame:
+                documents: QuotedDocuments | None = None) -> pd.DataFrame:
     """One row per quotation (QUOTE_COLUMNS except outlet, which `with_outlet` adds).
     `documents`: quoted_documents(sentences), if already built."""
     referents = referents or Referents.load(codebook_dir)
