@@ -424,7 +424,7 @@ def minhash_signatures_8b0e26c(term_sets: list[set[str]], num_perm: int = NUM_PE
 def candidate_array_8b0e26c(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
                             num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD):
     import numpy as np
-    from analysis.reuse import _colliding_rows
+    from reference_reuse_c412d6b import _colliding_rows
 
     members = [i for i, found in enumerate(term_sets) if found]
     if len(members) < 2:

@@ -277,3 +277,61 @@ def test_work_done_in_blocks_gives_the_same_table(monkeypatch, seed):
     assert len(whole) > 5 and csv(find_reuse(sentences, articles)) == csv(whole)
     monkeypatch.setattr(pair_scoring, "_LONGEST_BULK", 3)  # most lists aligned one pair at a time
     assert csv(find_reuse(sentences, articles)) == csv(whole)
+
+
+def _sets_with_copies(seed: int, n: int, vocabulary: int, copies: int) -> tuple[list[set[str]], list[int]]:
+    """Random term sets, one of them repeated `copies` times (a sentence every article
+    carries: one huge bucket in every band), with empty sets and groups of several sets."""
+    rng = random.Random(seed)
+    terms = [f"t{k}" for k in range(vocabulary)]
+    sets = [set(rng.sample(terms, rng.randint(0, min(12, vocabulary)))) for _ in range(n)]
+    sets += [set(terms[:6])] * copies
+    rng.shuffle(sets)
+    return sets, [rng.randrange(max(2, n // 3)) for _ in sets]
+
+
+@settings(settings.get_profile("equivalence"), max_examples=25)
+@given(seed=st.integers(0, 10**6), n=st.integers(0, 200), vocabulary=st.integers(5, 60), copies=st.integers(0, 40),
+       pairs_at_once=st.sampled_from([1, 3, 50, 10**6]),
+       setting=st.sampled_from([(0.3, 64, 0.2), (0.6, 32, 0.2), (0.3, 30, 0.0), (0.5, 20, 0.35), (0.3, 64, 1.5)]))
+def test_candidates_match_the_previous_banding(seed, n, vocabulary, copies, pairs_at_once, setting):
+    """Band by band, in chunks of any size (1: every pair its own chunk; a run larger than a
+    chunk: its triangle row by row), with signature lengths that are not a multiple of 8: the
+    same pairs, in the same order, as the whole-corpus banding of c412d6b."""
+    import analysis.reuse as reuse
+    import reference_reuse_c412d6b as previous
+
+    threshold, num_perm, min_jaccard = setting
+    sets, groups = _sets_with_copies(seed, n, vocabulary, copies)
+    before = reuse._PAIRS_AT_ONCE
+    reuse._PAIRS_AT_ONCE = pairs_at_once  # (not monkeypatch: hypothesis runs many examples per test)
+    try:
+        new = reuse._candidate_array(sets, groups, threshold=threshold, num_perm=num_perm, min_jaccard=min_jaccard)
+    finally:
+        reuse._PAIRS_AT_ONCE = before
+    old = previous._candidate_array(sets, groups, threshold=threshold, num_perm=num_perm, min_jaccard=min_jaccard)
+    assert new.dtype == old.dtype and np.array_equal(new, old)
+
+
+@pytest.mark.parametrize("num_values", [1, 7, 8, 30, 64])
+def test_low_byte_counts_are_exact_and_never_below_the_value_counts(num_values):
+    from analysis.reuse import _equal_bytes, _packed_low_bytes
+
+    rng = np.random.default_rng(num_values)
+    signatures = rng.integers(0, 2**32, size=(400, num_values), dtype=np.uint64).astype(np.uint32)
+    signatures[1::2, : num_values // 2] = signatures[::2, : num_values // 2]  # equal values
+    signatures[2::4] = (signatures[2::4] & 0xFFFFFF00) | (signatures[3::4] & 0xFF)  # equal low bytes only
+    x, y = rng.integers(0, 400, 5000), rng.integers(0, 400, 5000)
+    x[:400], y[:400] = np.arange(0, 400, 2).repeat(2), np.arange(1, 400, 2).repeat(2)
+    low = signatures & 0xFF
+    counted = _equal_bytes(_packed_low_bytes(signatures), x, y, num_values)
+    assert np.array_equal(counted, np.count_nonzero(low[x] == low[y], axis=1))
+    assert (counted >= np.count_nonzero(signatures[x] == signatures[y], axis=1)).all()
+
+
+@pytest.mark.parametrize("min_jaccard, num_perm", [(0.2, 64), (0.0, 64), (1.0, 64), (1.01, 64), (0.3, 10), (-1, 5)])
+def test_least_equal_values_is_the_first_count_whose_estimate_clears(min_jaccard, num_perm):
+    from analysis.reuse import _least_equal_values
+
+    need = _least_equal_values(min_jaccard, num_perm)
+    assert all((count / float(num_perm) >= min_jaccard) == (count >= need) for count in range(num_perm + 1))
