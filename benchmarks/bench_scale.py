@@ -26,6 +26,7 @@ so both are printed."""
 from __future__ import annotations
 
 import argparse
+import math
 import multiprocessing
 import resource
 import subprocess
@@ -138,7 +139,9 @@ def _tables(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
-def run(n: int, workers: int, stages: bool = True) -> None:
+def run(n: int, workers: int, stages: bool = True) -> tuple[float, float]:
+    """Measure and print everything at n articles; (wall seconds with `workers` processes,
+    peak MB of the largest process)."""
     with tempfile.TemporaryDirectory() as name:
         root = Path(name)
         corpus = root / "corpus"
@@ -194,6 +197,15 @@ def run(n: int, workers: int, stages: bool = True) -> None:
         per_100k = parallel_wall / n * 100_000
         print(f"{workers}-process wall scaled to 100,000 articles: {per_100k / 60:,.0f} min "
               f"(target {TARGET_100K_SECONDS / 60:.0f} min{', measured' if n == 100_000 else ', linear extrapolation'})")
+        return parallel_wall, largest
+
+
+def growth(smaller: tuple[int, float], larger: tuple[int, float], n: int) -> tuple[float, float]:
+    """(exponent k, value at n) of the power law value = c * size**k through two measurements
+    (size, value): a stage that grows with the square of the corpus shows as k near 2."""
+    (n1, v1), (n2, v2) = smaller, larger
+    k = math.log(v2 / v1) / math.log(n2 / n1)
+    return k, v2 * (n / n2) ** k
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -202,5 +214,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-stages", action="store_true", help="skip the serial per-stage timing")
     args = parser.parse_args(argv if argv is not None else [])
-    for n in args.sizes:
-        run(n, args.workers, stages=not args.no_stages)
+    measured = {n: run(n, args.workers, stages=not args.no_stages) for n in sorted(set(args.sizes))}
+    if len(measured) >= 2 and 100_000 not in measured:  # the two largest sizes, not a straight line from one
+        (n1, (wall1, peak1)), (n2, (wall2, peak2)) = sorted(measured.items())[-2:]
+        k_wall, wall = growth((n1, wall1), (n2, wall2), 100_000)
+        k_peak, peak = growth((n1, peak1), (n2, peak2), 100_000)
+        print(f"-- from {n1:,} to {n2:,} articles, {args.workers}-process wall grew as n^{k_wall:.2f} and peak memory "
+              f"as n^{k_peak:.2f}: 100,000 articles would take {wall / 60:,.0f} min (target {TARGET_100K_SECONDS / 60:.0f}) "
+              f"and {peak:,.0f} MB (target {TARGET_PEAK_MB:,})")
