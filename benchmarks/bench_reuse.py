@@ -14,7 +14,11 @@
    tests/, on the news corpus, timed in turns in the same run, the same output checked;
 4. find_reuse against its previous path (main at 8b0e26c, kept in tests/reference_reuse.py:
    datasketch imported for its permutations and LSH bands, whole-text Unicode folding, per-call
-   tokens) on the news corpus, both warmed up and timed in the same run, the same table checked.
+   tokens) on the news corpus, both warmed up and timed in the same run, the same table checked;
+5. the candidate pairs (MinHash LSH banding) against c412d6b's, which gathered every band
+   collision of the corpus before filtering: CPU and the rise of peak memory, each version in
+   its own forked process, in turns, the same pairs checked (`--articles 10000` shows the
+   memory that grew with the collisions).
 
 python -m benchmarks reuse [--articles N] (size of the news corpus, default 1000)."""
 from __future__ import annotations
@@ -246,6 +250,51 @@ def against_c412d6b(n: int) -> None:
     print(f"  {'both':<16}: c412d6b {old:6.2f} s CPU, current {new:6.2f} s CPU, speed-up {old / new:.2f}x")
 
 
+def _banding_in_fork(version: str, term_sets: list[set[str]], groups: list) -> tuple[float, float, str]:
+    """(CPU seconds, MB of peak memory above the start, digest of the pairs) of one version's
+    candidate pairs (runs in a forked child, so each peak is its own)."""
+    import hashlib
+    import resource
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_reuse_c412d6b
+
+    from analysis import reuse
+
+    candidate_array = {"c412d6b": reference_reuse_c412d6b._candidate_array, "current": reuse._candidate_array}[version]
+    start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+    start = time.process_time()
+    pairs = candidate_array(term_sets, groups)
+    spent = time.process_time() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return spent, peak_mb - start_mb, hashlib.sha256(pairs.tobytes()).hexdigest()
+
+
+def candidates_against_c412d6b(n: int) -> None:
+    """The LSH candidate pairs of find_reuse's sentences, c412d6b's banding against the
+    current one, each in a fresh fork, in turns (best of two), the same pairs checked."""
+    import multiprocessing
+
+    from analysis.reuse import MIN_TERMS
+
+    corpus = load_news_corpus(n)
+    term_lists = [[term for term, _ in found] for found in sentence_tokens(corpus.sentences["text"].tolist(), load_paraphrases())]
+    term_sets = [set(found) if len(found) >= MIN_TERMS else set() for found in term_lists]
+    groups = corpus.sentences["article_id"].tolist()
+    results: dict[str, list[tuple[float, float, str]]] = {"c412d6b": [], "current": []}
+    with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
+        for _ in range(2):
+            for version in results:
+                results[version].append(pool.apply(_banding_in_fork, (version, term_sets, groups)))
+    if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
+        raise AssertionError("the candidate pairs differ from c412d6b's")
+    print(f"candidate pairs on {len(corpus.articles)} articles, {len(term_sets)} sentences (same pairs both ways):")
+    for version, runs in results.items():
+        print(f"  {version:<8}: {min(cpu for cpu, _, _ in runs):6.2f} s CPU, peak memory +{min(mb for _, mb, _ in runs):,.0f} MB")
+    old, new = (min(cpu for cpu, _, _ in results[v]) for v in ("c412d6b", "current"))
+    print(f"  speed-up {old / new:.2f}x")
+
+
 def planted() -> None:
     bodies, planted_pairs = make_articles()
     with tempfile.TemporaryDirectory() as tmp:
@@ -293,6 +342,7 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv or [])
     news_tables(options.articles)
     against_c412d6b(options.articles)
+    candidates_against_c412d6b(options.articles)
     previous_path(options.articles)
     planted()
 
