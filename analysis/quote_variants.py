@@ -56,7 +56,7 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
     if weights is None:
         weights = token_idf_weights(toks)
     unseen_weight = max(weights.values(), default=1.0)  # align's default, found once
-    outlet = articles.set_index("article_id")["outlet"] if articles is not None else pd.Series(dtype=str)
+    outlet = dict(zip(articles["article_id"].tolist(), articles["outlet"].tolist())) if articles is not None else {}
     has_sentence = "sentence_id" in frame.columns
     article_id = frame["article_id"].tolist()
     quote = frame["quote"].tolist()
