@@ -7,6 +7,7 @@ through sparse products of the pairs' terms, with length and letter bounds befor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from operator import itemgetter
 from typing import Mapping, Sequence
@@ -197,7 +198,7 @@ class TokenIndex:
 
         if not len(first):
             return np.zeros(0), np.zeros(0)
-        counts = self._term_counts()
+        counts = self._term_counts
         n_terms = counts.shape[1]
         low, high, _ = links
         variant_of = sparse.csr_matrix((np.ones(2 * len(low)), (np.r_[low, high], np.r_[high, low])),
@@ -207,15 +208,15 @@ class TokenIndex:
         gain = (left_a.multiply((left_b @ variant_of) > 0) + left_b.multiply((left_a @ variant_of) > 0)) @ self._term_weight
         return in_a.minimum(in_b) @ self._term_weight, np.asarray(gain, dtype=np.float64).ravel()
 
+    @cached_property
     def _term_counts(self):
         """Sparse lists x terms: how many times each list has each term."""
         from scipy import sparse
 
-        if getattr(self, "_counts", None) is None:
-            self._counts = sparse.csr_matrix((np.ones(len(self.codes)), (self._owner, self.codes)),
-                                             shape=(len(self.lengths), len(self.vocabulary)))
-            self._counts.sum_duplicates()
-        return self._counts
+        counts = sparse.csr_matrix((np.ones(len(self.codes)), (self._owner, self.codes)),
+                                   shape=(len(self.lengths), len(self.vocabulary)))
+        counts.sum_duplicates()
+        return counts
 
     def _blocks(self, first: np.ndarray, second: np.ndarray):
         """Blocks of pair positions, pairs of similar list lengths together, with the number

@@ -3,8 +3,10 @@ paraphrases, trimmed or spun versions), paired with their similarity and the wor
 
 Works on any quotes-like frame with article_id, speaker and quote (sentence_id when present),
 such as analysis.quotes' quotes.csv. Only quotes of the same speaker in different articles are
-compared, and only when they share at least one content term (an inverted index over terms),
-so the cost follows the number of plausible pairs, not the square of the quotes.
+compared, and only when they share at least one content term (an inverted index over terms,
+built with numpy); of those candidates, only the pairs `TokenIndex.may_reach` cannot prove short
+of MIN_SIMILARITY (equal terms and the spelling variants left over bound the similarity) are
+aligned, so the cost of the alignments follows the pairs kept, not every pair sharing a word.
 
 Within each pair of articles and speaker, pairing is one to one (best similarity first): a
 remark is rarely quoted twice in one article, and this stops one long quote from claiming
