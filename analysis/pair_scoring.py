@@ -7,6 +7,9 @@ through sparse products of the pairs' terms, with length and letter bounds befor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
+from operator import itemgetter
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -87,10 +90,7 @@ class TokenIndex:
 
     def idf_weights(self) -> dict[str, float]:
         """`idf_weights` of the lists' terms (one list = one document)."""
-        found = _distinct(self._owner * max(len(self.vocabulary), 1) + self.codes) % max(len(self.vocabulary), 1)
-        documents = np.bincount(found, minlength=len(self.vocabulary)).tolist()
-        n = len(self.lengths)
-        return {term: idf(n, count) for term, count in zip(self.vocabulary, documents)}
+        return _idf_of_codes(self._owner, self.codes, self.vocabulary, len(self.lengths))
 
     def weigh(self, weights: Mapping[str, float] | None, default_weight: float | None = None) -> "TokenIndex":
         """Set the term weights (as `align` takes them) that `score` uses."""
@@ -157,6 +157,68 @@ class TokenIndex:
         return PairScores(index, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
                           [r[3][0] for r in rows], [r[3][1] for r in rows], [r[3][2] for r in rows])
 
+    def may_reach(self, first: np.ndarray, second: np.ndarray, min_similarity: float) -> np.ndarray:
+        """Whether each pair (first[k], second[k]) may clear min_similarity in `score`: False
+        only for pairs proven short of it, so that scoring the others alone keeps the same pairs
+        (each pair's alignment depends on its own two lists only) at a fraction of the cost.
+
+        Proof. `_align_prepared` first pairs equal terms, the k-th copy of a term in a with its
+        k-th copy in b: each side gets equal = sum over terms of weight x min(count in a, count
+        in b) (`got` of `_equal_term_weights` when no list is longer than the bulk width). Only
+        spelling variants pair after that, one to one, among the copies left: a copy of t that a
+        has more of than b with a copy of u that b has more of than a, u a variant of t (a link
+        `_variant_links` finds among the pair's own terms), weighed by its ratio / 100 <= 1. So
+        side a gains at most the weight of its left-over copies whose term has a variant among
+        b's left-over terms (gain_a), b likewise, and similarity = (got_a + got_b) / (total_a +
+        total_b) <= (2 equal + gain_a + gain_b) / (total_a + total_b). The bound adds in another
+        order than `_align_prepared`: _SLACK. Pairs with an empty list are kept."""
+        first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
+        links = _variant_links(self._fuzzable, self.vocabulary, first, second)
+        width = self._codes.shape[1]
+        # bounded with term counts (sparse): pairs with a variant, and lists the bulk matching cuts
+        special = (_has_link(self._fuzzable, links, first, second) | (self.lengths[first] > width)
+                   | (self.lengths[second] > width))
+        got = self._equal_term_weights(first, second)
+        at = np.flatnonzero(special)
+        equal, gain = self._equal_and_variant_gain(first[at], second[at], links)
+        totals = np.asarray(self.totals, dtype=np.float64)
+        total = totals[first] + totals[second]
+        aligned = got + got
+        aligned[at] = equal + equal + gain
+        with np.errstate(divide="ignore", invalid="ignore"):
+            bound = aligned / total
+        empty = (self.lengths[first] == 0) | (self.lengths[second] == 0) | (total == 0)
+        return (bound >= min_similarity - _SLACK) | empty
+
+    def _equal_and_variant_gain(self, first: np.ndarray, second: np.ndarray, links) -> tuple[np.ndarray, np.ndarray]:
+        """For each pair: the weight of its equal terms paired (on each side: sum of weight x
+        min(count in a, count in b)) and the most spelling variants add after them (both
+        sides): the weight of each side's left-over copies (beyond the other side's count of
+        the term) whose term has a variant among the other side's left-over terms."""
+        from scipy import sparse
+
+        if not len(first):
+            return np.zeros(0), np.zeros(0)
+        counts = self._term_counts
+        n_terms = counts.shape[1]
+        low, high, _ = links
+        variant_of = sparse.csr_matrix((np.ones(2 * len(low)), (np.r_[low, high], np.r_[high, low])),
+                                       shape=(n_terms, n_terms))
+        in_a, in_b = counts[first], counts[second]
+        left_a, left_b = (in_a - in_b).maximum(0), (in_b - in_a).maximum(0)
+        gain = (left_a.multiply((left_b @ variant_of) > 0) + left_b.multiply((left_a @ variant_of) > 0)) @ self._term_weight
+        return in_a.minimum(in_b) @ self._term_weight, np.asarray(gain, dtype=np.float64).ravel()
+
+    @cached_property
+    def _term_counts(self):
+        """Sparse lists x terms: how many times each list has each term."""
+        from scipy import sparse
+
+        counts = sparse.csr_matrix((np.ones(len(self.codes)), (self._owner, self.codes)),
+                                   shape=(len(self.lengths), len(self.vocabulary)))
+        counts.sum_duplicates()
+        return counts
+
     def _blocks(self, first: np.ndarray, second: np.ndarray):
         """Blocks of pair positions, pairs of similar list lengths together, with the number
         of terms of a and of b the block needs."""
@@ -219,6 +281,29 @@ class TokenIndex:
             for k, differences in zip(rest.tolist(), zip(*joined)):
                 out[k] = differences
         return out
+
+
+def token_idf_weights(token_lists: Sequence[Sequence[tuple[str, str]]]) -> dict[str, float]:
+    """`textsim.idf_weights` of the terms of token lists (`tokens`; one list = one document),
+    the same floats, counted with numpy: the quote variants weigh terms over every sentence of
+    the corpus, where a Counter of each sentence's set of terms was most of the cost."""
+    import pandas as pd
+
+    terms = list(map(itemgetter(0), chain.from_iterable(token_lists)))
+    if not terms:
+        return {}
+    codes, vocabulary = pd.factorize(pd.Series(terms, dtype=object))
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    owner = np.repeat(np.arange(len(token_lists)), lengths)
+    return _idf_of_codes(owner, np.asarray(codes, dtype=np.int64), list(vocabulary), len(token_lists))
+
+
+def _idf_of_codes(owner: np.ndarray, codes: np.ndarray, vocabulary: Sequence[str], n_documents: int) -> dict[str, float]:
+    """term -> `idf` over n_documents, given each occurrence's document (owner) and term code."""
+    size = max(len(vocabulary), 1)
+    found = _distinct(owner * size + codes) % size
+    documents = np.bincount(found, minlength=len(vocabulary)).tolist()
+    return {term: idf(n_documents, count) for term, count in zip(vocabulary, documents)}
 
 
 def _joined_by_row(words: list[str], rows: np.ndarray, n_rows: int) -> list[str]:

@@ -3,8 +3,10 @@ paraphrases, trimmed or spun versions), paired with their similarity and the wor
 
 Works on any quotes-like frame with article_id, speaker and quote (sentence_id when present),
 such as analysis.quotes' quotes.csv. Only quotes of the same speaker in different articles are
-compared, and only when they share at least one content term (an inverted index over terms),
-so the cost follows the number of plausible pairs, not the square of the quotes.
+compared, and only when they share at least one content term (an inverted index over terms,
+built with numpy); of those candidates, only the pairs `TokenIndex.may_reach` cannot prove short
+of MIN_SIMILARITY (equal terms and the spelling variants left over bound the similarity) are
+aligned, so the cost of the alignments follows the pairs kept, not every pair sharing a word.
 
 Within each pair of articles and speaker, pairing is one to one (best similarity first): a
 remark is rarely quoted twice in one article, and this stops one long quote from claiming
@@ -18,8 +20,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .pair_scoring import TokenIndex
-from .textsim import Paraphrases, idf_weights, load_paraphrases, sentence_tokens, text_weights
+from .pair_scoring import TokenIndex, _distinct, token_idf_weights
+from .textsim import Paraphrases, load_paraphrases, sentence_tokens
 
 VARIANT_COLUMNS = [
     "speaker", "article_a", "quote_a", "article_b", "quote_b", "similarity",
@@ -52,29 +54,27 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
         paraphrases = load_paraphrases(codebook_dir)
     frame = quotes.reset_index(drop=True)
     frame = frame[frame["speaker"].fillna("").astype(str).str.strip() != ""]
-    index = frame.index.tolist()
-    toks = dict(zip(index, sentence_tokens(frame["quote"].tolist(), paraphrases)))
-    term_lists = {i: [t for t, _ in found] for i, found in toks.items()}
+    toks = sentence_tokens(frame["quote"].tolist(), paraphrases)  # one list per row of frame
     if weights is None:
-        weights = idf_weights(term_lists.values())
+        weights = token_idf_weights(toks)
     unseen_weight = max(weights.values(), default=1.0)  # align's default, found once
-    outlet = articles.set_index("article_id")["outlet"] if articles is not None else pd.Series(dtype=str)
+    outlet = dict(zip(articles["article_id"].tolist(), articles["outlet"].tolist())) if articles is not None else {}
     has_sentence = "sentence_id" in frame.columns
-    article_id = dict(zip(index, frame["article_id"].tolist()))
-    quote = dict(zip(index, frame["quote"].tolist()))
-    sentence_id = dict(zip(index, frame["sentence_id"].tolist())) if has_sentence else {}
+    article_id = frame["article_id"].tolist()
+    quote = frame["quote"].tolist()
+    sentence_id = frame["sentence_id"].tolist() if has_sentence else []
+    speaker_code, speaker_names = pd.factorize(frame["speaker"], sort=True)
+    speaker_names = list(speaker_names)
 
-    speakers, pairs = [], []
-    for speaker, group in frame.groupby("speaker", sort=True):
-        usable = [i for i in group.index if len(set(term_lists[i])) >= min_terms]
-        for pair in _candidates(usable, term_lists, article_id):
-            speakers.append(speaker)
-            pairs.append(pair)
-    # every quote's tokens indexed once; each kept pair aligned again with its articles in order
-    position = {i: k for k, i in enumerate(index)}
-    aligned = TokenIndex([toks[i] for i in index], weights, unseen_weight)
-    first = np.fromiter((position[i] for i, _ in pairs), dtype=np.int64, count=len(pairs))
-    second = np.fromiter((position[j] for _, j in pairs), dtype=np.int64, count=len(pairs))
+    # every quote's tokens indexed once; pairs are positions in frame (i < j, same speaker)
+    aligned = TokenIndex(toks, weights, unseen_weight)
+    first, second = _candidates(np.asarray(speaker_code, dtype=np.int64), pd.factorize(frame["article_id"])[0],
+                                aligned, min_terms)
+    possible = aligned.may_reach(first, second, min_similarity)  # the others cannot clear it: not scored
+    first, second = first[possible], second[possible]
+    speakers = [speaker_names[c] for c in speaker_code[first].tolist()]
+    pairs = list(zip(first.tolist(), second.tolist()))
+    # each kept pair aligned again with its articles in order
     kept = aligned.score(first, second, min_similarity=min_similarity)
     scored = []  # (speaker, i, j, similarity, where its output row's numbers are)
     flips = []
@@ -85,8 +85,8 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
             scored.append((speakers[k], i, j, similarity, ("flipped", len(flips) - 1)))
         else:
             scored.append((speakers[k], i, j, similarity, ("kept", row)))
-    flipped = aligned.score(np.fromiter((position[i] for i, _ in flips), dtype=np.int64, count=len(flips)),
-                            np.fromiter((position[j] for _, j in flips), dtype=np.int64, count=len(flips)))
+    flipped = aligned.score(np.fromiter((i for i, _ in flips), dtype=np.int64, count=len(flips)),
+                            np.fromiter((j for _, j in flips), dtype=np.int64, count=len(flips)))
     found = {"kept": kept, "flipped": flipped}
 
     # one to one within (speaker, article pair), best first
@@ -125,24 +125,50 @@ def quote_variants_of(corpus, quotes: pd.DataFrame, codebook_dir=None, *,
     if quotes.empty:
         return pd.DataFrame(columns=VARIANT_COLUMNS)
     paraphrases = load_paraphrases(codebook_dir)
-    term_lists = None if tokens is None else [[t for t, _ in found] for found in tokens]
-    weights = text_weights(corpus.sentences["text"].tolist(), paraphrases, term_lists=term_lists)
-    return pair_quote_variants(quotes, articles=corpus.articles, paraphrases=paraphrases, weights=weights)
+    if tokens is None:
+        tokens = sentence_tokens(corpus.sentences["text"].tolist(), paraphrases)
+    return pair_quote_variants(quotes, articles=corpus.articles, paraphrases=paraphrases,
+                               weights=token_idf_weights(tokens))
 
 
-def _candidates(indices: list, term_lists: dict, article_ids: dict) -> list[tuple]:
-    """Pairs (i < j) of one speaker's quotes from different articles sharing a content term."""
-    postings: dict[str, list] = defaultdict(list)
-    for i in indices:
-        for term in set(term_lists[i]):
-            postings[term].append(i)
-    cap = max(2, int(MAX_TERM_SHARE * len(indices))) if len(indices) >= MIN_QUOTES_FOR_PRUNING else len(indices)
-    pairs = set()
-    for posting in postings.values():
-        if len(posting) > cap:
-            continue
-        for x, i in enumerate(posting):
-            for j in posting[x + 1:]:
-                if article_ids[i] != article_ids[j]:
-                    pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
+def _candidates(speaker: np.ndarray, article: np.ndarray, aligned: TokenIndex, min_terms: int
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (first[k] < second[k], list positions in `aligned`) of one speaker's quotes from
+    different articles sharing a content term, by speaker, then first, then second. Quotes
+    with fewer than min_terms distinct terms take no part; a term in more than MAX_TERM_SHARE
+    of a speaker's (taking part) quotes proposes no pairs once the speaker has
+    MIN_QUOTES_FOR_PRUNING of them. speaker, article: codes per list (speaker codes sorted)."""
+    n_lists, size = len(aligned.lengths), max(len(aligned.vocabulary), 1)
+    owner = np.repeat(np.arange(n_lists), aligned.lengths)
+    owner, term = np.divmod(_distinct(owner * size + aligned.codes), size)  # each list's distinct terms
+    usable = np.bincount(owner, minlength=n_lists) >= min_terms
+    owner, term = owner[usable[owner]], term[usable[owner]]
+    quotes_of_speaker = np.bincount(speaker[usable], minlength=int(speaker.max(initial=-1)) + 1)
+    # (MAX_TERM_SHARE * n truncated, as int() does)
+    cap = np.where(quotes_of_speaker >= MIN_QUOTES_FOR_PRUNING,
+                   np.maximum(2, (MAX_TERM_SHARE * quotes_of_speaker).astype(np.int64)), quotes_of_speaker)
+    # postings: the lists of each (speaker, term), in list order
+    order = np.lexsort((owner, term, speaker[owner]))
+    owner, term = owner[order], term[order]
+    group = speaker[owner] * size + term
+    starts = np.flatnonzero(np.r_[len(group) > 0, group[1:] != group[:-1]])
+    lengths = np.diff(np.r_[starts, len(group)])
+    proposing = (lengths >= 2) & (lengths <= cap[speaker[owner[starts]]])
+    starts, lengths = starts[proposing], lengths[proposing]
+    # every later member of its posting for each member: entry e of a posting ending at `end`
+    # pairs with e + 1 .. end - 1
+    entry = np.repeat(starts, lengths) + _offsets(lengths)
+    later = np.repeat(starts + lengths, lengths) - entry - 1
+    left = np.repeat(entry, later)
+    right = left + 1 + _offsets(later)
+    first, second = owner[left], owner[right]
+    different = article[first] != article[second]
+    keys = _distinct(first[different] * n_lists + second[different])
+    first, second = np.divmod(keys, max(n_lists, 1))
+    order = np.lexsort((second, first, speaker[first]))
+    return first[order], second[order]
+
+
+def _offsets(lengths: np.ndarray) -> np.ndarray:
+    """0, 1, .. length - 1 for each of lengths, end to end."""
+    return np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
