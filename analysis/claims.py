@@ -200,6 +200,14 @@ def _overlapping_articles(intervals: list[tuple[str, float, float]]):
     return overlapping
 
 
+# what find_discrepancies reads of each figure, and the columns it adds per claim
+_FIGURE_FIELDS_KEPT = (
+    "claim_id", "article_id", "surface", "value", "low", "high", "hedge", "sentence_id", "figure_id", "kind", "unit",
+    "counted", "head", "predicate", "place", "sentence",
+)
+_CLAIM_FIELDS = ("description", "status", "claim_source", "n_articles", "agrees_with", "consensus_low", "consensus_high")
+
+
 def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """discrepancies.csv: one row per figure tied to a claim, with the claim's status.
 
@@ -209,17 +217,23 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
     claimed = figures[figures["claim_id"] != ""]
     outlets = dict(zip(articles["article_id"], articles["outlet"]))
     descriptions = dict(zip(claims["claim_id"], claims["description"]))
-    # plain lists, not a pandas group and row per figure: this runs once per figure
-    column = {name: claimed[name].tolist() for name in claimed.columns}
-    members: dict[str, list[int]] = {}  # claim_id -> its figures, claims in order of first figure
+    # plain lists built column by column, not a pandas group or a dict per figure: this runs
+    # once per figure
+    column = {name: claimed[name].tolist() for name in _FIGURE_FIELDS_KEPT}
+    article_ids, lows, highs = column["article_id"], column["low"], column["high"]
+    members: dict[str, list[int]] = {}  # claim_id -> its figures, in figure order
     for position, claim_id in enumerate(column["claim_id"]):
         members.setdefault(claim_id, []).append(position)
-    rows = []
-    for claim_id, positions in members.items():
-        intervals = [(column["article_id"][k], column["low"][k], column["high"][k]) for k in positions]
+    order = {cid: i for i, cid in enumerate(claims["claim_id"])}
+    # rows: codebook claims in codebook order, then the others by id; within a claim by
+    # article and sentence, ties in figure order
+    rows: list[int] = []
+    per_claim = {name: [] for name in _CLAIM_FIELDS}
+    for claim_id in sorted(members, key=lambda c: (order.get(c, len(order)), c)):
+        positions = members[claim_id]
+        intervals = [(article_ids[k], lows[k], highs[k]) for k in positions]
         status = claim_status(intervals)
-        n_articles = len({article for article, _, _ in intervals})
-        consensus = (max(lo for _, lo, _ in intervals), min(hi for _, _, hi in intervals))
+        consensus = (max(lows[k] for k in positions), min(highs[k] for k in positions))
         if status == "conflict":
             consensus = (math.nan, math.nan)
         if claim_id in descriptions:
@@ -230,23 +244,22 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
             description = f"{column['counted'][first] or column['head'][first]} ({predicate}, {place}); automatic proposal"
             source = "auto"
         overlapping = _overlapping_articles(intervals)
+        positions = sorted(positions, key=lambda k: (article_ids[k], column["sentence_id"][k]))
+        rows.extend(positions)
         for k in positions:
-            fig = {name: values[k] for name, values in column.items()}
-            agrees = overlapping(fig["low"], fig["high"]) - {fig["article_id"]}
-            rows.append({
-                "claim_id": claim_id, "description": description, "article_id": fig["article_id"],
-                "outlet": outlets.get(fig["article_id"], ""), "surface": fig["surface"], "value": fig["value"],
-                "low": fig["low"], "high": fig["high"], "hedge": fig["hedge"], "status": status,
-                "sentence_id": fig["sentence_id"], "figure_id": fig["figure_id"], "kind": fig["kind"], "unit": fig["unit"],
-                "counted": fig["counted"], "predicate": fig["predicate"], "place": fig["place"], "claim_source": source,
-                "n_articles": n_articles, "agrees_with": len(agrees), "consensus_low": consensus[0],
-                "consensus_high": consensus[1], "sentence": fig["sentence"],
-            })
-    frame = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
-    order = {cid: i for i, cid in enumerate(claims["claim_id"])}
-    frame["_order"] = frame["claim_id"].map(lambda c: order.get(c, len(order)))
-    frame = frame.sort_values(["_order", "claim_id", "article_id", "sentence_id"], kind="stable").drop(columns="_order")
-    return frame.reset_index(drop=True)
+            agreeing = overlapping(lows[k], highs[k])  # shared by the figures of one interval: count, never copy
+            per_claim["agrees_with"].append(len(agreeing) - (article_ids[k] in agreeing))
+        claim_values = {"description": description, "status": status, "claim_source": source,
+                        "n_articles": len(set(article_ids[k] for k in positions)),
+                        "consensus_low": consensus[0], "consensus_high": consensus[1]}
+        for name, value in claim_values.items():
+            per_claim[name].extend([value] * len(positions))
+    data = {name: list(map(values.__getitem__, rows)) for name, values in column.items()}
+    data["outlet"] = [outlets.get(article, "") for article in data["article_id"]]
+    data.update(per_claim)
+    if not rows:  # the dtypes a frame of no rows had
+        return pd.DataFrame([], columns=DISCREPANCY_COLUMNS).reset_index(drop=True)
+    return pd.DataFrame(data, columns=DISCREPANCY_COLUMNS)
 
 
 def build_figures(corpus, codebook_dir=None) -> pd.DataFrame:
