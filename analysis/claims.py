@@ -108,8 +108,12 @@ def _matches(claim, fig) -> bool:
 
 
 def _matches_fields(claim, fig) -> bool:
-    """Whether a figure's fields match a claim row (all but the sentence context); the
-    counted patterns, the only costly test, come last."""
+    """Whether a figure's fields match a claim row (all but the sentence context)."""
+    return _matches_shape(claim, fig) and _matches_counted(claim, fig.counted)
+
+
+def _matches_shape(claim, fig) -> bool:
+    """Whether a figure's kind, predicate, place, unit and preposition match a claim row."""
     if fig.kind != claim.kind:
         return False
     if claim.predicate and fig.predicate not in claim.predicate:
@@ -118,9 +122,12 @@ def _matches_fields(claim, fig) -> bool:
         return False
     if claim.unit and fig.unit != claim.unit:
         return False
-    if claim.preposition and fig.preposition not in claim.preposition:
-        return False
-    return not claim.counted or any(p.search(fig.counted) for p in claim.counted)
+    return not claim.preposition or fig.preposition in claim.preposition
+
+
+def _matches_counted(claim, counted: str) -> bool:
+    """Whether the counted thing matches one of a claim row's patterns (the costly test)."""
+    return not claim.counted or any(p.search(counted) for p in claim.counted)
 
 
 def _matches_context(claim, sentence: str) -> bool:
@@ -135,32 +142,37 @@ def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int
     """figures with claim_id filled: the first codebook claim that matches, else an automatic
     proposal shared by at least `min_articles` articles, else empty."""
     out = figures.copy()
-    # A claim only ever matches figures of its kind; figures alike in every field but the
-    # sentence share the claims their fields match (only a claim's context reads the sentence).
-    claims_of_kind: dict[str, list] = {}
-    for claim in claims.itertuples(index=False):
-        claims_of_kind.setdefault(claim.kind, []).append(_compiled(claim))
-    field_matches: dict[_Fields, list] = {}
+    compiled = [_compiled(claim) for claim in claims.itertuples(index=False)]
+    # Work once per distinct value: the claims a figure's shape (all fields but the counted
+    # thing and the sentence) admits, once per shape (few); the counted patterns, once per
+    # shape and counted thing (distinct counted things grow with the corpus); only a claim's
+    # context reads the sentence.
+    shape_matches: dict[tuple, list] = {}
+    field_matches: dict[tuple, list] = {}  # keyed by the plain tuple of _FIELDS
     ids = []
     columns = [out[c].tolist() for c in _FIELDS]
-    for conversion_of, sentence, *fields in zip(out["conversion_of"].tolist(), out["sentence"].tolist(), *columns):
+    for conversion_of, sentence, fields in zip(out["conversion_of"].tolist(), out["sentence"].tolist(), zip(*columns)):
         if conversion_of:  # "($190)" restates "180 euros": not a second statement
             ids.append("")
             continue
-        fig = _Fields(*fields)
-        candidates = field_matches.get(fig)
+        candidates = field_matches.get(fields)
         if candidates is None:
-            candidates = field_matches[fig] = [c for c in claims_of_kind.get(fig.kind, ()) if _matches_fields(c, fig)]
-        ids.append(next((c.claim_id for c in candidates if _matches_context(c, sentence)), ""))
+            fig = _Fields._make(fields)
+            shape = fig._replace(counted="")
+            admitted = shape_matches.get(shape)
+            if admitted is None:
+                admitted = shape_matches[shape] = [c for c in compiled if _matches_shape(c, fig)]
+            candidates = field_matches[fields] = [c for c in admitted if _matches_counted(c, fig.counted)]
+        ids.append(next((c.claim_id for c in candidates if _matches_context(c, sentence)), "") if candidates else "")
     out["claim_id"] = ids
     open_ = (out["claim_id"] == "") & out["kind"].isin(CLAIM_KINDS) & (out["head"] != "") & (out["conversion_of"] == "")
     keys = out.loc[open_, "kind"] + "|" + out.loc[open_, "head"] + "|" + out.loc[open_, "predicate"] + "|" \
         + out.loc[open_, "place"] + "|" + out.loc[open_, "unit"]
     spread = out.loc[open_, "article_id"].groupby(keys).nunique()
-    shared = set(spread[spread >= min_articles].index)
+    auto_ids = {key: _auto_claim_id(key) for key in spread[spread >= min_articles].index}
     for position, key in zip(np.flatnonzero(open_.to_numpy()), keys.tolist()):
-        if key in shared:
-            ids[position] = _auto_claim_id(key)
+        if key in auto_ids:
+            ids[position] = auto_ids[key]
     out["claim_id"] = ids
     return out
 
