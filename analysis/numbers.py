@@ -182,9 +182,13 @@ _RATE_AFTER = re.compile(r"(?i:\b(?:a|an|per|each|every)\s+(day|week|month|year|
 _PREPOSITION_BEFORE = re.compile(r"(?i:\b(since|in|from|until|till|by|of|before|after|on|for|during)\s+(?:the\s+)?$)")
 _TEMPORAL_BEFORE = re.compile(r"(?i:\b(?:over|in|since|from|by|until|till|of|before|after|during|the|than)\s+$)")
 _DESIGNATOR_BEFORE = re.compile(r"(?:[A-Za-z]-?|\b(?i:number|no\.?|#)\s*)$")
-_LOCATIVE_BEFORE = re.compile(
-    r"(?i:\b(?:over|in|near|across|above|around|at|on|outside|throughout|into|to|from|towards?|targeted|attacked|struck|hit|shelled)\s+(?:the\s+)?(?:city\s+of\s+)?$)"
-)
+_LOCATIVE_WORDS = ("over", "in", "near", "across", "above", "around", "at", "on", "outside", "throughout", "into", "to",
+                   "from", "toward", "towards", "targeted", "attacked", "struck", "hit", "shelled")
+_LOCATIVE_BEFORE = re.compile(rf"(?i:\b(?:{'|'.join(_LOCATIVE_WORDS)})\s+(?:the\s+)?(?:city\s+of\s+)?$)")
+# The same test read backwards from the place, anchored (`$` matches only at the end, or before
+# a final newline that the greedy \s+ may as well take): .match on the reversed text before the
+# place, instead of a search trying each of its characters (~4x quicker).
+_LOCATIVE_BEFORE_REVERSED = re.compile(rf"(?i:(?:\s+fo\s+ytic)?(?:\s+eht)?\s+(?:{'|'.join(w[::-1] for w in _LOCATIVE_WORDS)})\b)")
 _LOCATIVE_AFTER = re.compile(r"^\s+(?:alone\s+|itself\s+)?(?:was|were|has been|have been|had been|is|are)\s+(?:attacked|targeted|hit|struck|shelled)")
 
 
@@ -207,8 +211,13 @@ _AGO = re.compile(r"\s*ago\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+_ASCII_NOT_LETTERS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalpha()})
+
+
 def words_of(lower: str) -> list[str]:
     """The words of lower-cased text (punctuation, digits and hyphens split words)."""
+    if lower.isascii():  # the letters are a-z and A-Z: a C-level translate and split, ~2x quicker
+        return lower.translate(_ASCII_NOT_LETTERS).split()
     return _LETTERS.findall(lower)
 
 
@@ -285,7 +294,7 @@ class Lexicon:
         """(start, end, place) for each place the text ties to a location."""
         found = []
         for start, end, place in self.place_index.find(lower if lower is not None else _lower(text), words):
-            locative = text[start].islower() or _LOCATIVE_BEFORE.search(text[max(0, start - 40):start]) is not None \
+            locative = text[start].islower() or _LOCATIVE_BEFORE_REVERSED.match(text[max(0, start - 40):start][::-1]) is not None \
                 or _LOCATIVE_AFTER.match(text[end:end + 40]) is not None
             if locative:
                 found.append((start, end, place))
