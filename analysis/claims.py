@@ -236,6 +236,8 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
     members: dict[str, list[int]] = {}  # claim_id -> its figures, in figure order
     for position, claim_id in enumerate(column["claim_id"]):
         members.setdefault(claim_id, []).append(position)
+    if not members:  # the dtypes a frame of no rows had
+        return pd.DataFrame([], columns=DISCREPANCY_COLUMNS).reset_index(drop=True)
     order = {cid: i for i, cid in enumerate(claims["claim_id"])}
     # rows: codebook claims in codebook order, then the others by id; within a claim by
     # article and sentence, ties in figure order
@@ -269,8 +271,6 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
     data = {name: list(map(values.__getitem__, rows)) for name, values in column.items()}
     data["outlet"] = [outlets.get(article, "") for article in data["article_id"]]
     data.update(per_claim)
-    if not rows:  # the dtypes a frame of no rows had
-        return pd.DataFrame([], columns=DISCREPANCY_COLUMNS).reset_index(drop=True)
     return pd.DataFrame(data, columns=DISCREPANCY_COLUMNS)
 
 
