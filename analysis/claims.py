@@ -108,8 +108,12 @@ def _matches(claim, fig) -> bool:
 
 
 def _matches_fields(claim, fig) -> bool:
-    """Whether a figure's fields match a claim row (all but the sentence context); the
-    counted patterns, the only costly test, come last."""
+    """Whether a figure's fields match a claim row (all but the sentence context)."""
+    return _matches_shape(claim, fig) and _matches_counted(claim, fig.counted)
+
+
+def _matches_shape(claim, fig) -> bool:
+    """Whether a figure's kind, predicate, place, unit and preposition match a claim row."""
     if fig.kind != claim.kind:
         return False
     if claim.predicate and fig.predicate not in claim.predicate:
@@ -118,9 +122,12 @@ def _matches_fields(claim, fig) -> bool:
         return False
     if claim.unit and fig.unit != claim.unit:
         return False
-    if claim.preposition and fig.preposition not in claim.preposition:
-        return False
-    return not claim.counted or any(p.search(fig.counted) for p in claim.counted)
+    return not claim.preposition or fig.preposition in claim.preposition
+
+
+def _matches_counted(claim, counted: str) -> bool:
+    """Whether the counted thing matches one of a claim row's patterns (the costly test)."""
+    return not claim.counted or any(p.search(counted) for p in claim.counted)
 
 
 def _matches_context(claim, sentence: str) -> bool:
@@ -135,32 +142,37 @@ def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int
     """figures with claim_id filled: the first codebook claim that matches, else an automatic
     proposal shared by at least `min_articles` articles, else empty."""
     out = figures.copy()
-    # A claim only ever matches figures of its kind; figures alike in every field but the
-    # sentence share the claims their fields match (only a claim's context reads the sentence).
-    claims_of_kind: dict[str, list] = {}
-    for claim in claims.itertuples(index=False):
-        claims_of_kind.setdefault(claim.kind, []).append(_compiled(claim))
-    field_matches: dict[_Fields, list] = {}
+    compiled = [_compiled(claim) for claim in claims.itertuples(index=False)]
+    # Work once per distinct value: the claims a figure's shape (all fields but the counted
+    # thing and the sentence) admits, once per shape (few); the counted patterns, once per
+    # shape and counted thing (distinct counted things grow with the corpus); only a claim's
+    # context reads the sentence.
+    shape_matches: dict[tuple, list] = {}
+    field_matches: dict[tuple, list] = {}  # keyed by the plain tuple of _FIELDS
     ids = []
     columns = [out[c].tolist() for c in _FIELDS]
-    for conversion_of, sentence, *fields in zip(out["conversion_of"].tolist(), out["sentence"].tolist(), *columns):
+    for conversion_of, sentence, fields in zip(out["conversion_of"].tolist(), out["sentence"].tolist(), zip(*columns)):
         if conversion_of:  # "($190)" restates "180 euros": not a second statement
             ids.append("")
             continue
-        fig = _Fields(*fields)
-        candidates = field_matches.get(fig)
+        candidates = field_matches.get(fields)
         if candidates is None:
-            candidates = field_matches[fig] = [c for c in claims_of_kind.get(fig.kind, ()) if _matches_fields(c, fig)]
-        ids.append(next((c.claim_id for c in candidates if _matches_context(c, sentence)), ""))
+            fig = _Fields._make(fields)
+            shape = fig._replace(counted="")
+            admitted = shape_matches.get(shape)
+            if admitted is None:
+                admitted = shape_matches[shape] = [c for c in compiled if _matches_shape(c, fig)]
+            candidates = field_matches[fields] = [c for c in admitted if _matches_counted(c, fig.counted)]
+        ids.append(next((c.claim_id for c in candidates if _matches_context(c, sentence)), "") if candidates else "")
     out["claim_id"] = ids
     open_ = (out["claim_id"] == "") & out["kind"].isin(CLAIM_KINDS) & (out["head"] != "") & (out["conversion_of"] == "")
     keys = out.loc[open_, "kind"] + "|" + out.loc[open_, "head"] + "|" + out.loc[open_, "predicate"] + "|" \
         + out.loc[open_, "place"] + "|" + out.loc[open_, "unit"]
     spread = out.loc[open_, "article_id"].groupby(keys).nunique()
-    shared = set(spread[spread >= min_articles].index)
+    auto_ids = {key: _auto_claim_id(key) for key in spread[spread >= min_articles].index}
     for position, key in zip(np.flatnonzero(open_.to_numpy()), keys.tolist()):
-        if key in shared:
-            ids[position] = _auto_claim_id(key)
+        if key in auto_ids:
+            ids[position] = auto_ids[key]
     out["claim_id"] = ids
     return out
 
@@ -200,6 +212,14 @@ def _overlapping_articles(intervals: list[tuple[str, float, float]]):
     return overlapping
 
 
+# what find_discrepancies reads of each figure, and the columns it adds per claim
+_FIGURE_FIELDS_KEPT = (
+    "claim_id", "article_id", "surface", "value", "low", "high", "hedge", "sentence_id", "figure_id", "kind", "unit",
+    "counted", "head", "predicate", "place", "sentence",
+)
+_CLAIM_FIELDS = ("description", "status", "claim_source", "n_articles", "agrees_with", "consensus_low", "consensus_high")
+
+
 def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """discrepancies.csv: one row per figure tied to a claim, with the claim's status.
 
@@ -209,17 +229,25 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
     claimed = figures[figures["claim_id"] != ""]
     outlets = dict(zip(articles["article_id"], articles["outlet"]))
     descriptions = dict(zip(claims["claim_id"], claims["description"]))
-    # plain lists, not a pandas group and row per figure: this runs once per figure
-    column = {name: claimed[name].tolist() for name in claimed.columns}
-    members: dict[str, list[int]] = {}  # claim_id -> its figures, claims in order of first figure
+    # plain lists built column by column, not a pandas group or a dict per figure: this runs
+    # once per figure
+    column = {name: claimed[name].tolist() for name in _FIGURE_FIELDS_KEPT}
+    article_ids, lows, highs = column["article_id"], column["low"], column["high"]
+    members: dict[str, list[int]] = {}  # claim_id -> its figures, in figure order
     for position, claim_id in enumerate(column["claim_id"]):
         members.setdefault(claim_id, []).append(position)
-    rows = []
-    for claim_id, positions in members.items():
-        intervals = [(column["article_id"][k], column["low"][k], column["high"][k]) for k in positions]
+    if not members:  # the dtypes a frame of no rows had
+        return pd.DataFrame([], columns=DISCREPANCY_COLUMNS).reset_index(drop=True)
+    order = {cid: i for i, cid in enumerate(claims["claim_id"])}
+    # rows: codebook claims in codebook order, then the others by id; within a claim by
+    # article and sentence, ties in figure order
+    rows: list[int] = []
+    per_claim = {name: [] for name in _CLAIM_FIELDS}
+    for claim_id in sorted(members, key=lambda c: (order.get(c, len(order)), c)):
+        positions = members[claim_id]
+        intervals = [(article_ids[k], lows[k], highs[k]) for k in positions]
         status = claim_status(intervals)
-        n_articles = len({article for article, _, _ in intervals})
-        consensus = (max(lo for _, lo, _ in intervals), min(hi for _, _, hi in intervals))
+        consensus = (max(lows[k] for k in positions), min(highs[k] for k in positions))
         if status == "conflict":
             consensus = (math.nan, math.nan)
         if claim_id in descriptions:
@@ -230,23 +258,20 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
             description = f"{column['counted'][first] or column['head'][first]} ({predicate}, {place}); automatic proposal"
             source = "auto"
         overlapping = _overlapping_articles(intervals)
+        positions = sorted(positions, key=lambda k: (article_ids[k], column["sentence_id"][k]))
+        rows.extend(positions)
         for k in positions:
-            fig = {name: values[k] for name, values in column.items()}
-            agrees = overlapping(fig["low"], fig["high"]) - {fig["article_id"]}
-            rows.append({
-                "claim_id": claim_id, "description": description, "article_id": fig["article_id"],
-                "outlet": outlets.get(fig["article_id"], ""), "surface": fig["surface"], "value": fig["value"],
-                "low": fig["low"], "high": fig["high"], "hedge": fig["hedge"], "status": status,
-                "sentence_id": fig["sentence_id"], "figure_id": fig["figure_id"], "kind": fig["kind"], "unit": fig["unit"],
-                "counted": fig["counted"], "predicate": fig["predicate"], "place": fig["place"], "claim_source": source,
-                "n_articles": n_articles, "agrees_with": len(agrees), "consensus_low": consensus[0],
-                "consensus_high": consensus[1], "sentence": fig["sentence"],
-            })
-    frame = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
-    order = {cid: i for i, cid in enumerate(claims["claim_id"])}
-    frame["_order"] = frame["claim_id"].map(lambda c: order.get(c, len(order)))
-    frame = frame.sort_values(["_order", "claim_id", "article_id", "sentence_id"], kind="stable").drop(columns="_order")
-    return frame.reset_index(drop=True)
+            agreeing = overlapping(lows[k], highs[k])  # shared by the figures of one interval: count, never copy
+            per_claim["agrees_with"].append(len(agreeing) - (article_ids[k] in agreeing))
+        claim_values = {"description": description, "status": status, "claim_source": source,
+                        "n_articles": len(set(article_ids[k] for k in positions)),
+                        "consensus_low": consensus[0], "consensus_high": consensus[1]}
+        for name, value in claim_values.items():
+            per_claim[name].extend([value] * len(positions))
+    data = {name: list(map(values.__getitem__, rows)) for name, values in column.items()}
+    data["outlet"] = [outlets.get(article, "") for article in data["article_id"]]
+    data.update(per_claim)
+    return pd.DataFrame(data, columns=DISCREPANCY_COLUMNS)
 
 
 def build_figures(corpus, codebook_dir=None) -> pd.DataFrame:
