@@ -97,19 +97,9 @@ def _parse_date(text: str) -> date | None:
 
 def _compiled(claim):
     """A codebook claim row with its counted and context patterns compiled (case-insensitive),
-    as _matches reads them."""
+    as _matches_shape, _matches_counted and _matches_context read them."""
     return claim._replace(counted=tuple(re.compile(p, re.IGNORECASE) for p in claim.counted),
                           context=re.compile(claim.context, re.IGNORECASE) if claim.context else claim.context)
-
-
-def _matches(claim, fig) -> bool:
-    """Whether a figure matches a claim row prepared by _compiled."""
-    return _matches_fields(claim, fig) and _matches_context(claim, fig.sentence)
-
-
-def _matches_fields(claim, fig) -> bool:
-    """Whether a figure's fields match a claim row (all but the sentence context)."""
-    return _matches_shape(claim, fig) and _matches_counted(claim, fig.counted)
 
 
 def _matches_shape(claim, fig) -> bool:
@@ -135,7 +125,7 @@ def _matches_context(claim, sentence: str) -> bool:
 
 
 _FIELDS = ("kind", "counted", "predicate", "place", "unit", "preposition")
-_Fields = namedtuple("_Fields", _FIELDS)  # what _matches_fields reads of a figure
+_Fields = namedtuple("_Fields", _FIELDS)  # what the claim tests read of a figure
 
 
 def assign_claims(figures: pd.DataFrame, claims: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
