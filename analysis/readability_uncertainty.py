@@ -185,37 +185,36 @@ def _resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator)
         times_drawn = np.bincount((picks + n * np.arange(draws)[:, None]).ravel(),
                                   minlength=draws * n).reshape(draws, n)
         return times_drawn @ sentences
-    packed, fields = packing
+    packed, (word, shift, mask) = packing
     summed = np.take(packed, picks, axis=1).sum(axis=2)  # a row per packed integer
-    sums = np.empty((draws, sentences.shape[1]), np.int64)
-    for column, (word, shift, bits) in enumerate(fields):
-        sums[:, column] = (summed[word] >> shift) & ((1 << bits) - 1)
-    return sums
+    return ((summed[word] >> shift[:, None]) & mask[:, None]).T  # every column unpacked at once
 
 
-def _packed_columns(sentences: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int, int]]] | None:
+def _packed_columns(sentences: np.ndarray) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]] | None:
     """The sentences' columns side by side in the bits of as few int64s as hold them (a
-    row per int64, a column per sentence), and where each column is: (packed row, shift,
-    bits). A resample of n sentences sums to at most n times a column's largest value, so a
-    field as wide as that bound never carries into the next: summing the packed integers
-    sums every column at once, exactly. None where packing does not apply: no sentences, a
-    negative count, or a sum that needs more than 62 bits on its own."""
+    row per int64, a column per sentence), and where each column is: arrays of its packed
+    row, shift and mask. A resample of n sentences sums to at most n times a column's
+    largest value, so a field as wide as that bound never carries into the next: summing the
+    packed integers sums every column at once, exactly. None where packing does not apply:
+    no sentences, a negative count, or a sum that needs more than 62 bits on its own."""
     n = len(sentences)
     if n == 0 or sentences.min() < 0:
         return None
     widths = [int(n * top).bit_length() for top in sentences.max(axis=0).tolist()]
     if max(widths) > 62:
         return None
-    fields, word, shift = [], 0, 0
+    words, shifts, word, shift = [], [], 0, 0
     for bits in widths:
         if shift + bits > 63:  # the sign bit stays clear
             word, shift = word + 1, 0
-        fields.append((word, shift, bits))
+        words.append(word)
+        shifts.append(shift)
         shift += bits
-    packed = np.zeros((word + 1, n), np.int64)
-    for column, (word, shift, _) in enumerate(fields):
-        packed[word] += sentences[:, column] << shift
-    return packed, fields
+    word_of, shift_of = np.array(words), np.array(shifts, np.int64)
+    # the fields of one packed row never overlap, so adding them packs them
+    starts = np.flatnonzero(np.r_[True, word_of[1:] != word_of[:-1]])
+    packed = np.add.reduceat(sentences << shift_of, starts, axis=1).T
+    return np.ascontiguousarray(packed), (word_of, shift_of, (np.int64(1) << np.array(widths, np.int64)) - 1)
 
 
 class _Scorer:
@@ -241,9 +240,19 @@ class _Scorer:
             return
         sums = np.concatenate([piece for _, _, piece in self.pending]).T.astype(float)  # a row per column
         scores = formulas(dict(zip(COUNT_COLUMNS, sums)))
-        start = 0
+        # consecutive pieces of one outlet in one np.add.at per metric, not one per article
+        runs: list[tuple[np.ndarray, list[np.ndarray], int]] = []  # totals, replicates, end
+        end = 0
         for totals, replicates, piece in self.pending:
-            end = start + len(piece)
+            end += len(piece)
+            if runs and runs[-1][0] is totals:
+                runs[-1][1].append(replicates)
+                runs[-1] = (totals, runs[-1][1], end)
+            else:
+                runs.append((totals, [replicates], end))
+        start = 0
+        for totals, replicates, end in runs:
+            replicates = np.concatenate(replicates)
             for i, metric in enumerate(BOOTSTRAPPED):
                 # one score after another, in draw order: the same float additions, in the
                 # same order, as adding each article's scores in turn
