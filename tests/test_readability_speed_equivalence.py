@@ -141,6 +141,8 @@ def test_packed_resampled_sums_equal_the_previous_code(n, ranges, odd_column, dr
     new = fast._resampled_sums(sentences, draws, np.random.default_rng(seed))
     old = reference.resampled_sums(sentences, draws, np.random.default_rng(seed))
     assert new.dtype == old.dtype and np.array_equal(new, old)
+    packed = reference.resampled_sums_00881f1(sentences, draws, np.random.default_rng(seed))
+    assert packed.dtype == new.dtype and np.array_equal(new, packed)
 
 
 @pytest.mark.parametrize("rows", [
@@ -156,3 +158,18 @@ def test_packed_resampled_sums_traps(rows):
         new = fast._resampled_sums(sentences, 257, np.random.default_rng(seed))
         old = reference.resampled_sums(sentences, 257, np.random.default_rng(seed))
         assert np.array_equal(new, old)
+        assert np.array_equal(new, reference.resampled_sums_00881f1(sentences, 257, np.random.default_rng(seed)))
+
+
+@pytest.mark.parametrize("batch_rows", [fast.BATCH_ROWS, 5, 300])  # batches ending inside outlets
+def test_scorer_runs_equal_the_per_article_flush(seeds, traps, monkeypatch, batch_rows):
+    """One np.add.at per metric for a run of one outlet's pieces adds what the 00881f1 flush
+    added, one article at a time, in the same order."""
+    monkeypatch.setattr(fast, "BATCH_ROWS", batch_rows)
+    for readability, counts in (seeds, traps[1:]):
+        for outlets in outlet_layouts(readability).values():
+            new = fast.bootstrap_replicates(counts, outlets, n_boot=97, seed=5)
+            with monkeypatch.context() as patched:
+                patched.setattr(fast, "_Scorer", reference.Scorer00881f1)
+                old = fast.bootstrap_replicates(counts, outlets, n_boot=97, seed=5)
+            assert_identical(new, old)
