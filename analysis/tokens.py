@@ -137,8 +137,8 @@ class _Ragged:
         flat, lengths, starts = self._arrays
         if len(lengths) < len(self.lengths):  # lists appended since: extend the arrays
             added = np.array(self.lengths[len(lengths):], np.int64)
+            starts = np.concatenate([starts, len(flat) + np.cumsum(added) - added])
             flat = np.concatenate([flat, np.array(self.values[len(flat):], np.int64)])
-            starts = np.concatenate([starts, len(self._arrays[0]) + np.cumsum(added) - added])
             lengths = np.concatenate([lengths, added])
             self._arrays = flat, lengths, starts
         per = lengths[which]
