@@ -54,7 +54,15 @@ def log_odds_vs_rest(counts: pd.DataFrame, group: str = "group", *, prior_streng
         return pd.DataFrame(columns=[group] + OUTPUT_COLUMNS[1:])
     group_of, group_names = pd.factorize(used.index.get_level_values(0), sort=True)
     word_of, vocabulary = pd.factorize(used.index.get_level_values(1), sort=True)
-    uses = used.to_numpy(dtype=np.float64)
+    return _coded_log_odds(group_names, vocabulary, group_of, word_of, used.to_numpy(dtype=np.float64),
+                           group, prior_strength, absent_z)
+
+
+def _coded_log_odds(group_names: pd.Index, vocabulary: pd.Index, group_of: np.ndarray, word_of: np.ndarray,
+                    uses: np.ndarray, group: str, prior_strength: float | None,
+                    absent_z: float | None) -> pd.DataFrame:
+    """log_odds_vs_rest on integer codes: group_names and vocabulary sorted, a row per (group,
+    word) used (uses > 0), sorted by group_of then word_of."""
     corpus_counts = np.bincount(word_of, weights=uses, minlength=len(vocabulary))
     corpus_total = float(corpus_counts.sum())
     a0 = corpus_total if prior_strength is None else float(prior_strength)
@@ -69,19 +77,23 @@ def log_odds_vs_rest(counts: pd.DataFrame, group: str = "group", *, prior_streng
     n_i = group_totals[g]
     n_j = corpus_total - n_i
     delta, variance, z = _scores(y_i, y_j, n_i, n_j, prior[w], a0)
-    result = pd.DataFrame({
-        group: group_names.take(g),
-        "word": vocabulary.take(w),
-        "count": y_i.astype(np.int64),
-        "count_rest": y_j.astype(np.int64),
-        "total": n_i.astype(np.int64),
-        "total_rest": n_j.astype(np.int64),
-        "prior": prior[w],
-        "delta": delta,
-        "variance": variance,
-        "z": z,
-    })
-    return result.sort_values([group, "z", "word"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+    # by group, descending z, word: the codes sort as the names they stand for (both sorted),
+    # and sorting integers costs far less than sorting strings
+    order = pd.DataFrame({"g": g, "z": z, "w": w}, copy=False).sort_values(
+        ["g", "z", "w"], ascending=[True, False, True], kind="stable").index.to_numpy()
+    # columns put in order one at a time and not copied again: the table is large (a row per
+    # word each group used), and every extra copy of it shows in the peak memory
+    columns = {group: g, "word": w, "count": y_i, "count_rest": y_j, "total": n_i, "total_rest": n_j,
+               "prior": w, "delta": delta, "variance": variance, "z": z}
+    del g, w, y_i, y_j, n_i, n_j, delta, variance, z
+    for name, values in columns.items():
+        columns[name] = values[order]
+    columns[group] = group_names.take(columns[group])
+    columns["word"] = vocabulary.take(columns["word"])
+    columns["prior"] = prior[columns["prior"]]
+    for name in ("count", "count_rest", "total", "total_rest"):
+        columns[name] = columns[name].astype(np.int64)
+    return pd.DataFrame(columns, copy=False)
 
 
 def _scores(y_i, y_j, n_i, n_j, prior, a0: float):
@@ -135,7 +147,23 @@ def top_distinctive(scores: pd.DataFrame, group: str = "group", *, n: int = 10, 
 
 def distinctive_words(frame: pd.DataFrame, group: str = "outlet", text: str = "text", *, prior_strength: float | None = None) -> pd.DataFrame:
     """Tokenise `text` (tokens.tokenize, small stopword list) and score every word for every
-    `group` against the other groups pooled (log_odds_vs_rest)."""
-    from .tokens import term_counts
+    `group` against the other groups pooled (log_odds_vs_rest of tokens.term_counts), on
+    integer codes from counting to scoring: no (group, word) frame of strings to build,
+    group and sort."""
+    from .tokens import coded_term_counts
 
-    return log_odds_vs_rest(term_counts(frame, group, text), group, prior_strength=prior_strength)
+    if prior_strength is not None and prior_strength <= 0:
+        raise ValueError("prior_strength must be positive")
+    coded = coded_term_counts(frame, group, text)
+    # groups as a groupby sorts them; rows without a group are left out, as it leaves them
+    named, group_names = pd.factorize(pd.Series(coded.groups, dtype=object).infer_objects(), sort=True)
+    group_of = named[coded.group_of]
+    kept = np.flatnonzero(group_of >= 0)
+    order = kept[np.lexsort((coded.word_of[kept], group_of[kept]))]
+    used_words, word_of = np.unique(coded.word_of[order], return_inverse=True)
+    if not len(word_of):
+        return pd.DataFrame(columns=[group] + OUTPUT_COLUMNS[1:])
+    uses = coded.count[order].astype(np.float64)
+    vocabulary = coded.vocabulary.take(used_words)
+    del coded  # the counts are large: hold them once
+    return _coded_log_odds(group_names, vocabulary, group_of[order], word_of, uses, group, prior_strength, ABSENCE_Z)

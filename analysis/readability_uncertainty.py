@@ -20,7 +20,7 @@ float scores are added, are those of the plain outlet-by-outlet, article-by-arti
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -173,49 +173,71 @@ def _grouped_rows(values: pd.Series, sort: bool = False) -> tuple[pd.Index, np.n
 
 def _resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
     """`draws` resamples (with replacement) of one article's sentences -> their summed counts
-    (draws x COUNT_COLUMNS). The draws are those of rng.integers(0, n, size=(draws, n)).
-    The count columns are packed into the bits of a few integers (_packed_columns), so a
-    resample's sums are a few sums of drawn integers, unpacked; where packing does not
-    apply, how often each sentence was drawn times its counts (whole numbers, so exactly
-    the sum of the drawn rows)."""
-    n = len(sentences)
-    picks = rng.integers(0, n, size=(draws, n))
-    packing = _packed_columns(sentences)
-    if packing is None:
+    (draws x COUNT_COLUMNS). The draws are those of rng.integers(0, n, size=(draws, n))."""
+    picks = rng.integers(0, len(sentences), size=(draws, len(sentences)))
+    if not len(sentences):
+        return np.zeros((draws, sentences.shape[1]), sentences.dtype)
+    return _drawn_sums(picks, sentences, _packed_articles(sentences, np.zeros(1, np.int64)), 0)
+
+
+class _Packing(NamedTuple):
+    """Every article's count columns side by side in the bits of as few int64s as hold them
+    (_packed_articles), and where each of its columns is."""
+    packed: np.ndarray  # a row per int64, a column per sentence
+    rows: np.ndarray  # per article: the rows of packed it uses; 0 where packing does not apply
+    word: np.ndarray  # per article and count column: its row in packed,
+    shift: np.ndarray  # where its field starts,
+    mask: np.ndarray  # and the field's bits
+
+
+def _drawn_sums(picks: np.ndarray, sentences: np.ndarray, packing: _Packing, article: int) -> np.ndarray:
+    """The summed counts of the sentences that each row of `picks` drew (positions among
+    `sentences`, the rows of `article`): a few sums of drawn packed integers, unpacked;
+    where packing does not apply, how often each sentence was drawn times its counts (whole
+    numbers, so exactly the sum of the drawn rows)."""
+    used = packing.rows[article]
+    if not used:
+        draws, n = picks.shape
         times_drawn = np.bincount((picks + n * np.arange(draws)[:, None]).ravel(),
                                   minlength=draws * n).reshape(draws, n)
         return times_drawn @ sentences
-    packed, fields = packing
-    summed = np.take(packed, picks, axis=1).sum(axis=2)  # a row per packed integer
-    sums = np.empty((draws, sentences.shape[1]), np.int64)
-    for column, (word, shift, bits) in enumerate(fields):
-        sums[:, column] = (summed[word] >> shift) & ((1 << bits) - 1)
-    return sums
+    summed = np.take(packing.packed[:used], picks, axis=1).sum(axis=2)  # a row per packed integer
+    word, shift, mask = packing.word[article], packing.shift[article], packing.mask[article]
+    return ((summed[word] >> shift[:, None]) & mask[:, None]).T  # every column unpacked at once
 
 
-def _packed_columns(sentences: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int, int]]] | None:
-    """The sentences' columns side by side in the bits of as few int64s as hold them (a
-    row per int64, a column per sentence), and where each column is: (packed row, shift,
-    bits). A resample of n sentences sums to at most n times a column's largest value, so a
-    field as wide as that bound never carries into the next: summing the packed integers
-    sums every column at once, exactly. None where packing does not apply: no sentences, a
-    negative count, or a sum that needs more than 62 bits on its own."""
-    n = len(sentences)
-    if n == 0 or sentences.min() < 0:
-        return None
-    widths = [int(n * top).bit_length() for top in sentences.max(axis=0).tolist()]
-    if max(widths) > 62:
-        return None
-    fields, word, shift = [], 0, 0
-    for bits in widths:
-        if shift + bits > 63:  # the sign bit stays clear
-            word, shift = word + 1, 0
-        fields.append((word, shift, bits))
-        shift += bits
-    packed = np.zeros((word + 1, n), np.int64)
-    for column, (word, shift, _) in enumerate(fields):
-        packed[word] += sentences[:, column] << shift
-    return packed, fields
+def _packed_articles(sentences: np.ndarray, starts: np.ndarray) -> _Packing:
+    """The packing of every article (the rows of `sentences` from each of `starts`, in
+    order, none empty) at once, in whole-array operations. A resample of an article's n
+    sentences sums to at most n times a column's largest value, so a field as wide as that
+    bound never carries into the next: summing packed integers sums every column at once,
+    exactly. Packing does not apply to an article with a negative count or a sum that needs
+    more than 62 bits on its own."""
+    n = np.diff(np.append(starts, len(sentences)))[:, None]
+    tops = np.maximum.reduceat(sentences, starts, axis=0)
+    lowest = np.minimum.reduceat(sentences, starts, axis=0).min(axis=1)
+    packable = (lowest >= 0) & (tops <= ((1 << 62) - 1) // n).all(axis=1)  # sums below 2**62
+    bound = np.where(packable[:, None], tops, 0) * n
+    widths = np.zeros(bound.shape, np.int64)  # bit lengths of the bounds
+    while bound.any():
+        widths += bound > 0
+        bound >>= 1
+    word, shift = np.zeros(widths.shape, np.int64), np.zeros(widths.shape, np.int64)
+    at_word, at_shift = np.zeros(len(n), np.int64), np.zeros(len(n), np.int64)
+    for column in range(widths.shape[1]):  # the columns of an article in turn, all articles at once
+        full = at_shift + widths[:, column] > 63  # the sign bit stays clear
+        at_word, at_shift = at_word + full, np.where(full, 0, at_shift)
+        word[:, column], shift[:, column] = at_word, at_shift
+        at_shift = at_shift + widths[:, column]
+    rows = np.where(packable, word[:, -1] + 1, 0)
+    article = np.repeat(np.arange(len(n)), n[:, 0])
+    on = packable[article]
+    packed = np.zeros((max(int(rows.max(initial=0)), 1), len(sentences)), np.int64)
+    every = np.arange(len(sentences))
+    for column in range(widths.shape[1]):
+        # the fields of one packed row never overlap, so adding them packs them
+        packed[word[article, column], every] += np.where(on, sentences[:, column] << shift[article, column], 0)
+    return _Packing(packed, rows, word, shift, (np.int64(1) << widths) - 1)
 
 
 class _Scorer:
@@ -241,9 +263,19 @@ class _Scorer:
             return
         sums = np.concatenate([piece for _, _, piece in self.pending]).T.astype(float)  # a row per column
         scores = formulas(dict(zip(COUNT_COLUMNS, sums)))
-        start = 0
+        # consecutive pieces of one outlet in one np.add.at per metric, not one per article
+        runs: list[tuple[np.ndarray, list[np.ndarray], int]] = []  # totals, replicates, end
+        end = 0
         for totals, replicates, piece in self.pending:
-            end = start + len(piece)
+            end += len(piece)
+            if runs and runs[-1][0] is totals:
+                runs[-1][1].append(replicates)
+                runs[-1] = (totals, runs[-1][1], end)
+            else:
+                runs.append((totals, [replicates], end))
+        start = 0
+        for totals, replicates, end in runs:
+            replicates = np.concatenate(replicates)
             for i, metric in enumerate(BOOTSTRAPPED):
                 # one score after another, in draw order: the same float additions, in the
                 # same order, as adding each article's scores in turn
@@ -262,6 +294,8 @@ def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
         raise ValueError(f"n_boot must be at least 1, not {n_boot}")
     rng = np.random.default_rng(seed)
     sentences, spans = _sentence_rows(counts)
+    index = {article: i for i, article in enumerate(spans)}
+    packing = _packed_articles(sentences, np.array([span.start for span in spans.values()], np.int64))
     members = outlets.groupby(outlets, sort=False).groups
     scorer = _Scorer()
     unscored: list[tuple[str, np.ndarray, int, int]] = []  # outlet, totals, k, pieces added
@@ -277,7 +311,10 @@ def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
         totals = np.zeros((len(BOOTSTRAPPED), n_boot))
         for article, end, draws in zip(articles, ends, np.diff(ends, prepend=0)):
             if draws:
-                sums = _resampled_sums(sentences[spans[article]], int(draws), rng)
+                span = spans[article]
+                picks = rng.integers(0, span.stop - span.start, size=(int(draws), span.stop - span.start))
+                sums = _drawn_sums(picks, sentences[span], packing._replace(packed=packing.packed[:, span]),
+                                   index[article])
                 scorer.add(totals, replicate_of[end - draws:end], sums)
         unscored.append((outlet, totals, k, scorer.added))
         # outlets whose every piece has been scored are final: hand them on, hold no more

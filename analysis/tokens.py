@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 # Articles, pronouns, auxiliaries, prepositions, conjunctions and a few adverbs of degree.
@@ -59,27 +60,102 @@ def _token(word: str, stop: frozenset) -> str:
     return token
 
 
+class CodedCounts(NamedTuple):
+    """Token counts per group as integer codes: a row per (group, token) counted at least
+    once, ordered by group (first appearance) then token."""
+    groups: list  # the group keys, in order of first appearance
+    vocabulary: pd.Index  # every token counted, sorted
+    group_of: np.ndarray  # each row's position in groups
+    word_of: np.ndarray  # each row's position in vocabulary
+    count: np.ndarray  # int64
+
+
+def coded_term_counts(frame: pd.DataFrame, group: str, text: str = "text", *,
+                      stopwords=STOPWORDS) -> CodedCounts:
+    """term_counts as integer codes. No match of _WORD takes in whitespace, and at a space
+    every attempt fails as it does at the end of a text, so a text's matches are those of its
+    whitespace-separated chunks in turn: each group's texts are split on whitespace (far
+    faster than the regex) and their chunks counted, the regex runs once per distinct chunk,
+    each distinct matched word is made a token once, and the counts are summed over integer
+    codes rather than in string-keyed dicts."""
+    stop = _stopword_set(stopwords)
+    texts: dict[object, list[str]] = {}
+    for key, value in zip(frame[group].tolist(), frame[text].tolist()):
+        texts.setdefault(key, []).append(str(value))
+    chunk_code: dict[str, int] = {}  # distinct chunk -> code, in order of first sight
+    token_code: dict[str, int] = {}  # distinct token -> code, likewise ("" for no token: 0)
+    token_of_word: dict[str, int] = {}  # distinct matched word -> its token's code
+    chunk_tokens = _Ragged()  # each chunk's tokens, as codes
+    group_of, token_of, counts = [], [], []
+    for position, values in enumerate(texts.values()):
+        chunks = Counter(" ".join(values).split())
+        for chunk in [c for c in chunks if c not in chunk_code]:
+            chunk_code[chunk] = len(chunk_code)
+            chunk_tokens.append([_word_token(word, stop, token_of_word, token_code) for word in _WORD.findall(chunk)])
+        drawn = np.fromiter(map(chunk_code.__getitem__, chunks), np.int64, len(chunks))
+        tokens, times = chunk_tokens.expand(drawn, np.fromiter(chunks.values(), np.int64, len(chunks)))
+        # whole numbers far below 2**53: the float sums are exact
+        summed = np.bincount(tokens, weights=times, minlength=len(token_code) + 1)[1:]
+        used = np.flatnonzero(summed)
+        group_of.append(np.full(len(used), position, np.int64))
+        token_of.append(used)
+        counts.append(summed[used].astype(np.int64))
+    vocabulary = sorted(token_code)
+    rank = np.empty(len(vocabulary), np.int64)  # provisional code -> place in the sorted vocabulary
+    rank[[token_code[token] - 1 for token in vocabulary]] = np.arange(len(vocabulary))
+    group_of, words, count = (np.concatenate(parts) if parts else np.empty(0, np.int64)
+                              for parts in (group_of, token_of, counts))
+    words = rank[words]
+    order = np.lexsort((words, group_of))
+    return CodedCounts(list(texts), pd.Index(vocabulary, dtype=str), group_of[order], words[order], count[order])
+
+
+def _word_token(word: str, stop: frozenset, token_of_word: dict[str, int], token_code: dict[str, int]) -> int:
+    """The code of the token a matched word counts as (0: none), each word made a token once;
+    codes from 1 in order of first sight."""
+    code = token_of_word.get(word)
+    if code is None:
+        token = _token(word, stop)
+        code = token_of_word[word] = token_code.setdefault(token, len(token_code) + 1) if token else 0
+    return code
+
+
+class _Ragged:
+    """Lists of integers (a chunk's tokens) kept flat, so that many can be looked up at once."""
+
+    def __init__(self):
+        self.values: list[int] = []
+        self.lengths: list[int] = []
+        self._arrays = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64))
+
+    def append(self, values: list[int]) -> None:
+        self.values.extend(values)
+        self.lengths.append(len(values))
+
+    def expand(self, which: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The values of lists `which`, one after another, and each one's `times`."""
+        flat, lengths, starts = self._arrays
+        if len(lengths) < len(self.lengths):  # lists appended since: extend the arrays
+            added = np.array(self.lengths[len(lengths):], np.int64)
+            starts = np.concatenate([starts, len(flat) + np.cumsum(added) - added])
+            flat = np.concatenate([flat, np.array(self.values[len(flat):], np.int64)])
+            lengths = np.concatenate([lengths, added])
+            self._arrays = flat, lengths, starts
+        per = lengths[which]
+        first = np.repeat(starts[which] - (np.cumsum(per) - per), per)
+        return flat[first + np.arange(len(first))], np.repeat(times, per)
+
+
 def term_counts(frame: pd.DataFrame, group: str, text: str = "text", *, stopwords=STOPWORDS) -> pd.DataFrame:
     """Token counts per group: one row per (group, word) with column `count`, from the
     `text` column of `frame` (e.g. body sentences with an outlet column): tokenize's
     tokens, counted as the words matched in each group's texts, each distinct word made a
     token once."""
-    stop = _stopword_set(stopwords)
-    texts: dict[object, list[str]] = {}
-    for key, value in zip(frame[group].tolist(), frame[text].tolist()):
-        texts.setdefault(key, []).append(str(value))
-    # no match can take in a newline, so the matches of the joined texts are theirs
-    matched = {key: Counter(_WORD.findall("\n".join(values))) for key, values in texts.items()}
-    token_of: dict[str, str] = {}
-    rows = []
-    for key, counter in matched.items():
-        counts: Counter = Counter()
-        for word, n in counter.items():
-            token = token_of.get(word)
-            if token is None:
-                token = token_of[word] = _token(word, stop)
-            if token:
-                counts[token] += n
-        rows.extend((key, token, n) for token, n in counts.items())
+    coded = coded_term_counts(frame, group, text, stopwords=stopwords)
+    words = coded.vocabulary.tolist()
+    rows = [(coded.groups[g], words[w], n) for g, w, n in
+            zip(coded.group_of.tolist(), coded.word_of.tolist(), coded.count.tolist())]
     counts = pd.DataFrame(rows, columns=[group, "word", "count"])
-    return counts.sort_values([group, "word"], kind="stable").reset_index(drop=True)
+    # word codes follow the sorted vocabulary: sorting by them sorts the words, for less
+    order = counts[[group]].assign(word=coded.word_of).sort_values([group, "word"], kind="stable").index
+    return counts.take(order).reset_index(drop=True)

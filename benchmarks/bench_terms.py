@@ -3,11 +3,19 @@ each against the floor of the scale target: plain textstat calls on the same tex
 in the same run (CPU time). Then the matchers behind them against what they replaced, on the
 same texts: TermDictionary.matches (word starts, then only the terms that can start there)
 against each group's alternation run over the whole text (TermDictionary.scan); the naming
-patterns (PatternSet) and the label finder against their plain finditer."""
+patterns (PatternSet) and the label finder against their plain finditer. Last, distinctive_words
+(term counts and log-odds on integer codes) against the code it replaced (00881f1, kept in
+tests/reference_tokens.py and tests/reference_logodds.py), after checking identical frames,
+on the synthetic sentences and, with --corpus DIR, on that corpus's sentences:
+
+    python -m benchmarks terms --corpus /tmp/nc1k"""
 from __future__ import annotations
 
+import argparse
 import re
+import sys
 import time
+from pathlib import Path
 
 import textstat
 
@@ -16,6 +24,7 @@ from analysis.document import build_documents
 from analysis.export import Context
 from analysis.frames import load_frames
 from analysis.labels import _LabelFinder, load_labels
+from analysis.logodds import distinctive_words
 from analysis.naming import load_naming
 from analysis.referents import Referents
 from analysis.terms import TermDictionary
@@ -29,7 +38,29 @@ N_ARTICLES = 200
 TABLES = ("frames.csv", "topic_evidence.csv", "naming.csv", "labels.csv")
 
 
-def main() -> None:
+def compare_distinctive_words(sentences, what: str) -> None:
+    """CPU seconds (best of 3) of distinctive_words now and at 00881f1 on these sentences
+    (with an outlet column), after checking both give the same frame."""
+    import pandas as pd
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from reference_logodds import log_odds_vs_rest_00881f1
+    from reference_tokens import term_counts_00881f1
+
+    def previous():
+        return log_odds_vs_rest_00881f1(term_counts_00881f1(sentences, "outlet"), "outlet")
+
+    pd.testing.assert_frame_equal(distinctive_words(sentences, "outlet"), previous(), check_exact=True)
+    fast = best_of(lambda: distinctive_words(sentences, "outlet"))
+    slow = best_of(previous)
+    print(f"distinctive_words ({what}, {len(sentences):,} sentences, identical frames): 00881f1 {slow:.2f} s, "
+          f"now {fast:.2f} s CPU; ratio {slow / fast:.2f}x")
+
+
+def main(argv: list[str] = ()) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks terms")
+    parser.add_argument("--corpus", help="also time distinctive_words on this corpus folder")
+    options = parser.parse_args(argv)
     seeds = [t for t in load_corpus().body_text() if t]
     textstat.text_standard("Warm up. Load the dictionary once.", float_output=True)  # untimed
     texts = distinct_variants(seeds, N_ARTICLES, seed=7)
@@ -61,3 +92,8 @@ def main() -> None:
     fast = best_of(lambda: [list(finder._matches(text)) for text in bodies])
     slow = best_of(lambda: [list(finder.pattern.finditer(text)) for text in bodies])
     print(f"label terms: {len(bodies) / fast:,.0f} articles/s; {len(bodies) / slow:,.0f} with finditer; ratio {slow / fast:.1f}x")
+
+    compare_distinctive_words(corpus.with_outlet(corpus.sentences), "synthetic")
+    if options.corpus:
+        real = load_corpus(options.corpus)
+        compare_distinctive_words(real.with_outlet(real.sentences), options.corpus)

@@ -1,6 +1,8 @@
 """The readability uncertainty code as it was before it was made fast (commit ff45c93),
 kept only as the oracle the fast code must equal exactly: per-sentence textstat calls
-without the word memo, and the bootstrap one outlet, one article, one metric at a time."""
+without the word memo, and the bootstrap one outlet, one article, one metric at a time.
+Below, the pieces of the fast code replaced at 00881f1 (columns packed and unpacked one by
+one, one np.add.at per article and metric), verbatim."""
 import numpy as np
 import pandas as pd
 import textstat
@@ -8,7 +10,7 @@ import textstat
 from analysis.readability import LONG_SENTENCE_WORDS, METRICS
 from analysis.readability_uncertainty import (
     BOOTSTRAPPED, COUNT_COLUMNS, LEVEL, N_BOOT, NOT_BOOTSTRAPPED, OUTLET_INTERVAL_COLUMNS, SEED,
-    formulas, reconstruction_gaps,
+    _Scorer, formulas, reconstruction_gaps,
 )
 
 
@@ -121,3 +123,70 @@ def resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator) 
     times_drawn = np.bincount((picks + n * np.arange(draws)[:, None]).ravel(),
                               minlength=draws * n).reshape(draws, n)
     return times_drawn @ sentences
+
+
+def resampled_sums_00881f1(sentences: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
+    """`draws` resamples (with replacement) of one article's sentences -> their summed counts
+    (draws x COUNT_COLUMNS). The draws are those of rng.integers(0, n, size=(draws, n)).
+    The count columns are packed into the bits of a few integers (_packed_columns), so a
+    resample's sums are a few sums of drawn integers, unpacked; where packing does not
+    apply, how often each sentence was drawn times its counts (whole numbers, so exactly
+    the sum of the drawn rows)."""
+    n = len(sentences)
+    picks = rng.integers(0, n, size=(draws, n))
+    packing = _packed_columns_00881f1(sentences)
+    if packing is None:
+        times_drawn = np.bincount((picks + n * np.arange(draws)[:, None]).ravel(),
+                                  minlength=draws * n).reshape(draws, n)
+        return times_drawn @ sentences
+    packed, fields = packing
+    summed = np.take(packed, picks, axis=1).sum(axis=2)  # a row per packed integer
+    sums = np.empty((draws, sentences.shape[1]), np.int64)
+    for column, (word, shift, bits) in enumerate(fields):
+        sums[:, column] = (summed[word] >> shift) & ((1 << bits) - 1)
+    return sums
+
+
+def _packed_columns_00881f1(sentences: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int, int]]] | None:
+    """The sentences' columns side by side in the bits of as few int64s as hold them (a
+    row per int64, a column per sentence), and where each column is: (packed row, shift,
+    bits). A resample of n sentences sums to at most n times a column's largest value, so a
+    field as wide as that bound never carries into the next: summing the packed integers
+    sums every column at once, exactly. None where packing does not apply: no sentences, a
+    negative count, or a sum that needs more than 62 bits on its own."""
+    n = len(sentences)
+    if n == 0 or sentences.min() < 0:
+        return None
+    widths = [int(n * top).bit_length() for top in sentences.max(axis=0).tolist()]
+    if max(widths) > 62:
+        return None
+    fields, word, shift = [], 0, 0
+    for bits in widths:
+        if shift + bits > 63:  # the sign bit stays clear
+            word, shift = word + 1, 0
+        fields.append((word, shift, bits))
+        shift += bits
+    packed = np.zeros((word + 1, n), np.int64)
+    for column, (word, shift, _) in enumerate(fields):
+        packed[word] += sentences[:, column] << shift
+    return packed, fields
+
+
+class Scorer00881f1(_Scorer):
+    """_Scorer with its flush as at 00881f1."""
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        sums = np.concatenate([piece for _, _, piece in self.pending]).T.astype(float)  # a row per column
+        scores = formulas(dict(zip(COUNT_COLUMNS, sums)))
+        start = 0
+        for totals, replicates, piece in self.pending:
+            end = start + len(piece)
+            for i, metric in enumerate(BOOTSTRAPPED):
+                # one score after another, in draw order: the same float additions, in the
+                # same order, as adding each article's scores in turn
+                np.add.at(totals[i], replicates, scores[metric][start:end])
+            start = end
+        self.scored = self.added
+        self.pending, self.rows = [], 0

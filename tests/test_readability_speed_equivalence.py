@@ -141,6 +141,8 @@ def test_packed_resampled_sums_equal_the_previous_code(n, ranges, odd_column, dr
     new = fast._resampled_sums(sentences, draws, np.random.default_rng(seed))
     old = reference.resampled_sums(sentences, draws, np.random.default_rng(seed))
     assert new.dtype == old.dtype and np.array_equal(new, old)
+    packed = reference.resampled_sums_00881f1(sentences, draws, np.random.default_rng(seed))
+    assert packed.dtype == new.dtype and np.array_equal(new, packed)
 
 
 @pytest.mark.parametrize("rows", [
@@ -156,3 +158,43 @@ def test_packed_resampled_sums_traps(rows):
         new = fast._resampled_sums(sentences, 257, np.random.default_rng(seed))
         old = reference.resampled_sums(sentences, 257, np.random.default_rng(seed))
         assert np.array_equal(new, old)
+        assert np.array_equal(new, reference.resampled_sums_00881f1(sentences, 257, np.random.default_rng(seed)))
+
+
+@pytest.mark.parametrize("batch_rows", [fast.BATCH_ROWS, 5, 300])  # batches ending inside outlets
+def test_scorer_runs_equal_the_per_article_flush(seeds, traps, monkeypatch, batch_rows):
+    """One np.add.at per metric for a run of one outlet's pieces adds what the 00881f1 flush
+    added, one article at a time, in the same order."""
+    monkeypatch.setattr(fast, "BATCH_ROWS", batch_rows)
+    for readability, counts in (seeds, traps[1:]):
+        for outlets in outlet_layouts(readability).values():
+            new = fast.bootstrap_replicates(counts, outlets, n_boot=97, seed=5)
+            with monkeypatch.context() as patched:
+                patched.setattr(fast, "_Scorer", reference.Scorer00881f1)
+                old = fast.bootstrap_replicates(counts, outlets, n_boot=97, seed=5)
+            assert_identical(new, old)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 25), COLUMN_RANGES, st.sampled_from([None, None, (-3, 4), (0, 2**58)])),
+                min_size=1, max_size=8),
+       st.integers(1, 60), st.integers(0, 2**32))
+def test_articles_packed_at_once_sum_as_the_previous_code(articles, draws, seed):
+    """Articles packed together (some not packable: a negative count, a 63-bit sum) give each
+    article the sums the previous code gave it alone, from the same draws."""
+    values = np.random.default_rng(seed)
+    blocks = []
+    for n, (low, high), odd in articles:
+        block = values.integers(low, high, size=(n, len(fast.COUNT_COLUMNS)))
+        if odd:
+            block[:, seed % block.shape[1]] = values.integers(*odd, size=n)
+        blocks.append(block)
+    sentences = np.concatenate(blocks)
+    starts = np.cumsum([0] + [len(b) for b in blocks[:-1]])
+    packing = fast._packed_articles(sentences, starts)
+    for i, (block, start) in enumerate(zip(blocks, starts)):
+        span = slice(start, start + len(block))
+        picks = np.random.default_rng(seed + i).integers(0, len(block), size=(draws, len(block)))
+        new = fast._drawn_sums(picks, sentences[span], packing._replace(packed=packing.packed[:, span]), i)
+        old = reference.resampled_sums_00881f1(block, draws, np.random.default_rng(seed + i))
+        assert new.dtype == old.dtype and np.array_equal(new, old)
