@@ -171,15 +171,6 @@ def _grouped_rows(values: pd.Series, sort: bool = False) -> tuple[pd.Index, np.n
     return names, order, ends
 
 
-def _resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
-    """`draws` resamples (with replacement) of one article's sentences -> their summed counts
-    (draws x COUNT_COLUMNS). The draws are those of rng.integers(0, n, size=(draws, n))."""
-    picks = rng.integers(0, len(sentences), size=(draws, len(sentences)))
-    if not len(sentences):
-        return np.zeros((draws, sentences.shape[1]), sentences.dtype)
-    return _drawn_sums(picks, sentences, _packed_articles(sentences, np.zeros(1, np.int64)), 0)
-
-
 class _Packing(NamedTuple):
     """Every article's count columns side by side in the bits of as few int64s as hold them
     (_packed_articles), and where each of its columns is."""

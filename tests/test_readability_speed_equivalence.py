@@ -125,6 +125,16 @@ def test_ratio_equals_the_previous_expression(pairs):
     assert new.tobytes() == old.tobytes()
 
 
+def resampled_sums(sentences: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
+    """`draws` resamples of one article's sentences -> their summed counts, as the bootstrap
+    draws them (rng.integers(0, n, size=(draws, n))) and sums them (`_drawn_sums` of the
+    article packed alone by `_packed_articles`)."""
+    picks = rng.integers(0, len(sentences), size=(draws, len(sentences)))
+    if not len(sentences):
+        return np.zeros((draws, sentences.shape[1]), sentences.dtype)
+    return fast._drawn_sums(picks, sentences, fast._packed_articles(sentences, np.zeros(1, np.int64)), 0)
+
+
 COLUMN_RANGES = st.sampled_from([(0, 1), (0, 4), (0, 60), (0, 500), (0, 2**20)])
 
 
@@ -138,7 +148,7 @@ def test_packed_resampled_sums_equal_the_previous_code(n, ranges, odd_column, dr
         ranges[seed % len(ranges)] = odd_column
     values = np.random.default_rng(seed)
     sentences = np.column_stack([values.integers(low, high, size=n) for low, high in ranges])
-    new = fast._resampled_sums(sentences, draws, np.random.default_rng(seed))
+    new = resampled_sums(sentences, draws, np.random.default_rng(seed))
     old = reference.resampled_sums(sentences, draws, np.random.default_rng(seed))
     assert new.dtype == old.dtype and np.array_equal(new, old)
     packed = reference.resampled_sums_00881f1(sentences, draws, np.random.default_rng(seed))
@@ -155,7 +165,7 @@ def test_packed_resampled_sums_equal_the_previous_code(n, ranges, odd_column, dr
 def test_packed_resampled_sums_traps(rows):
     sentences = np.array(rows, dtype=np.int64)
     for seed in (0, 1, 20221219):
-        new = fast._resampled_sums(sentences, 257, np.random.default_rng(seed))
+        new = resampled_sums(sentences, 257, np.random.default_rng(seed))
         old = reference.resampled_sums(sentences, 257, np.random.default_rng(seed))
         assert np.array_equal(new, old)
         assert np.array_equal(new, reference.resampled_sums_00881f1(sentences, 257, np.random.default_rng(seed)))
