@@ -19,6 +19,7 @@ from .textsim import FUZZY_TERM_RATIO, _SLACK, _Prepared, _align_prepared, _fuzz
 
 _LONGEST_BULK = 64  # lists with more terms (rare) are aligned one pair at a time
 _CELLS_AT_ONCE = 1 << 22  # term comparisons per block of pairs (bounds the memory of the bulk matching)
+_PAIRS_SCORED_AT_ONCE = 1_000_000  # pairs whose per-pair arrays are held at once
 _PAIRS_MET_AT_ONCE = 250_000  # pairs whose terms are met in one sparse product (bounds its memory)
 
 
@@ -34,6 +35,9 @@ class PairScores:
     words_only_a: list[str]
     words_only_b: list[str]
     swapped_words: list[str]
+
+
+_SCORE_LISTS = ("similarity", "coverage_a", "coverage_b", "words_only_a", "words_only_b", "swapped_words")
 
 
 class TokenIndex:
@@ -112,8 +116,24 @@ class TokenIndex:
               min_coverage: float | None = None) -> PairScores:
         """The pairs (first[k], second[k]) (list positions, a then b) whose alignment has
         similarity >= min_similarity or a coverage >= min_coverage (every pair when both are
-        None), as `align_pairs` and `differing_words` give them."""
+        None), as `align_pairs` and `differing_words` give them.
+
+        _PAIRS_SCORED_AT_ONCE pairs at a time, which bounds the memory of the per-pair arrays
+        (millions of candidates on 10,000 articles): a pair's scores depend on its own two
+        lists only, and so do its spelling variants (found among the terms the pair joins)."""
         first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
+        parts = [self._score_block(first[start:start + _PAIRS_SCORED_AT_ONCE], second[start:start + _PAIRS_SCORED_AT_ONCE],
+                                   min_similarity, min_coverage)
+                 for start in range(0, max(len(first), 1), _PAIRS_SCORED_AT_ONCE)]
+        if len(parts) == 1:
+            return parts[0]
+        starts = range(0, len(first), _PAIRS_SCORED_AT_ONCE)
+        return PairScores(np.concatenate([part.index + start for part, start in zip(parts, starts)]),
+                          *([value for part in parts for value in getattr(part, name)] for name in _SCORE_LISTS))
+
+    def _score_block(self, first: np.ndarray, second: np.ndarray, min_similarity: float | None,
+                     min_coverage: float | None) -> PairScores:
+        """`score` of one block of pairs."""
         totals = np.asarray(self.totals, dtype=np.float64)
         links = _variant_links(self._fuzzable, self.vocabulary, first, second)
         one_by_one = _has_link(self._fuzzable, links, first, second)

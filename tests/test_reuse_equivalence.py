@@ -261,9 +261,9 @@ def test_seed_quote_variants_at_other_thresholds(sample_corpus, min_similarity):
 
 @pytest.mark.parametrize("seed", [3, 4])
 def test_work_done_in_blocks_gives_the_same_table(monkeypatch, seed):
-    """The signatures are gathered a block of sets at a time and the candidate pairs matched a
-    block at a time (to bound memory on large corpora), long lists aligned one pair at a time:
-    block sizes and that length must not change a byte."""
+    """The signatures are gathered a block of sets at a time, the candidate pairs matched and
+    scored a block at a time (to bound memory on large corpora), long lists aligned one pair at
+    a time: block sizes and that length must not change a byte."""
     import analysis.reuse as reuse
     import analysis.pair_scoring as pair_scoring
 
@@ -277,6 +277,10 @@ def test_work_done_in_blocks_gives_the_same_table(monkeypatch, seed):
     assert len(whole) > 5 and csv(find_reuse(sentences, articles)) == csv(whole)
     monkeypatch.setattr(pair_scoring, "_LONGEST_BULK", 3)  # most lists aligned one pair at a time
     assert csv(find_reuse(sentences, articles)) == csv(whole)
+    monkeypatch.setattr(pair_scoring, "_LONGEST_BULK", 64)
+    for pairs_at_once in (1, 7, 250):  # candidates scored a block at a time
+        monkeypatch.setattr(pair_scoring, "_PAIRS_SCORED_AT_ONCE", pairs_at_once)
+        assert csv(find_reuse(sentences, articles)) == csv(whole)
 
 
 def _sets_with_copies(seed: int, n: int, vocabulary: int, copies: int) -> tuple[list[set[str]], list[int]]:
