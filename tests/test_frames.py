@@ -10,6 +10,7 @@ from analysis.document import sentences_from_text
 from analysis.frames import OTHER, FrameDictionary, frame_profile, frame_sentences, load_frames, score_frames, top_evidence
 from analysis.terms import term_pattern
 from helpers import FRAME_EDGE_ARTICLES
+import frames_reference
 
 
 @pytest.mark.parametrize("term, text, found", [
@@ -127,48 +128,6 @@ def test_lower_case_first_letter_of_a_cased_term_matches_a_sentence_start(term, 
     assert bool(re.search(term_pattern(term), text)) is found
 
 
-def _score_frames_reference(sentences, articles, frames):
-    """score_frames as it was before it gathered the evidence in one pass (filtering the
-    evidence table per article and frame): the reference the faster one must equal."""
-    from collections import Counter
-
-    from analysis.frames import FRAME_COLUMNS, FrameDictionary
-
-    def evidence_cell(terms):
-        counts = Counter()
-        for cell in terms:
-            counts.update(t for t in cell.split("; ") if t)
-        top = sorted(counts, key=lambda t: (-counts[t], t))[:5]
-        return "; ".join(f"{t} ({counts[t]})" for t in top)
-
-    dictionary = FrameDictionary(frames)
-    evidence = frame_sentences(sentences, frames)
-    outlets = articles.set_index("article_id")["outlet"]
-    headlines = articles.set_index("article_id")["headline"].fillna("")
-    lede_paragraph = sentences.groupby("article_id")["paragraph"].min()
-    ledes = sentences[sentences["paragraph"] == sentences["article_id"].map(lede_paragraph)]
-    lede_text = ledes.groupby("article_id")["text"].agg(" ".join)
-    totals = sentences.groupby("article_id").size()
-    rows = []
-    for article_id in articles["article_id"]:
-        total = int(totals.get(article_id, 0))
-        mine = evidence[evidence["article_id"] == article_id]
-        head = dictionary.match(str(headlines.get(article_id, "")))
-        lede = dictionary.match(str(lede_text.get(article_id, "")))
-        for frame in list(frames["frame"]) + [OTHER]:
-            hits = mine[mine["frame"] == frame]
-            n = int(hits["sentence_id"].nunique())
-            rows.append({
-                "article_id": article_id, "frame": frame, "score": n / total if total else 0.0, "n_sentences": n,
-                "outlet": outlets.get(article_id, ""), "evidence": evidence_cell(hits["terms"]),
-                "in_headline": frame in head if frame != OTHER else bool(headlines.get(article_id, "")) and not head,
-                "in_lede": frame in lede if frame != OTHER else article_id in lede_text.index and not lede,
-                "n_matches": int(hits["n_matches"].sum()), "n_body_sentences": total,
-                "sentence_ids": ";".join(str(int(s)) for s in sorted(hits["sentence_id"].unique())),
-            })
-    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
-
-
 def _csv(frame):
     return frame.to_csv(index=False, lineterminator="\n")
 
@@ -176,7 +135,7 @@ def _csv(frame):
 def test_scores_equal_the_reference_on_the_seeds(sample_corpus):
     frames = load_frames()
     fast = score_frames(sample_corpus.sentences, sample_corpus.articles, frames)
-    assert _csv(fast) == _csv(_score_frames_reference(sample_corpus.sentences, sample_corpus.articles, frames))
+    assert _csv(fast) == _csv(frames_reference.score_frames(sample_corpus.sentences, sample_corpus.articles, frames))
     assert fast["n_sentences"].sum() > 0
 
 
@@ -185,5 +144,5 @@ def test_scores_equal_the_reference_on_edge_articles(tiny_frames):
 
     corpus = make_corpus(FRAME_EDGE_ARTICLES)
     fast = score_frames(corpus.sentences, corpus.articles, tiny_frames)
-    assert _csv(fast) == _csv(_score_frames_reference(corpus.sentences, corpus.articles, tiny_frames))
+    assert _csv(fast) == _csv(frames_reference.score_frames(corpus.sentences, corpus.articles, tiny_frames))
     assert len(fast) == 4 * 3 and fast.loc[fast["article_id"] == "a3", "n_body_sentences"].eq(0).all()
