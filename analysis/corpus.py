@@ -30,7 +30,9 @@ ROLES = ("headline", "dek", "subhead", "body", "meta", "boilerplate")
 @dataclass(frozen=True)
 class Corpus:
     """articles: one row per article; blocks: one row per raw block of lines (roles and
-    reasons); sentences: one row per body sentence; lines: one row per non-blank raw line.
+    reasons); sentences: one row per body sentence; lines: one row per non-blank raw line
+    (for the cleaning audit; None in a corpus gathered only to export tables, which never
+    read them).
 
     Keys: article_id everywhere; (article_id, block_id) and (article_id, sentence_id)."""
 
@@ -38,7 +40,7 @@ class Corpus:
     articles: pd.DataFrame
     blocks: pd.DataFrame
     sentences: pd.DataFrame
-    lines: pd.DataFrame
+    lines: pd.DataFrame | None
     # audit: every input file (or manifest row) left out of the corpus, and why
     skipped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SKIPPED_COLUMNS))
 

@@ -95,13 +95,16 @@ def _fast_path_applies(frame: pd.DataFrame) -> bool:
             and all(str(dtype) in _FAST_DTYPES for dtype in frame.dtypes))
 
 
-def write_frame_csv(frame: pd.DataFrame, handle) -> None:
+def write_frame_csv(frame: pd.DataFrame, handle, header: bool = True) -> None:
     """Write `frame` to the open text `handle` (opened with newline="") as pandas
-    `to_csv(index=False, lineterminator="\\n")` would."""
+    `to_csv(index=False, lineterminator="\\n", header=header)` would. Rows are written
+    independently of each other, so a table written in consecutive row slices, the header
+    with the first only, is the same text as the whole table written at once."""
     if not _fast_path_applies(frame):
-        frame.to_csv(handle, index=False, lineterminator=LINE_END)
+        frame.to_csv(handle, index=False, lineterminator=LINE_END, header=header)
         return
-    handle.write(",".join(map(_quoted, frame.columns)) + LINE_END)
+    if header:
+        handle.write(",".join(map(_quoted, frame.columns)) + LINE_END)
     for start in range(0, len(frame), CHUNK_ROWS):
         chunk = frame.iloc[start:start + CHUNK_ROWS]
         columns = [_column_strings(chunk.iloc[:, i]) for i in range(chunk.shape[1])]

@@ -9,13 +9,16 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import pandas as pd
 
 from .config import CODEBOOK_DIR, resolve_dir
 from .corpus import Corpus
 from .csv_writer import write_frame_csv
+
+if TYPE_CHECKING:
+    from .table_parts import SpilledTable
 
 Builder = Callable[["Context"], pd.DataFrame]
 TABLES: dict[str, Builder] = {}
@@ -88,13 +91,16 @@ def inputs_of(name: str) -> list[str]:
 @dataclass
 class Context:
     """What builders share: the corpus, the codebook folder, and tables built so far (so a
-    table needed by several others, such as figures for discrepancies, is built once)."""
+    table needed by several others, such as figures for discrepancies, is built once).
+    A partitioned export may also hand over tables it spilled to disk (table_parts.PartSpill):
+    export writes them from there, and `table` builds them whole only if asked."""
 
     corpus: Corpus
     codebook_dir: Path | None = None  # None: the bundled data/codebook
     _built: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _building: list[str] = field(default_factory=list, repr=False)  # builders running, outermost first
     _shared: dict[str, object] = field(default_factory=dict, repr=False)
+    _spilled: dict[str, "SpilledTable"] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.codebook_dir = resolve_dir(self.codebook_dir, CODEBOOK_DIR)
@@ -105,6 +111,8 @@ class Context:
         if self._building and self._building[-1] in SPECS and name not in spec(self._building[-1]).inputs:
             raise RuntimeError(f"table {self._building[-1]!r} reads {name!r} without declaring it: "
                                f"add it to inputs= where {self._building[-1]!r} is registered")
+        if name in self._spilled and name not in self._built:
+            return self._spilled[name].frame()  # not kept: the export writes it from disk
         if name not in self._built:
             self._building.append(name)
             try:
@@ -156,12 +164,15 @@ def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
         raise
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir) -> dict[str, int]:
-    """Write every table to a hidden staging folder inside out_dir, then rename each into
-    place: a failure or interruption while writing leaves out_dir as it was (no half tables,
-    no stray files), and each table a reader sees is complete."""
-    _write_staged(out_dir, {name: partial(_write_csv, frame) for name, frame in frames.items()})
-    return {name: len(frame) for name, frame in frames.items()}
+def write_tables(frames: dict[str, pd.DataFrame], out_dir, spilled: dict[str, "SpilledTable"] | None = None) -> dict[str, int]:
+    """Write every table (and every spilled one) to a hidden staging folder inside out_dir,
+    then rename each into place: a failure or interruption while writing leaves out_dir as it
+    was (no half tables, no stray files), and each table a reader sees is complete."""
+    spilled = spilled or {}
+    writers = {name: partial(_write_csv, frame) for name, frame in frames.items()}
+    writers.update({name: table.write for name, table in spilled.items()})
+    _write_staged(out_dir, writers)
+    return {**{name: len(frame) for name, frame in frames.items()}, **{name: table.n_rows for name, table in spilled.items()}}
 
 
 def write_table_bytes(contents: dict[str, bytes], out_dir) -> None:
@@ -205,5 +216,6 @@ def export(context: Context, out_dir, names: Iterable[str] | None = None) -> dic
     unknown = sorted(set(wanted) - set(TABLES))
     if unknown:
         raise ValueError(f"unknown table(s): {', '.join(unknown)}; known: {', '.join(TABLES)}")
-    frames = {name: context.table(name) for name in wanted}
-    return write_tables(frames, out_dir)
+    frames = {name: context.table(name) for name in wanted if name not in context._spilled}
+    rows = write_tables(frames, out_dir, {name: context._spilled[name] for name in wanted if name in context._spilled})
+    return {name: rows[name] for name in wanted}

@@ -331,14 +331,15 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=dtype) for c, dtype in dtypes.items()})
 
 
-def assemble_corpus(folder: Path, rows: list[ArticleRows], skipped: pd.DataFrame) -> Corpus:
-    """The Corpus from per-article rows, in the order given (the article order)."""
+def assemble_corpus(folder: Path, rows: list[ArticleRows], skipped: pd.DataFrame, with_lines: bool = True) -> Corpus:
+    """The Corpus from per-article rows, in the order given (the article order); without
+    `with_lines`, its `lines` is None (no exported table reads them)."""
     return Corpus(
         path=folder,
         articles=pd.DataFrame([r.article for r in rows], columns=ARTICLE_COLUMNS),
         blocks=_frame([b for r in rows for b in r.blocks], BLOCK_COLUMNS),
         sentences=_frame([s for r in rows for s in r.sentences], SENTENCE_COLUMNS),
-        lines=_frame([line for r in rows for line in r.lines], LINE_COLUMNS),
+        lines=_frame([line for r in rows for line in r.lines], LINE_COLUMNS) if with_lines else None,
         skipped=skipped,
     )
 

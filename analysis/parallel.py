@@ -19,11 +19,11 @@ import math
 import multiprocessing
 import warnings
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import Iterator
 
-import numpy as np
 import pandas as pd
 
 from .cache import version_key
@@ -31,6 +31,7 @@ from .collection import fewer_collections
 from .corpus import SKIPPED_COLUMNS
 from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_csv, write_table_bytes
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
+from .table_parts import PartSpill, TablePart, frame_of_parts, spilled_parts
 
 ENGINES = ("processes", "dask")
 PARTITIONS_PER_WORKER = 4  # several per worker, so one slow partition does not idle the rest
@@ -39,19 +40,19 @@ CORPUS_FRAME_TABLES = {"articles.csv", "blocks.csv", "sentences.csv", "skipped.c
 
 
 @dataclass
-class TablePart:
-    """One article's rows of one table, with the columns and dtypes they came with."""
-
-    columns: tuple[str, ...]
-    dtypes: tuple[str, ...]
-    rows: list[tuple]
-
-
-@dataclass
 class ArticleResult:
     rows: ArticleRows
     warnings: list[Warning]
     tables: dict[str, TablePart] = field(default_factory=dict)
+
+
+def only_written(wanted: list[str]) -> list[str]:
+    """The wanted per-article tables that no wanted corpus-level table reads (tone.csv,
+    frames.csv, ...): an export spills them to disk as partitions return and writes them from
+    there, rather than holding every row in memory. Tables ordered by article_id are sorted
+    whole, so they are held."""
+    read_whole = {needed for name in wanted if not spec(name).per_article for needed in inputs_of(name)}
+    return [name for name in wanted if spec(name).per_article and spec(name).order == "corpus" and name not in read_whole]
 
 
 def per_article_tables(wanted: list[str]) -> list[str]:
@@ -110,16 +111,18 @@ def partitions(items: list, workers: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def map_partitions(function, parts: list, *, engine: str = "processes", workers: int = 1, scheduler: str | None = None) -> list:
-    """function over every partition, results in partition order."""
+def map_partitions(function, parts: list, *, engine: str = "processes", workers: int = 1, scheduler: str | None = None) -> Iterator:
+    """function over every partition, results in partition order; with local processes each
+    comes as soon as it and those before it are done, so the caller need not hold them all."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     if engine == "dask":
-        return _map_dask(function, parts, workers, scheduler)
-    if workers <= 1 or len(parts) <= 1:
-        return [function(part) for part in parts]
-    with ProcessPoolExecutor(max_workers=min(workers, len(parts))) as pool:
-        return list(pool.map(function, parts))
+        yield from _map_dask(function, parts, workers, scheduler)
+    elif workers <= 1 or len(parts) <= 1:
+        yield from map(function, parts)
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(parts))) as pool:
+            yield from pool.map(function, parts)
 
 
 def _map_dask(function, parts: list, workers: int, scheduler: str | None) -> list:
@@ -138,27 +141,8 @@ def _map_dask(function, parts: list, workers: int, scheduler: str | None) -> lis
         return client.gather(client.map(function, parts, pure=False))
 
 
-def _dtype_of(parts: list[TablePart], column: int):
-    """The column's dtype when every non-empty part agrees on it; None to let pandas infer
-    from the values (as concatenating differing parts would: int and float make float)."""
-    found = {part.dtypes[column] for part in parts if part.rows}
-    return found.pop() if len(found) == 1 else None
-
-
-def gather_table(name: str, results: list[ArticleResult], article_ids: list[str]) -> pd.DataFrame:
-    parts = [result.tables[name] for result in results]
-    filled = [part for part in parts if part.rows] or parts[:1]
-    columns = filled[0].columns if filled else ()
-    if any(part.columns != columns for part in filled):
-        raise RuntimeError(f"{name}: partitions returned different columns; is it really per-article?")
-    frame = pd.DataFrame([row for part in parts for row in part.rows], columns=list(columns))
-    if len(frame):
-        dtypes = {column: _dtype_of(parts, i) for i, column in enumerate(columns)}
-        frame = frame.astype({column: dtype for column, dtype in dtypes.items() if dtype and str(frame[column].dtype) != dtype})
-    if spec(name).order == "article_id" and len(frame):
-        order = np.argsort(np.asarray(frame["article_id"].tolist(), dtype=object), kind="stable")
-        frame = frame.iloc[order].reset_index(drop=True)
-    return frame
+def gather_table(name: str, results: list[ArticleResult]) -> pd.DataFrame:
+    return frame_of_parts(name, [result.tables[name] for result in results], spec(name).order)
 
 
 def run_export_stage(read: ReadCorpus, codebook_dir: Path, wanted: list[str], *, engine: str = "processes",
@@ -167,7 +151,7 @@ def run_export_stage(read: ReadCorpus, codebook_dir: Path, wanted: list[str], *,
     partitions (and the cache); corpus-level tables are then built on it as usual. The
     per-article warnings are shown in article order, as the serial loader shows them."""
     keys = [cache.key(task) for task in read.tasks] if cache else [None] * len(read.tasks)
-    context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache)
+    context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill=None, lines=True)
     _show(messages)
     return context
 
@@ -184,12 +168,13 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
         _show(stored["warnings"])
         write_table_bytes({name: stored["tables"][name][0] for name in wanted}, out_dir)
         return {name: stored["tables"][name][1] for name in wanted}
-    context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache)
-    _show(messages)
-    if engine == "processes" and workers > 1 and len(wanted) > 1:
-        written = _export_forked(context, out_dir, wanted, workers)
-    else:
-        written = export(context, out_dir, wanted)
+    with spilled_parts(only_written(wanted), len(read.tasks), out_dir) as spill:
+        context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill, lines=False)
+        _show(messages)
+        if engine == "processes" and workers > 1 and len(wanted) > 1:
+            written = _export_forked(context, out_dir, wanted, workers)
+        else:
+            written = export(context, out_dir, wanted)
     if cache:
         tables = dict(stored["tables"]) if stored is not None else {}
         tables.update({name: ((Path(out_dir) / name).read_bytes(), rows) for name, rows in written.items()})
@@ -206,6 +191,9 @@ def _build_and_stage(job: tuple[list[str], list[str]]) -> dict[str, int]:
     names, to_write = job
     rows = {}
     for name in names:
+        if name in _FORKED["context"]._spilled:
+            rows[name] = _FORKED["context"]._spilled[name].write(_FORKED["staging"] / name)
+            continue
         frame = _FORKED["context"].table(name)
         if name in to_write:
             write_csv(frame, _FORKED["staging"] / name)
@@ -234,11 +222,12 @@ def _export_forked(context: Context, out_dir, wanted: list[str], workers: int) -
     """Build the corpus-level tables and write every CSV in forked processes, each inheriting
     the gathered context without a copy being sent (jobs: forked_jobs). Tables are written
     to a staging folder and renamed into place only when all succeeded, as export() does."""
-    jobs = forked_jobs(wanted, set(context._built))
+    ready = {name: len(frame) for name, frame in context._built.items()}
+    ready.update({name: table.n_rows for name, table in context._spilled.items()})
+    jobs = forked_jobs(wanted, set(ready))
     # analyses first (the longest chains first), then the big tables that are only written,
     # so that no long job starts last
-    jobs.sort(key=lambda job: (len(job[0]) == 1 and job[0][0] in context._built, -len(job[0]),
-                               -len(context._built.get(job[0][0], ()))))
+    jobs.sort(key=lambda job: (len(job[0]) == 1 and job[0][0] in ready, -len(job[0]), -ready.get(job[0][0], 0)))
     rows: dict[str, int] = {}
     with staged_folder(out_dir, wanted) as staging:
         _FORKED.update(context=context, staging=staging)
@@ -257,26 +246,40 @@ def _show(messages: list[Warning]) -> None:
 
 
 def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list, engine: str, workers: int,
-            scheduler: str | None, cache) -> tuple[Context, list[Warning]]:
+            scheduler: str | None, cache, spill: PartSpill | None, lines: bool) -> tuple[Context, list[Warning]]:
+    """The gathered Context; the tables in `spill` (if any) go to disk as their articles come
+    back, the Context writes them from there. Without `lines` the corpus has no lines frame
+    (only the cleaning audit reads it, no table): each article's line rows are dropped as it
+    comes back."""
     table_names = per_article_tables(wanted)
     results: list[ArticleResult | None] = [None] * len(read.tasks)
     if cache:
         for i, key in enumerate(keys):
             entry = cache.get(key)
             if entry is not None and set(table_names) <= set(entry.tables):
-                results[i] = entry
+                results[i] = _kept(spill, lines, i, entry)
     missing = [i for i, result in enumerate(results) if result is None]
     expected = version_key(codebook_dir) if engine == "dask" else None  # workers elsewhere may differ
     work = partial(run_partition, codebook_dir=codebook_dir, table_names=table_names, expected_version=expected)
     done = map_partitions(work, [[read.tasks[i] for i in part] for part in partitions(missing, workers)],
                           engine=engine, workers=workers, scheduler=scheduler)
-    for i, result in zip(missing, (result for part in done for result in part)):
-        results[i] = result
+    # strict: runs the partitions' iterator to its end, which closes the pool of processes
+    for i, result in zip(missing, (result for part in done for result in part), strict=True):
         if cache:
             cache.put(keys[i], result)
+        results[i] = _kept(spill, lines, i, result)
 
-    corpus = assemble_corpus(read.folder, [result.rows for result in results], read.audit.frame())
-    article_ids = [task.article_id for task in read.tasks]
-    built = {name: gather_table(name, results, article_ids) for name in table_names}
+    corpus = assemble_corpus(read.folder, [result.rows for result in results], read.audit.frame(), with_lines=lines)
+    spilled = {name: spill.written(name) for name in spill.names} if spill else {}
+    built = {name: gather_table(name, results) for name in table_names if name not in spilled}
     messages = [message for result in results for message in result.warnings]
-    return Context(corpus, codebook_dir=codebook_dir, _built=built), messages
+    return Context(corpus, codebook_dir=codebook_dir, _built=built, _spilled=spilled), messages
+
+
+def _kept(spill: PartSpill | None, lines: bool, position: int, result: ArticleResult) -> ArticleResult:
+    """What the gather holds of an article's result (the cache has stored it whole)."""
+    if spill:
+        spill.keep(position, result.tables)
+    if not lines:
+        result.rows = replace(result.rows, lines=[])
+    return result

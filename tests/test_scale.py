@@ -222,7 +222,7 @@ def test_gather_mixed_int_and_float_parts_like_concat(monkeypatch):
              TablePart(("article_id", "x"), ("str", "float64"), [("a", float("nan"))]),
              TablePart(("article_id", "x"), ("object", "object"), [])]
     results = [ArticleResult(None, [], {"t.csv": part}) for part in parts]
-    frame = gather_table("t.csv", results, ["b", "a", "c"])
+    frame = gather_table("t.csv", results)
     assert frame["article_id"].tolist() == ["a", "b"]
     assert str(frame["x"].dtype) == "float64"
     assert str(frame["article_id"].dtype) == "str"

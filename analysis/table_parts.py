@@ -1,0 +1,167 @@
+"""Per-article rows of a table, as partitions send them back, and how they become the table:
+in memory (`frame_of_parts`), or, for a table that only needs writing, spilled to disk as
+they arrive and written to its CSV in slices of articles (`PartSpill`), so the whole table
+is never held at once. Both give the same text, byte for byte."""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .csv_writer import write_frame_csv
+
+ARTICLES_PER_SLICE = 500  # spilled articles turned into a frame and written at a time
+
+
+@dataclass
+class TablePart:
+    """One article's rows of one table, with the columns and dtypes they came with."""
+
+    columns: tuple[str, ...]
+    dtypes: tuple[str, ...]
+    rows: list[tuple]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+
+class PartShape(NamedTuple):
+    """A spilled TablePart without its rows."""
+
+    columns: tuple[str, ...]
+    dtypes: tuple[str, ...]
+    n_rows: int
+
+
+def _dtype_of(parts, column: int):
+    """The column's dtype when every non-empty part agrees on it; None to let pandas infer
+    from the values (as concatenating differing parts would: int and float make float)."""
+    found = {part.dtypes[column] for part in parts if part.n_rows}
+    return found.pop() if len(found) == 1 else None
+
+
+def layout(name: str, parts) -> tuple[tuple[str, ...], dict]:
+    """(columns, column -> dtype or None) of the table the parts make."""
+    filled = [part for part in parts if part.n_rows] or parts[:1]
+    columns = filled[0].columns if filled else ()
+    if any(part.columns != columns for part in filled):
+        raise RuntimeError(f"{name}: partitions returned different columns; is it really per-article?")
+    return columns, {column: _dtype_of(parts, i) for i, column in enumerate(columns)}
+
+
+def frame_of_rows(rows: list[tuple], columns: tuple[str, ...], dtypes: dict) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    if len(frame):
+        frame = frame.astype({column: dtype for column, dtype in dtypes.items() if dtype and str(frame[column].dtype) != dtype})
+    return frame
+
+
+def frame_of_parts(name: str, parts: list[TablePart], order: str) -> pd.DataFrame:
+    """The table from every article's part, in article order; `order` "article_id" sorts the
+    articles by id (stable: rows within an article keep their order)."""
+    columns, dtypes = layout(name, parts)
+    frame = frame_of_rows([row for part in parts for row in part.rows], columns, dtypes)
+    if order == "article_id" and len(frame):
+        by_id = np.argsort(np.asarray(frame["article_id"].tolist(), dtype=object), kind="stable")
+        frame = frame.iloc[by_id].reset_index(drop=True)
+    return frame
+
+
+class PartSpill:
+    """Some tables' per-article parts, kept in one file in `folder` instead of memory.
+
+    `keep(position, tables)` takes the parts of an article (its position in the corpus
+    order; articles may come in any order) out of `tables`; `written(name)` then gives a
+    table that writes itself from the file. Reads are positional (os.pread), so forked
+    processes may write different tables from the same open file at once."""
+
+    def __init__(self, folder: Path, names: list[str], n_articles: int):
+        self.names = list(names)
+        self._file = open(Path(folder) / "parts.pickle", "w+b")
+        self._end = 0
+        self._where: list[tuple[int, int] | None] = [None] * n_articles
+        self._shapes: dict[str, list[PartShape | None]] = {name: [None] * n_articles for name in self.names}
+        self._distinct: dict[tuple, tuple] = {}  # one copy of each (columns, dtypes)
+
+    def keep(self, position: int, tables: dict[str, TablePart]) -> None:
+        parts = [tables.pop(name) for name in self.names]
+        blob = pickle.dumps([part.rows for part in parts], protocol=pickle.HIGHEST_PROTOCOL)
+        os.pwrite(self._file.fileno(), blob, self._end)
+        self._where[position] = (self._end, len(blob))
+        self._end += len(blob)
+        for name, part in zip(self.names, parts):
+            columns, dtypes = self._distinct.setdefault((part.columns, part.dtypes), (part.columns, part.dtypes))
+            self._shapes[name][position] = PartShape(columns, dtypes, part.n_rows)
+
+    def rows(self, name: str, positions: range) -> list[tuple]:
+        slot = self.names.index(name)
+        found = []
+        for position in positions:
+            offset, length = self._where[position]
+            found.extend(pickle.loads(os.pread(self._file.fileno(), length, offset))[slot])
+        return found
+
+    def written(self, name: str) -> "SpilledTable":
+        return SpilledTable(name, self)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+@dataclass
+class SpilledTable:
+    """A spilled per-article table (in corpus order): `write` streams it to a CSV file,
+    `frame` builds it in memory."""
+
+    name: str
+    spill: PartSpill
+
+    @property
+    def n_rows(self) -> int:
+        return sum(shape.n_rows for shape in self.spill._shapes[self.name])
+
+    def frame(self) -> pd.DataFrame:
+        shapes = self.spill._shapes[self.name]
+        columns, dtypes = layout(self.name, shapes)
+        return frame_of_rows(self.spill.rows(self.name, range(len(shapes))), columns, dtypes)
+
+    def write(self, path: Path) -> int:
+        """Write the table to `path` (CSV, as export writes it); its number of rows. Slices of
+        articles give the same text as the whole table when every column's dtype is settled;
+        when partitions disagree on one (pandas then infers it from all the values) or the
+        table is empty, it is built whole."""
+        shapes = self.spill._shapes[self.name]
+        columns, dtypes = layout(self.name, shapes)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            if not self.n_rows or None in dtypes.values():
+                write_frame_csv(self.frame(), handle)
+                return self.n_rows
+            for start in range(0, len(shapes), ARTICLES_PER_SLICE):
+                rows = self.spill.rows(self.name, range(start, min(start + ARTICLES_PER_SLICE, len(shapes))))
+                write_frame_csv(frame_of_rows(rows, columns, dtypes), handle, header=start == 0)
+        return self.n_rows
+
+
+@contextmanager
+def spilled_parts(names: list[str], n_articles: int, out_dir):
+    """A PartSpill for `names` in a hidden folder inside out_dir, removed afterwards (not in
+    TMPDIR: that may be a RAM disk, which would hold what the spill takes out of memory);
+    None when there is nothing to spill."""
+    if not names:
+        yield None
+        return
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".spill-", dir=out_dir) as folder:
+        spill = PartSpill(Path(folder), names, n_articles)
+        try:
+            yield spill
+        finally:
+            spill.close()

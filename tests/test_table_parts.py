@@ -1,0 +1,115 @@
+"""A spilled table, written from disk in slices of articles, is the same text as the table
+gathered whole in memory and written at once, whatever the partitions' dtypes."""
+from __future__ import annotations
+
+import io
+import random
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis import table_parts
+from analysis.csv_writer import write_frame_csv
+from analysis.parallel import _split_by_article
+from analysis.table_parts import PartSpill, TablePart, frame_of_parts, spilled_parts
+
+NUMBERS = st.one_of(st.none(), st.integers(-5, 5), st.floats(allow_nan=True, allow_infinity=False, width=64))
+TEXTS = st.one_of(st.none(), st.text(alphabet='ab ,"\n\'é', max_size=6))
+ROW = st.tuples(NUMBERS, TEXTS, st.booleans())
+
+
+@st.composite
+def partitions(draw):
+    """Partitions as workers return them: a frame per partition (pandas infers its dtypes from
+    its own values, so partitions may disagree), split into per-article parts."""
+    parts = []
+    for p in range(draw(st.integers(1, 4))):
+        ids = [f"p{p}-{a}" for a in range(draw(st.integers(1, 4)))]
+        rows = [(article_id, *row) for article_id in ids for row in draw(st.lists(ROW, max_size=3))]
+        frame = pd.DataFrame(rows, columns=["article_id", "n", "text", "flag"])
+        if draw(st.booleans()) and len(frame):  # a builder that states its dtypes
+            frame = frame.astype({"n": "float64"})
+        parts.extend(_split_by_article(frame, ids).values())
+    return parts
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    handle = io.StringIO(newline="")
+    write_frame_csv(frame, handle)
+    return handle.getvalue()
+
+
+def spill_all(folder, parts: list[TablePart], seed: int) -> PartSpill:
+    spill = PartSpill(folder, ["t.csv"], len(parts))
+    order = list(range(len(parts)))
+    random.Random(seed).shuffle(order)  # articles come back in any order
+    for position in order:
+        spill.keep(position, {"t.csv": parts[position]})
+    return spill
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=partitions(), slice_size=st.integers(1, 5), seed=st.integers(0, 99))
+def test_spilled_table_is_written_as_the_gathered_table(tmp_path_factory, parts, slice_size, seed):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(table_parts, "ARTICLES_PER_SLICE", slice_size)
+        check_spilled(tmp_path_factory, parts, seed)
+
+
+def check_spilled(tmp_path_factory, parts, seed):
+    expected = frame_of_parts("t.csv", parts, "corpus")
+    folder = tmp_path_factory.mktemp("spill")
+    spill = spill_all(folder, parts, seed)
+    try:
+        written = spill.written("t.csv")
+        assert written.write(folder / "t.csv") == len(expected) == written.n_rows
+        assert (folder / "t.csv").read_text(encoding="utf-8") == csv_text(expected)
+        pd.testing.assert_frame_equal(written.frame(), expected)
+    finally:
+        spill.close()
+
+
+def test_keep_takes_only_the_spilled_tables_out(tmp_path):
+    kept = TablePart(("article_id", "n"), ("str", "int64"), [("a", 1)])
+    tables = {"t.csv": TablePart(("article_id", "n"), ("str", "int64"), [("a", 2)]), "kept.csv": kept}
+    spill = PartSpill(tmp_path, ["t.csv"], 1)
+    spill.keep(0, tables)
+    assert tables == {"kept.csv": kept}
+    assert spill.rows("t.csv", range(1)) == [("a", 2)]
+    spill.close()
+
+
+def test_spilled_parts_live_in_a_hidden_folder_of_the_output_removed_afterwards(tmp_path):
+    with spilled_parts([], 3, tmp_path / "out") as nothing:
+        assert nothing is None
+    with spilled_parts(["t.csv"], 3, tmp_path / "out") as spill:
+        [folder] = (tmp_path / "out").iterdir()
+        assert folder.name.startswith(".spill-") and spill._file.name.startswith(str(folder))
+    assert not any((tmp_path / "out").iterdir())
+
+
+def test_a_context_builds_a_spilled_table_whole_when_asked(sample_corpus, tmp_path):
+    from analysis.export import Context
+
+    part = TablePart(("article_id", "n"), ("str", "int64"), [("a", 1), ("a", 2)])
+    spill = PartSpill(tmp_path, ["t.csv"], 1)
+    spill.keep(0, {"t.csv": part})
+    context = Context(sample_corpus, _spilled={"t.csv": spill.written("t.csv")})
+    assert context.table("t.csv")["n"].tolist() == [1, 2]
+    assert "t.csv" not in context._built  # not kept in memory
+    spill.close()
+
+
+@pytest.mark.parametrize("wanted, spilled", [
+    (None, {"labels.csv", "frames.csv", "tone.csv", "naming.csv"}),
+    (["tone.csv", "readability.csv"], {"tone.csv", "readability.csv"}),
+    (["readability.csv", "readability_outlets.csv"], set()),  # the bootstrap reads readability.csv
+    (["actors.csv"], set()),  # sorted by article_id: gathered whole
+])
+def test_only_tables_no_wanted_analysis_reads_are_spilled(wanted, spilled):
+    from analysis import tables  # noqa: F401
+    from analysis.export import written_tables
+    from analysis.parallel import only_written
+
+    assert set(only_written(wanted or written_tables())) == spilled
