@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -54,12 +55,13 @@ def version_key(codebook_dir: Path) -> str:
 
 
 class ArticleCache:
-    """Per-article entries (and whole-run entries, see corpus_key) under ROOT/articles/;
-    writes are atomic (temporary file, rename), so an interrupted run leaves no half entry,
-    and a corrupt entry reads as a miss."""
+    """Per-article entries (and whole-run entries, see corpus_key) under ROOT/articles/, the
+    tables of whole runs under ROOT/runs/; writes are atomic (temporary file, rename), so an
+    interrupted run leaves no half entry, and a corrupt entry reads as a miss."""
 
     def __init__(self, root, version: str):
         self.root = Path(root) / "articles"
+        self.runs = Path(root) / "runs"
         self.version = version
 
     def key(self, task) -> str:
@@ -77,6 +79,37 @@ class ArticleCache:
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pkl"
+
+    def run_tables(self, key: str) -> Path:
+        """The folder holding the tables of the run with this corpus_key."""
+        return self.runs / key
+
+    def get_run(self, key: str) -> dict | None:
+        """{"warnings": [...], "rows": {table: rows}} of a run stored with put_run, when every
+        table it lists is in its folder; else None."""
+        entry = self.get(key)
+        if not isinstance(entry, dict) or not isinstance(entry.get("rows"), dict):
+            return None
+        folder = self.run_tables(key)
+        return entry if all((folder / name).is_file() for name in entry["rows"]) else None
+
+    def put_run(self, key: str, warnings: list, rows: dict[str, int], out_dir) -> None:
+        """Store a run: copies of the tables it wrote to out_dir (as files: a large corpus's
+        tables take gigabytes, which must not pass through memory), with the rows of any
+        stored earlier, then the entry that lists them."""
+        earlier = self.get_run(key)
+        folder = self.run_tables(key)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in rows:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            os.close(fd)
+            try:
+                shutil.copyfile(Path(out_dir) / name, tmp)
+                os.replace(tmp, folder / name)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        self.put(key, {"warnings": warnings, "rows": {**(earlier["rows"] if earlier else {}), **rows}})
 
     def get(self, key: str):
         try:

@@ -175,13 +175,9 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir, spilled: dict[str, "S
     return {**{name: len(frame) for name, frame in frames.items()}, **{name: table.n_rows for name, table in spilled.items()}}
 
 
-def write_table_bytes(contents: dict[str, bytes], out_dir) -> None:
-    """write_tables for tables already rendered as CSV bytes (from the cache)."""
-    _write_staged(out_dir, {name: partial(_write_bytes, data) for name, data in contents.items()})
-
-
-def _write_bytes(data: bytes, path: Path) -> None:
-    path.write_bytes(data)
+def write_table_files(sources: dict[str, Path], out_dir) -> None:
+    """write_tables for tables already written as CSV files (in the cache): copies."""
+    _write_staged(out_dir, {name: partial(shutil.copyfile, source) for name, source in sources.items()})
 
 
 @contextmanager

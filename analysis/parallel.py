@@ -14,6 +14,7 @@ process, in a pool of local processes or on a Dask cluster, then gathered in art
    Context, as in a serial run. The result is identical to the serial export, byte for byte."""
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import multiprocessing
@@ -29,7 +30,7 @@ import pandas as pd
 from .cache import version_key
 from .collection import fewer_collections
 from .corpus import SKIPPED_COLUMNS
-from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_csv, write_table_bytes
+from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_csv, write_table_files
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 from .table_parts import PartSpill, TablePart, frame_of_parts, spilled_parts
 
@@ -163,11 +164,11 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
     again); otherwise unchanged articles reuse their per-article results."""
     keys = [cache.key(task) for task in read.tasks] if cache else [None] * len(read.tasks)
     run_key = cache.corpus_key(keys, read.folder, read.audit.rows) if cache else None
-    stored = cache.get(run_key) if cache else None
-    if stored is not None and set(wanted) <= set(stored["tables"]):
+    stored = cache.get_run(run_key) if cache else None
+    if stored is not None and set(wanted) <= set(stored["rows"]):
         _show(stored["warnings"])
-        write_table_bytes({name: stored["tables"][name][0] for name in wanted}, out_dir)
-        return {name: stored["tables"][name][1] for name in wanted}
+        write_table_files({name: cache.run_tables(run_key) / name for name in wanted}, out_dir)
+        return {name: stored["rows"][name] for name in wanted}
     with spilled_parts(only_written(wanted), len(read.tasks), out_dir) as spill:
         context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill, lines=False)
         _show(messages)
@@ -176,9 +177,7 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
         else:
             written = export(context, out_dir, wanted)
     if cache:
-        tables = dict(stored["tables"]) if stored is not None else {}
-        tables.update({name: ((Path(out_dir) / name).read_bytes(), rows) for name, rows in written.items()})
-        cache.put(run_key, {"warnings": messages, "tables": tables})
+        cache.put_run(run_key, messages, written, out_dir)
     return written
 
 
@@ -187,17 +186,26 @@ _FORKED: dict = {}
 
 
 def _build_and_stage(job: tuple[list[str], list[str]]) -> dict[str, int]:
-    """Build `names` in order in this child and write those in `to_write`; name -> rows."""
+    """Build `names` in order in this child and write those in `to_write`; name -> rows.
+    What the job built is dropped when it ends: a child runs several jobs, and no later job
+    reads it (forked_jobs keeps a table and the tables reading it in one job)."""
     names, to_write = job
+    context = _FORKED["context"]
+    inherited = set(context._built), set(context._shared)
     rows = {}
-    for name in names:
-        if name in _FORKED["context"]._spilled:
-            rows[name] = _FORKED["context"]._spilled[name].write(_FORKED["staging"] / name)
-            continue
-        frame = _FORKED["context"].table(name)
-        if name in to_write:
-            write_csv(frame, _FORKED["staging"] / name)
-            rows[name] = len(frame)
+    try:
+        for name in names:
+            if name in context._spilled:
+                rows[name] = context._spilled[name].write(_FORKED["staging"] / name)
+                continue
+            frame = context.table(name)
+            if name in to_write:
+                write_csv(frame, _FORKED["staging"] / name)
+                rows[name] = len(frame)
+    finally:
+        for built, kept in zip((context._built, context._shared), inherited):
+            for name in set(built) - kept:
+                del built[name]
     return rows
 
 
@@ -231,11 +239,16 @@ def _export_forked(context: Context, out_dir, wanted: list[str], workers: int) -
     rows: dict[str, int] = {}
     with staged_folder(out_dir, wanted) as staging:
         _FORKED.update(context=context, staging=staging)
+        # the children share the context's pages with this process until they write to them;
+        # frozen, its objects are left out of the children's garbage collections, which would
+        # write to every one of them (and so copy every page)
+        gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 for done in pool.map(_build_and_stage, jobs):
                     rows.update(done)
         finally:
+            gc.unfreeze()
             _FORKED.clear()
     return {name: rows[name] for name in wanted}
 

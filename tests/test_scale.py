@@ -280,3 +280,34 @@ def test_another_version_of_a_library_behind_the_tables_invalidates_the_cache(mo
     real_version = cache_module.version
     monkeypatch.setattr(cache_module, "version", lambda name: "0.0.0-other" if name == library else real_version(name))
     assert version_key(CODEBOOK_DIR) != before
+
+
+def test_a_forked_job_drops_what_it_built_and_keeps_what_it_inherited(sample_corpus, tmp_path, monkeypatch):
+    from analysis import parallel
+
+    context = Context(sample_corpus)
+    context.table("quotes.csv")  # as gathered from the partitions
+    shared = set(context._shared)
+    monkeypatch.setattr(parallel, "_FORKED", {"context": context, "staging": tmp_path})
+    rows = parallel._build_and_stage((["figures.csv", "discrepancies.csv"], ["discrepancies.csv"]))
+    assert rows == {"discrepancies.csv": len(pd.read_csv(tmp_path / "discrepancies.csv"))}
+    assert set(context._built) == {"quotes.csv"}
+    parallel._build_and_stage((["quote_variants.csv"], ["quote_variants.csv"]))  # builds sentence_tokens on the way
+    assert set(context._built) == {"quotes.csv"} and set(context._shared) == shared
+
+
+def test_a_stored_run_keeps_its_tables_as_files_and_misses_when_one_is_gone(tmp_path):
+    cache = ArticleCache(tmp_path / "cache", "v")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.csv").write_text("x\n1\n")
+    (out / "b.csv").write_text("y\n2\n3\n")
+    cache.put_run("corpus-1", ["w"], {"a.csv": 1}, out)
+    (out / "a.csv").write_text("x\nchanged after the run\n")  # the cache holds a copy
+    cache.put_run("corpus-1", ["w2"], {"b.csv": 2}, out)  # a later run wanting another table
+    stored = cache.get_run("corpus-1")
+    assert stored == {"warnings": ["w2"], "rows": {"a.csv": 1, "b.csv": 2}}
+    assert (cache.run_tables("corpus-1") / "a.csv").read_text() == "x\n1\n"
+    (cache.run_tables("corpus-1") / "b.csv").unlink()
+    assert cache.get_run("corpus-1") is None
+    assert cache.get_run("corpus-2") is None
