@@ -9,7 +9,9 @@ process, in a pool of local processes or on a Dask cluster, then gathered in art
 3. Results come back as plain row tuples per article and are gathered in article order:
    the Corpus frames are assembled exactly as the serial loader does, per-article tables are
    concatenated and ordered as their spec says, and the warnings each article raised are
-   shown again in article order.
+   shown again in article order. An export spills the per-article tables that no
+   corpus-level table reads to disk as they come back and writes them from there
+   (table_parts), so that only what the corpus-level tables read is held in memory.
 4. Corpus-level tables (log-odds, bootstrap intervals, omissions, ...) run on the gathered
    Context, as in a serial run. The result is identical to the serial export, byte for byte."""
 from __future__ import annotations
