@@ -311,7 +311,11 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits.
 
     tokens: each sentence's `analysis.textsim.tokens` with these paraphrases, in row order,
-    when already at hand (the export builds them per article: see `tokens_by_sentence`)."""
+    when already at hand (the export builds them per article: see `tokens_by_sentence`).
+
+    Memory: each stage's arrays are let go as soon as the next has what it needs (the
+    signatures once the candidates are found, the token index once they are scored), as the
+    candidates run to millions on 10,000 articles."""
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
     texts = sentences["text"].tolist()
@@ -325,44 +329,77 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     weights = index.idf_weights()  # (text_weights of the texts)
     index.weigh(weights, max(weights.values(), default=1.0))
     article_ids = sentences["article_id"].tolist()
-    sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
-    n_words = [int(k) for k in sentences["n_words"].tolist()]
-    outlet = articles.set_index("article_id")["outlet"].to_dict()
-    # the sentences with min_terms terms or more (and at least one), and their MinHash signatures
-    members = np.flatnonzero((index.lengths >= min_terms) & (index.lengths > 0))
-    listed = np.repeat(np.isin(np.arange(len(texts)), members), index.lengths)
-    signatures = _code_signatures(index.vocabulary, index.codes[listed], index.lengths[members], num_perm)
-    candidates = _banded_pairs(signatures, members.tolist(), article_ids, len(texts), threshold=lsh_threshold,
-                               num_perm=num_perm, min_jaccard=MIN_ESTIMATED_JACCARD)
-    rank = original_order(articles).reindex(article_ids).to_numpy()  # of each sentence's article
-    unranked = candidates[np.isnan(rank[candidates]).any(axis=1)]
-    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
-        raise KeyError(article_ids[unranked[0, 1] if np.isnan(rank[unranked[0, 1]]) else unranked[0, 0]])
-    later_first = rank[candidates[:, 1]] < rank[candidates[:, 0]]  # oriented: the more original sentence first
-    oriented = np.where(later_first[:, None], candidates[:, ::-1], candidates)
-    scored = index.score(
-        oriented[:, 0], oriented[:, 1], min_similarity=min_similarity, min_coverage=min_containment)
+    candidates = _sentence_candidates(index, article_ids, min_terms=min_terms, lsh_threshold=lsh_threshold,
+                                      num_perm=num_perm)
+    _orient(candidates, original_order(articles).reindex(article_ids).to_numpy(), article_ids)
+    scored = index.score(candidates[:, 0], candidates[:, 1], min_similarity=min_similarity,
+                         min_coverage=min_containment)
+    del index
     if not len(scored.index):
         return pd.DataFrame([], columns=REUSE_COLUMNS)
-    first, second = oriented[scored.index, 0].tolist(), oriented[scored.index, 1].tolist()
-    similarity, coverage_a, coverage_b = scored.similarity, scored.coverage_a, scored.coverage_b
+    first, second = candidates[scored.index, 0], candidates[scored.index, 1]
+    del candidates
+    return _reuse_frame(first, second, scored, sentences, articles, texts, article_ids)
+
+
+def _sentence_candidates(index: TokenIndex, article_ids: list, *, min_terms: int, lsh_threshold: float,
+                         num_perm: int) -> np.ndarray:
+    """The candidate pairs (`_banded_pairs`) of the sentences with min_terms terms or more (and
+    at least one), from their MinHash signatures (let go on return)."""
+    members = np.flatnonzero((index.lengths >= min_terms) & (index.lengths > 0))
+    listed = np.repeat(np.isin(np.arange(len(index.lengths)), members), index.lengths)
+    signatures = _code_signatures(index.vocabulary, index.codes[listed], index.lengths[members], num_perm)
+    del listed
+    return _banded_pairs(signatures, members.tolist(), article_ids, len(index.lengths), threshold=lsh_threshold,
+                         num_perm=num_perm, min_jaccard=MIN_ESTIMATED_JACCARD)
+
+
+def _orient(candidates: np.ndarray, rank: np.ndarray, article_ids: list) -> None:
+    """Swap, in place, the pairs whose second sentence's article (rank: `original_order` of
+    each sentence's article) is the more original, so that it comes first."""
+    missing = np.isnan(rank)
+    unranked = np.flatnonzero(missing[candidates[:, 0]] | missing[candidates[:, 1]])
+    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
+        i, j = candidates[unranked[0]].tolist()
+        raise KeyError(article_ids[j if missing[j] else i])
+    later_first = np.flatnonzero(rank[candidates[:, 1]] < rank[candidates[:, 0]])
+    candidates[later_first] = candidates[later_first, ::-1]
+
+
+def _reuse_frame(first: np.ndarray, second: np.ndarray, scored, sentences: pd.DataFrame, articles: pd.DataFrame,
+                 texts: list[str], article_ids: list) -> pd.DataFrame:
+    """The reuse table of the kept pairs (first[k], second[k]) (sentence positions) and their
+    `PairScores`, sorted. The order is found from the sort keys alone, so that the table is
+    built once, in order, not built and then copied sorted."""
+    sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
+    keys = ["article_a", "article_b", "sentence_id_a", "sentence_id_b"]
+    order = pd.DataFrame({
+        "article_a": [article_ids[i] for i in first.tolist()], "article_b": [article_ids[j] for j in second.tolist()],
+        "sentence_id_a": [sentence_ids[i] for i in first.tolist()],
+        "sentence_id_b": [sentence_ids[j] for j in second.tolist()],
+    }, columns=keys).sort_values(keys).index.to_numpy()
+    first, second = first[order].tolist(), second[order].tolist()
+    order = order.tolist()
+    n_words = [int(k) for k in sentences["n_words"].tolist()]
+    outlet = articles.set_index("article_id")["outlet"].to_dict()
     # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
     normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
-    frame = pd.DataFrame({
+    method = [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)]
+    del normalized
+    return pd.DataFrame({
         "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
         "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
-        "similarity": [round(value, 4) for value in similarity],
+        "similarity": [round(scored.similarity[k], 4) for k in order],
         "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
         "outlet_a": [outlet.get(article_ids[i], "") for i in first],
         "outlet_b": [outlet.get(article_ids[j], "") for j in second],
-        "method": [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)],
-        "coverage_a": [round(value, 4) for value in coverage_a],
-        "coverage_b": [round(value, 4) for value in coverage_b],
+        "method": method,
+        "coverage_a": [round(scored.coverage_a[k], 4) for k in order],
+        "coverage_b": [round(scored.coverage_b[k], 4) for k in order],
         "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
-        "words_only_a": scored.words_only_a, "words_only_b": scored.words_only_b,
-        "swapped_words": scored.swapped_words,
+        "words_only_a": [scored.words_only_a[k] for k in order], "words_only_b": [scored.words_only_b[k] for k in order],
+        "swapped_words": [scored.swapped_words[k] for k in order],
     }, columns=REUSE_COLUMNS)
-    return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)
 
 
 def shared_share(reuse: pd.DataFrame, sentences: pd.DataFrame, *, complete: bool = True) -> pd.DataFrame:

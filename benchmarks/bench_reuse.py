@@ -18,9 +18,15 @@
 5. the candidate pairs (MinHash LSH banding) against c412d6b's, which gathered every band
    collision of the corpus before filtering: CPU and the rise of peak memory, each version in
    its own forked process, in turns, the same pairs checked (`--articles 10000` shows the
-   memory that grew with the collisions).
+   memory that grew with the collisions);
+6. find_reuse against main at bf2d5f5 (kept verbatim in tests/reference_reuse_bf2d5f5.py and
+   tests/reference_pair_scoring_bf2d5f5.py: a token index of padded matrices, every stage's
+   arrays held to the end, the table built and then copied sorted): CPU and the rise of peak
+   memory, each version in its own forked process, in turns, the same table checked
+   (`--articles 10000` for the memory that matters at scale).
 
-python -m benchmarks reuse [--articles N] (size of the news corpus, default 1000)."""
+python -m benchmarks reuse [--articles N] [--only memory] (N: size of the news corpus, default
+1000; --only memory: section 6 alone)."""
 from __future__ import annotations
 
 import argparse
@@ -295,6 +301,57 @@ def candidates_against_c412d6b(n: int) -> None:
     print(f"  speed-up {old / new:.2f}x")
 
 
+_FIND_REUSE_INPUT: tuple = ()  # (sentences, articles, tokens), set before forking: inherited, not pickled
+
+
+def _find_reuse_in_fork(version: str) -> tuple[float, float, str]:
+    """(CPU seconds, MB of peak memory above the start, digest of the CSV table) of one
+    version's find_reuse on _FIND_REUSE_INPUT (runs in a forked child, so each peak is its own)."""
+    import hashlib
+    import resource
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_reuse_bf2d5f5
+
+    finder = {"bf2d5f5": reference_reuse_bf2d5f5.find_reuse, "current": find_reuse}[version]
+    sentences, articles, tokens = _FIND_REUSE_INPUT
+    start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+    start = time.process_time()
+    table = finder(sentences, articles, tokens=tokens)
+    spent = time.process_time() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return spent, peak_mb - start_mb, hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()
+
+
+def find_reuse_against_bf2d5f5(n: int) -> None:
+    """find_reuse of bf2d5f5 against the current one on the sentences of the n-article news
+    corpus (tokens made once, as the export hands them over), each run in a fresh fork, in
+    turns (best of two), the same table checked."""
+    import multiprocessing
+
+    global _FIND_REUSE_INPUT
+    corpus = load_news_corpus(n)
+    sentences, articles = corpus.sentences, corpus.articles
+    _FIND_REUSE_INPUT = sentences, articles, sentence_tokens(sentences["text"].tolist(), load_paraphrases())
+    results: dict[str, list[tuple[float, float, str]]] = {"bf2d5f5": [], "current": []}
+    try:
+        with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
+            for _ in range(2):
+                for version in results:
+                    results[version].append(pool.apply(_find_reuse_in_fork, (version,)))
+    finally:
+        _FIND_REUSE_INPUT = ()
+    if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
+        raise AssertionError("find_reuse gives another table than bf2d5f5's")
+    print(f"find_reuse against bf2d5f5 on {len(articles)} articles, {len(sentences)} sentences (same table both ways):")
+    cpu = {version: min(spent for spent, _, _ in runs) for version, runs in results.items()}
+    peak = {version: min(mb for _, mb, _ in runs) for version, runs in results.items()}
+    for version in results:
+        print(f"  {version:<8}: {cpu[version]:6.2f} s CPU, peak memory +{peak[version]:,.0f} MB")
+    print(f"  CPU ratio (bf2d5f5 / current) {cpu['bf2d5f5'] / cpu['current']:.2f}x, "
+          f"peak rise {peak['bf2d5f5'] / peak['current']:.2f}x lower")
+
+
 def planted() -> None:
     bodies, planted_pairs = make_articles()
     with tempfile.TemporaryDirectory() as tmp:
@@ -339,10 +396,15 @@ def planted() -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks reuse")
     parser.add_argument("--articles", type=int, default=NEWS_ARTICLES, help="size of the news corpus")
+    parser.add_argument("--only", choices=["memory"], help="run this section alone")
     options = parser.parse_args(argv or [])
+    if options.only == "memory":
+        find_reuse_against_bf2d5f5(options.articles)
+        return
     news_tables(options.articles)
     against_c412d6b(options.articles)
     candidates_against_c412d6b(options.articles)
+    find_reuse_against_bf2d5f5(options.articles)
     previous_path(options.articles)
     planted()
 
