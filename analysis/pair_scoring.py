@@ -110,10 +110,11 @@ class TokenIndex:
 
         _PAIRS_SCORED_AT_ONCE pairs at a time, which bounds the memory of the per-pair arrays
         (millions of candidates on 10,000 articles): a pair's scores depend on its own two
-        lists only, and so do its spelling variants (found among the terms the pair joins)."""
-        first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
-        parts = [self._score_block(first[start:start + _PAIRS_SCORED_AT_ONCE], second[start:start + _PAIRS_SCORED_AT_ONCE],
-                                   min_similarity, min_coverage)
+        lists only, and so do its spelling variants (found among the terms the pair joins).
+        first, second: any integer type (made int64 a block at a time)."""
+        first, second = np.asarray(first), np.asarray(second)
+        parts = [self._score_block(first[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64),
+                                   second[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64), min_similarity, min_coverage)
                  for start in range(0, max(len(first), 1), _PAIRS_SCORED_AT_ONCE)]
         if len(parts) == 1:
             return parts[0]
@@ -468,7 +469,7 @@ def _variant_links(fuzzable, vocabulary: Sequence[str], first: np.ndarray, secon
     nothing = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
     if not len(first) or fuzzable.nnz == 0:
         return nothing
-    length = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
+    length = np.fromiter(map(len, vocabulary), dtype=np.int32, count=len(vocabulary))
     sizes = np.arange(length.max() + 1)
     reachable = _may_reach(np.abs(sizes[:, None] - sizes[None, :]), sizes[:, None] + sizes[None, :])
     letters = _letter_counts(vocabulary)
@@ -481,16 +482,20 @@ def _variant_links(fuzzable, vocabulary: Sequence[str], first: np.ndarray, secon
         top, bottom = int(first[chunk].min()), int(first[chunk].max()) + 1
         paired = sparse.csr_matrix((np.ones(len(chunk), dtype=np.float32), (first[chunk] - top, second[chunk])),
                                    shape=(bottom - top, fuzzable.shape[0]))
-        meet = (fuzzable[top:bottom].T.tocsr() @ (paired @ fuzzable)).tocoo()
-        u, v = meet.row.astype(np.int64), meet.col.astype(np.int64)
+        meet = fuzzable[top:bottom].T.tocsr() @ (paired @ fuzzable)
+        # the terms of each entry as the product's int32 indices, without its values or a COO
+        # copy: the entries run to millions (most of this function's memory)
+        v = meet.indices
+        u = np.repeat(np.arange(meet.shape[0], dtype=v.dtype), np.diff(meet.indptr))
+        del meet, paired
         keep = reachable[length[u], length[v]] & (u != v)
         u, v = u[keep], v[keep]
-        keep = _may_reach(np.bitwise_count(present[u] ^ present[v]).astype(np.int64), length[u] + length[v])
+        keep = _may_reach(np.bitwise_count(present[u] ^ present[v]).astype(np.int32), length[u] + length[v])
         u, v = u[keep], v[keep]
         keep = _may_reach(np.abs(letters[u] - letters[v]).sum(axis=1, dtype=np.int64), length[u] + length[v])
         lows.append(np.minimum(u[keep], v[keep]))
         highs.append(np.maximum(u[keep], v[keep]))
-    u, v = np.concatenate(lows), np.concatenate(highs)
+    u, v = np.concatenate(lows).astype(np.int64), np.concatenate(highs)
     found = _distinct(u * max(len(vocabulary), 1) + v)
     low, high = np.divmod(found, max(len(vocabulary), 1))
     if not len(low):

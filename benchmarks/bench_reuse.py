@@ -315,6 +315,7 @@ def _find_reuse_in_fork(version: str) -> tuple[float, float, str]:
 
     finder = {"bf2d5f5": reference_reuse_bf2d5f5.find_reuse, "current": find_reuse}[version]
     sentences, articles, tokens = _FIND_REUSE_INPUT
+    import scipy.sparse  # noqa: F401 (imported before the start: the export has it loaded already)
     start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
     start = time.process_time()
     table = finder(sentences, articles, tokens=tokens)
