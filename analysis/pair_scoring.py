@@ -68,7 +68,8 @@ class TokenIndex:
         self._width = int(min(lengths.max(initial=0), _LONGEST_BULK))  # lists longer are aligned one pair at a time
         fuzzable = np.fromiter(map(_fuzzable, self.vocabulary), dtype=bool, count=len(self.vocabulary))
         size = max(len(self.vocabulary), 1)
-        numbered, fuzzable_keys = [], []
+        numbered, fuzzable_terms = [], []
+        fuzzable_per_list = np.zeros(len(lengths), dtype=np.int64)
         for owner, at in _chunk_terms(lengths, bounds):
             chunk = codes[at].astype(np.int64)
             # the term and its copy number within its list (0 for the first copy): the k-th copy
@@ -76,10 +77,12 @@ class TokenIndex:
             number = chunk + _copy_numbers(owner, chunk) * size
             numbered.append(number.astype(np.int32) if number.max(initial=0) < 2**31 - 1 else number)
             found = fuzzable[chunk]
-            fuzzable_keys.append(_distinct(owner[found] * size + chunk[found]))  # (increasing from chunk to chunk)
+            lists, terms = np.divmod(_distinct(owner[found] * size + chunk[found]), size)  # each list's, in order
+            fuzzable_terms.append(terms.astype(codes.dtype))
+            fuzzable_per_list += np.bincount(lists, minlength=len(lengths))
         self._numbered = np.concatenate(numbered) if numbered else np.empty(0, np.int32)
-        self._fuzzable = _distinct_terms(np.concatenate(fuzzable_keys) if fuzzable_keys else np.empty(0, np.int64),
-                                         len(lengths), len(self.vocabulary))
+        self._fuzzable = _distinct_terms(np.concatenate(fuzzable_terms) if fuzzable_terms else np.empty(0, np.int32),
+                                         fuzzable_per_list, len(self.vocabulary))
         if weights is not None or default_weight is not None:
             self.weigh(weights, default_weight)
 
@@ -113,14 +116,16 @@ class TokenIndex:
         lists only, and so do its spelling variants (found among the terms the pair joins).
         first, second: any integer type (made int64 a block at a time)."""
         first, second = np.asarray(first), np.asarray(second)
-        parts = [self._score_block(first[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64),
-                                   second[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64), min_similarity, min_coverage)
-                 for start in range(0, max(len(first), 1), _PAIRS_SCORED_AT_ONCE)]
-        if len(parts) == 1:
-            return parts[0]
-        starts = range(0, len(first), _PAIRS_SCORED_AT_ONCE)
-        return PairScores(np.concatenate([part.index + start for part, start in zip(parts, starts)]),
-                          *([value for part in parts for value in getattr(part, name)] for name in _SCORE_LISTS))
+        found: list[np.ndarray] = []
+        lists: dict[str, list] = {name: [] for name in _SCORE_LISTS}
+        for start in range(0, max(len(first), 1), _PAIRS_SCORED_AT_ONCE):
+            part = self._score_block(first[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64),
+                                     second[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64), min_similarity,
+                                     min_coverage)
+            found.append(part.index + start)
+            for name in _SCORE_LISTS:  # (each block's lists let go once copied: not every block's and the whole)
+                lists[name].extend(getattr(part, name))
+        return PairScores(np.concatenate(found), *lists.values())
 
     def _score_block(self, first: np.ndarray, second: np.ndarray, min_similarity: float | None,
                      min_coverage: float | None) -> PairScores:
@@ -444,14 +449,13 @@ def _clears(similarity, coverage_a, coverage_b, min_similarity, min_coverage):
     return clear
 
 
-def _distinct_terms(keys: np.ndarray, n_lists: int, n_terms: int):
-    """Sparse 0/1 matrix, a row per list, a column per term it has; keys: the distinct
-    list x max(n_terms, 1) + term of each, increasing."""
+def _distinct_terms(terms: np.ndarray, per_list: np.ndarray, n_terms: int):
+    """Sparse 0/1 matrix, a row per list, a column per term it has; terms: the distinct terms
+    of each list, increasing, list after list; per_list: how many each list has."""
     from scipy import sparse
 
-    rows, columns = np.divmod(keys, max(n_terms, 1))
-    indptr = np.searchsorted(rows, np.arange(n_lists + 1))
-    return sparse.csr_matrix((np.ones(len(keys), dtype=np.float32), columns, indptr), shape=(n_lists, n_terms))
+    indptr = np.r_[0, np.cumsum(per_list)]
+    return sparse.csr_matrix((np.ones(len(terms), dtype=np.float32), terms, indptr), shape=(len(per_list), n_terms))
 
 
 def _variant_links(fuzzable, vocabulary: Sequence[str], first: np.ndarray, second: np.ndarray):

@@ -19,11 +19,12 @@
    collision of the corpus before filtering: CPU and the rise of peak memory, each version in
    its own forked process, in turns, the same pairs checked (`--articles 10000` shows the
    memory that grew with the collisions);
-6. find_reuse against main at bf2d5f5 (kept verbatim in tests/reference_reuse_bf2d5f5.py and
-   tests/reference_pair_scoring_bf2d5f5.py: a token index of padded matrices, every stage's
-   arrays held to the end, the table built and then copied sorted): CPU and the rise of peak
-   memory, each version in its own forked process, in turns, the same table checked
-   (`--articles 10000` for the memory that matters at scale).
+6. find_reuse and the term weights of quote_variants.csv (token_idf_weights over every
+   sentence) against main at bf2d5f5 (kept verbatim in tests/reference_reuse_bf2d5f5.py and
+   tests/reference_pair_scoring_bf2d5f5.py: a token index of padded matrices, flat arrays of
+   every token, every stage's arrays held to the end, the table built and then copied sorted):
+   CPU and the rise of peak memory, each version in its own forked process, in turns, the
+   same results checked (`--articles 10000` for the memory that matters at scale).
 
 python -m benchmarks reuse [--articles N] [--only memory] (N: size of the news corpus, default
 1000; --only memory: section 6 alone)."""
@@ -304,54 +305,67 @@ def candidates_against_c412d6b(n: int) -> None:
 _FIND_REUSE_INPUT: tuple = ()  # (sentences, articles, tokens), set before forking: inherited, not pickled
 
 
-def _find_reuse_in_fork(version: str) -> tuple[float, float, str]:
-    """(CPU seconds, MB of peak memory above the start, digest of the CSV table) of one
-    version's find_reuse on _FIND_REUSE_INPUT (runs in a forked child, so each peak is its own)."""
+def _reuse_task_in_fork(task: str, version: str) -> tuple[float, float, str]:
+    """(CPU seconds, MB of peak memory above the start, digest of the result) of one version's
+    find_reuse (task "find_reuse": its CSV table) or token_idf_weights over every sentence's
+    tokens (task "term weights", quote_variants.csv's weights: their repr) on _FIND_REUSE_INPUT
+    (runs in a forked child, so each peak is its own)."""
     import hashlib
     import resource
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_pair_scoring_bf2d5f5
     import reference_reuse_bf2d5f5
 
-    finder = {"bf2d5f5": reference_reuse_bf2d5f5.find_reuse, "current": find_reuse}[version]
+    from analysis.pair_scoring import token_idf_weights
+
     sentences, articles, tokens = _FIND_REUSE_INPUT
     import scipy.sparse  # noqa: F401 (imported before the start: the export has it loaded already)
+
+    if task == "find_reuse":
+        finder = {"bf2d5f5": reference_reuse_bf2d5f5.find_reuse, "current": find_reuse}[version]
+        run = lambda: finder(sentences, articles, tokens=tokens).to_csv(index=False)  # noqa: E731
+    else:
+        weigh = {"bf2d5f5": reference_pair_scoring_bf2d5f5.token_idf_weights, "current": token_idf_weights}[version]
+        run = lambda: repr(list(weigh(tokens).items()))  # noqa: E731
     start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
     start = time.process_time()
-    table = finder(sentences, articles, tokens=tokens)
+    result = run()
     spent = time.process_time() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return spent, peak_mb - start_mb, hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()
+    return spent, peak_mb - start_mb, hashlib.sha256(result.encode()).hexdigest()
 
 
 def find_reuse_against_bf2d5f5(n: int) -> None:
-    """find_reuse of bf2d5f5 against the current one on the sentences of the n-article news
-    corpus (tokens made once, as the export hands them over), each run in a fresh fork, in
-    turns (best of two), the same table checked."""
+    """find_reuse and the quote variants' term weights of bf2d5f5 against the current ones on
+    the sentences of the n-article news corpus (tokens made once, as the export hands them
+    over), each run in a fresh fork, in turns (best of two), the same results checked."""
     import multiprocessing
 
     global _FIND_REUSE_INPUT
     corpus = load_news_corpus(n)
     sentences, articles = corpus.sentences, corpus.articles
     _FIND_REUSE_INPUT = sentences, articles, sentence_tokens(sentences["text"].tolist(), load_paraphrases())
-    results: dict[str, list[tuple[float, float, str]]] = {"bf2d5f5": [], "current": []}
+    print(f"against bf2d5f5 on {len(articles)} articles, {len(sentences)} sentences (same results both ways; "
+          f"CPU and the rise of peak memory, each run in its own fork):")
     try:
-        with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
-            for _ in range(2):
-                for version in results:
-                    results[version].append(pool.apply(_find_reuse_in_fork, (version,)))
+        for task in ("find_reuse", "term weights"):
+            results: dict[str, list[tuple[float, float, str]]] = {"bf2d5f5": [], "current": []}
+            with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
+                for _ in range(2):
+                    for version in results:
+                        results[version].append(pool.apply(_reuse_task_in_fork, (task, version)))
+            if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
+                raise AssertionError(f"{task} gives another result than bf2d5f5's")
+            cpu = {version: min(spent for spent, _, _ in runs) for version, runs in results.items()}
+            peak = {version: min(mb for _, mb, _ in runs) for version, runs in results.items()}
+            print(f"  {task}:")
+            for version in results:
+                print(f"    {version:<8}: {cpu[version]:6.2f} s CPU, peak memory +{peak[version]:,.0f} MB")
+            print(f"    CPU ratio (bf2d5f5 / current) {cpu['bf2d5f5'] / cpu['current']:.2f}x, "
+                  f"peak rise {peak['bf2d5f5'] / max(peak['current'], 1):.2f}x lower")
     finally:
         _FIND_REUSE_INPUT = ()
-    if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
-        raise AssertionError("find_reuse gives another table than bf2d5f5's")
-    print(f"find_reuse against bf2d5f5 on {len(articles)} articles, {len(sentences)} sentences (same table both ways):")
-    cpu = {version: min(spent for spent, _, _ in runs) for version, runs in results.items()}
-    peak = {version: min(mb for _, mb, _ in runs) for version, runs in results.items()}
-    for version in results:
-        print(f"  {version:<8}: {cpu[version]:6.2f} s CPU, peak memory +{peak[version]:,.0f} MB")
-    print(f"  CPU ratio (bf2d5f5 / current) {cpu['bf2d5f5'] / cpu['current']:.2f}x, "
-          f"peak rise {peak['bf2d5f5'] / peak['current']:.2f}x lower")
-
 
 def planted() -> None:
     bodies, planted_pairs = make_articles()
