@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain
-from operator import itemgetter
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -21,6 +19,7 @@ _LONGEST_BULK = 64  # lists with more terms (rare) are aligned one pair at a tim
 _CELLS_AT_ONCE = 1 << 22  # term comparisons per block of pairs (bounds the memory of the bulk matching)
 _PAIRS_SCORED_AT_ONCE = 1_000_000  # pairs whose per-pair arrays are held at once
 _PAIRS_MET_AT_ONCE = 250_000  # pairs whose terms are met in one sparse product (bounds its memory)
+_TERMS_AT_ONCE = 1_000_000  # terms whose per-term temporaries are held at once while indexing
 
 
 @dataclass(frozen=True)
@@ -49,43 +48,47 @@ class TokenIndex:
     copies within its list makes those pairs the equal codes of the two lists, found for a
     block of pairs at once with numpy; each side's aligned weight is then summed term after
     term, in list order, as `align` sums it, so the floats are the same to the last bit. Pairs
-    with a spelling variant (few) and very long lists are aligned one by one."""
+    with a spelling variant (few) and very long lists are aligned one by one.
+
+    Memory: the index holds flat arrays, a value per term (its code, its code numbered by
+    copy, its spelling's code: int32), and gathers the rows of a block of pairs as it matches
+    them (`_cells`); it is built a chunk of about _TERMS_AT_ONCE terms at a time. (Matrices
+    of every list padded to 64 terms, with a flat list of every token, were 0.5 GB for the
+    313,000 sentences of 10,000 articles, and 1 GB at the peak of the build.)"""
 
     def __init__(self, token_lists: Sequence[Sequence[tuple[str, str]]], weights: Mapping[str, float] | None = None,
                  default_weight: float | None = None):
         """weights, default_weight: as `align` takes them (also settable later with `weigh`)."""
-        import pandas as pd
-
         self.token_lists = token_lists
         lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-        flat_terms = [term for found in token_lists for term, _ in found]
-        flat_surfaces = [surface for found in token_lists for _, surface in found]
-        codes, vocabulary = pd.factorize(pd.Series(flat_terms, dtype=object)) if flat_terms else (np.empty(0, np.int64), [])
-        codes = np.asarray(codes, dtype=np.int64)
-        self.vocabulary: list[str] = list(vocabulary)
         self.lengths = lengths
+        self._starts = np.cumsum(lengths) - lengths  # of each list's terms in the flat arrays
+        # lists of about _TERMS_AT_ONCE terms: the per-term temporaries of the build stay that small
+        bounds = _list_chunks(lengths, _TERMS_AT_ONCE)
+        codes, vocabulary = _factorized(token_lists, bounds, 0)
+        self.vocabulary: list[str] = vocabulary
         self.codes = codes  # of each term, list after list
-        owner = np.repeat(np.arange(len(lengths)), lengths)
-        # copy number of each term within its list (0 for the first copy)
-        order = np.lexsort((codes, owner))
-        runs = np.flatnonzero(np.r_[True, (owner[order][1:] != owner[order][:-1]) | (codes[order][1:] != codes[order][:-1])])
-        copy = np.empty(len(codes), dtype=np.int64)
-        copy[order] = np.arange(len(codes)) - np.repeat(runs, np.diff(np.r_[runs, len(codes)]))
-        width = int(min(lengths.max(initial=0), _LONGEST_BULK))
-        self._short = lengths[owner] <= width
-        self._cells = owner[self._short], (np.arange(len(codes)) - np.repeat(np.cumsum(lengths) - lengths, lengths))[self._short]
-        # row per list, a column per term: its code (term, copy) and spelling, -1 past the end
-        numbered = codes + copy * max(len(self.vocabulary), 1)
-        self._codes = np.full((len(lengths), width), -1, dtype=np.int32 if numbered.max(initial=0) < 2**31 - 1 else np.int64)
-        self._codes[self._cells] = numbered[self._short]
-        surfaces = pd.factorize(pd.Series(flat_surfaces, dtype=object))[0] if flat_surfaces else np.empty(0, np.int64)
-        self._surfaces = np.full((len(lengths), width), -1, dtype=np.int32 if len(surfaces) < 2**31 else np.int64)
-        self._surfaces[self._cells] = surfaces[self._short]
-        self._words = np.asarray(flat_surfaces, dtype=object)  # each token's surface, list after list
-        self._starts = np.cumsum(lengths) - lengths
+        surfaces, spellings = _factorized(token_lists, bounds, 1)
+        self._surfaces = surfaces  # code of each term's spelling (equal codes, equal spellings)
+        self._spellings = np.asarray(spellings, dtype=object)  # spelling of each surface code
+        self._width = int(min(lengths.max(initial=0), _LONGEST_BULK))  # lists longer are aligned one pair at a time
         fuzzable = np.fromiter(map(_fuzzable, self.vocabulary), dtype=bool, count=len(self.vocabulary))
-        self._fuzzable = _distinct_terms(owner[fuzzable[codes]], codes[fuzzable[codes]], len(lengths), len(self.vocabulary))
-        self._owner = owner
+        size = max(len(self.vocabulary), 1)
+        numbered, fuzzable_terms = [], []
+        fuzzable_per_list = np.zeros(len(lengths), dtype=np.int64)
+        for owner, at in _chunk_terms(lengths, bounds):
+            chunk = codes[at].astype(np.int64)
+            # the term and its copy number within its list (0 for the first copy): the k-th copy
+            # of a term in one list aligns with its k-th copy in the other
+            number = chunk + _copy_numbers(owner, chunk) * size
+            numbered.append(number.astype(np.int32) if number.max(initial=0) < 2**31 - 1 else number)
+            found = fuzzable[chunk]
+            lists, terms = np.divmod(_distinct(owner[found] * size + chunk[found]), size)  # each list's, in order
+            fuzzable_terms.append(terms.astype(codes.dtype))
+            fuzzable_per_list += np.bincount(lists, minlength=len(lengths))
+        self._numbered = np.concatenate(numbered) if numbered else np.empty(0, np.int32)
+        self._fuzzable = _distinct_terms(np.concatenate(fuzzable_terms) if fuzzable_terms else np.empty(0, np.int32),
+                                         fuzzable_per_list, len(self.vocabulary))
         if weights is not None or default_weight is not None:
             self.weigh(weights, default_weight)
 
@@ -94,7 +97,7 @@ class TokenIndex:
 
     def idf_weights(self) -> dict[str, float]:
         """`idf_weights` of the lists' terms (one list = one document)."""
-        return _idf_of_codes(self._owner, self.codes, self.vocabulary, len(self.lengths))
+        return _idf_of_codes(self.codes, self.lengths, self.vocabulary)
 
     def weigh(self, weights: Mapping[str, float] | None, default_weight: float | None = None) -> "TokenIndex":
         """Set the term weights (as `align` takes them) that `score` uses."""
@@ -104,12 +107,8 @@ class TokenIndex:
         self.weights, self.default_weight = weights, default_weight
         term_weight = np.array([weights.get(term, default_weight) for term in self.vocabulary], dtype=np.float64)
         # each list's total weight, summed as `_Prepared` sums it (left to right)
-        flat_weights = term_weight[self.codes].tolist()
-        ends = np.cumsum(self.lengths).tolist()
-        self.totals = [sum(flat_weights[end - n:end]) for end, n in zip(ends, self.lengths.tolist())]
+        self.totals = _sums_in_order(term_weight, self.codes, self._starts, self.lengths).tolist()
         self._term_weight = term_weight
-        self._weights = np.zeros(self._codes.shape, dtype=np.float64)
-        self._weights[self._cells] = term_weight[self.codes[self._short]]
         return self
 
     def score(self, first: np.ndarray, second: np.ndarray, *, min_similarity: float | None = None,
@@ -120,16 +119,19 @@ class TokenIndex:
 
         _PAIRS_SCORED_AT_ONCE pairs at a time, which bounds the memory of the per-pair arrays
         (millions of candidates on 10,000 articles): a pair's scores depend on its own two
-        lists only, and so do its spelling variants (found among the terms the pair joins)."""
-        first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
-        parts = [self._score_block(first[start:start + _PAIRS_SCORED_AT_ONCE], second[start:start + _PAIRS_SCORED_AT_ONCE],
-                                   min_similarity, min_coverage)
-                 for start in range(0, max(len(first), 1), _PAIRS_SCORED_AT_ONCE)]
-        if len(parts) == 1:
-            return parts[0]
-        starts = range(0, len(first), _PAIRS_SCORED_AT_ONCE)
-        return PairScores(np.concatenate([part.index + start for part, start in zip(parts, starts)]),
-                          *([value for part in parts for value in getattr(part, name)] for name in _SCORE_LISTS))
+        lists only, and so do its spelling variants (found among the terms the pair joins).
+        first, second: any integer type (made int64 a block at a time)."""
+        first, second = np.asarray(first), np.asarray(second)
+        found: list[np.ndarray] = []
+        lists: dict[str, list] = {name: [] for name in _SCORE_LISTS}
+        for start in range(0, max(len(first), 1), _PAIRS_SCORED_AT_ONCE):
+            part = self._score_block(first[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64),
+                                     second[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64), min_similarity,
+                                     min_coverage)
+            found.append(part.index + start)
+            for name in _SCORE_LISTS:  # (each block's lists let go once copied: not every block's and the whole)
+                lists[name].extend(getattr(part, name))
+        return PairScores(np.concatenate(found), *lists.values())
 
     def _score_block(self, first: np.ndarray, second: np.ndarray, min_similarity: float | None,
                      min_coverage: float | None) -> PairScores:
@@ -138,7 +140,7 @@ class TokenIndex:
         links = _variant_links(self._fuzzable, self.vocabulary, first, second)
         one_by_one = _has_link(self._fuzzable, links, first, second)
         linked = one_by_one.copy()
-        long = (self.lengths[first] > self._codes.shape[1]) | (self.lengths[second] > self._codes.shape[1])
+        long = (self.lengths[first] > self._width) | (self.lengths[second] > self._width)
         one_by_one |= long
         got = self._equal_term_weights(first, second)
         total_a, total_b = totals[first], totals[second]
@@ -194,7 +196,7 @@ class TokenIndex:
         order than `_align_prepared`: _SLACK. Pairs with an empty list are kept."""
         first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
         links = _variant_links(self._fuzzable, self.vocabulary, first, second)
-        width = self._codes.shape[1]
+        width = self._width
         # bounded with term counts (sparse): pairs with a variant, and lists the bulk matching cuts
         special = (_has_link(self._fuzzable, links, first, second) | (self.lengths[first] > width)
                    | (self.lengths[second] > width))
@@ -234,7 +236,8 @@ class TokenIndex:
         """Sparse lists x terms: how many times each list has each term."""
         from scipy import sparse
 
-        counts = sparse.csr_matrix((np.ones(len(self.codes)), (self._owner, self.codes)),
+        owner = np.repeat(np.arange(len(self.lengths)), self.lengths)
+        counts = sparse.csr_matrix((np.ones(len(self.codes)), (owner, self.codes)),
                                    shape=(len(self.lengths), len(self.vocabulary)))
         counts.sum_duplicates()
         return counts
@@ -242,7 +245,7 @@ class TokenIndex:
     def _blocks(self, first: np.ndarray, second: np.ndarray):
         """Blocks of pair positions, pairs of similar list lengths together, with the number
         of terms of a and of b the block needs."""
-        width = self._codes.shape[1]
+        width = self._width
         la, lb = np.minimum(self.lengths[first], width), np.minimum(self.lengths[second], width)
         order = np.lexsort((lb, (la + 3) // 4))
         start = 0
@@ -252,20 +255,33 @@ class TokenIndex:
             start += len(block)
             yield block, int(la[block].max()), int(lb[block].max())
 
-    def _matches(self, first: np.ndarray, second: np.ndarray, width_a: int, width_b: int) -> np.ndarray:
+    def _cells(self, lists: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+        """A row per list, a column for each of its first `width` terms: where the term is in the
+        flat arrays (codes, _numbered, _surfaces), and whether there is one (none past a list's
+        end, nor in a list longer than the bulk width: those are aligned one pair at a time).
+
+        The rows are gathered for the pairs at hand only: a matrix for every list, padded to
+        the longest, held four times the terms (15 a sentence on average, 64 columns)."""
+        lengths = self.lengths[lists]
+        columns = np.arange(width)
+        inside = columns < np.where(lengths > self._width, 0, lengths)[:, None]
+        return np.where(inside, self._starts[lists][:, None] + columns, 0), inside
+
+    def _matches(self, at_a: np.ndarray, inside_a: np.ndarray, at_b: np.ndarray, inside_b: np.ndarray) -> np.ndarray:
         """(pairs, width_a, width_b) booleans: term x of a and term y of b are aligned (equal
-        codes: the same term and copy number; the ends never match)."""
-        a = self._codes[first, :width_a]
-        b = self._codes[second, :width_b]
-        return a[:, :, None] == np.where(b < 0, -2, b)[:, None, :]
+        codes: the same term and copy number; the ends never match). at_*, inside_*: `_cells`."""
+        a = np.where(inside_a, self._numbered[at_a], -1)
+        b = np.where(inside_b, self._numbered[at_b], -2)
+        return a[:, :, None] == b[:, None, :]
 
     def _equal_term_weights(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """Each pair's weight of equal terms aligned (each side gets the same: equal terms
         weigh the same), summed in a's order as `_align_prepared` sums it."""
         got = np.zeros(len(first), dtype=np.float64)
         for block, width_a, width_b in self._blocks(first, second):
-            matched = self._matches(first[block], second[block], width_a, width_b).any(axis=2)
-            aligned = self._weights[first[block], :width_a] * matched
+            at_a, inside_a = self._cells(first[block], width_a)
+            matched = self._matches(at_a, inside_a, *self._cells(second[block], width_b)).any(axis=2)
+            aligned = np.where(inside_a, self._term_weight[self.codes[at_a]], 0.0) * matched
             total = np.zeros(len(block), dtype=np.float64)
             for column in range(width_a):  # term after term: the order of Python's sum
                 total += aligned[:, column]
@@ -276,54 +292,126 @@ class TokenIndex:
         """`differing_words` of each pair aligned by equal terms alone."""
         out: list = [None] * len(first)
         for block, width_a, width_b in self._blocks(first, second):
-            same = self._matches(first[block], second[block], width_a, width_b)
+            at_a, inside_a = self._cells(first[block], width_a)
+            at_b, inside_b = self._cells(second[block], width_b)
+            same = self._matches(at_a, inside_a, at_b, inside_b)
             paired = same.any(axis=2)
             partner = np.where(paired, same.argmax(axis=2), -1)  # b's index of each term of a
-            surface_a = self._surfaces[first[block], :width_a]
-            surface_b = np.take_along_axis(self._surfaces[second[block], :width_b], np.maximum(partner, 0), axis=1)
+            surface_a = np.where(inside_a, self._surfaces[at_a], -1)
+            surface_b = np.take_along_axis(np.where(inside_b, self._surfaces[at_b], -1), np.maximum(partner, 0), axis=1)
             # every term aligned, each with the same spelling: nothing differs
-            alike = ((paired & (surface_a == surface_b)) | (surface_a < 0)).all(axis=1)
-            alike &= (same.any(axis=1) | (self._codes[second[block], :width_b] < 0)).all(axis=1)
+            alike = ((paired & (surface_a == surface_b)) | ~inside_a).all(axis=1)
+            alike &= (same.any(axis=1) | ~inside_b).all(axis=1)
             for k in block[alike].tolist():
                 out[k] = ("", "", "")
-            rest, partner, same, surface_a, surface_b = (block[~alike], partner[~alike], same[~alike],
-                                                         surface_a[~alike], surface_b[~alike])
+            rest, partner, same, surface_a, surface_b, inside_a, inside_b = (
+                block[~alike], partner[~alike], same[~alike], surface_a[~alike], surface_b[~alike], inside_a[~alike],
+                inside_b[~alike])
             start_a, start_b = self._starts[first[rest]], self._starts[second[rest]]
             # the words of each pair, in text order (np.nonzero goes row by row, column by column)
-            rows, columns = np.nonzero((partner < 0) & (surface_a >= 0))
-            only_a = self._words[start_a[rows] + columns].tolist(), rows
-            rows, columns = np.nonzero(~same.any(axis=1) & (self._codes[second[rest], :width_b] >= 0))
-            only_b = self._words[start_b[rows] + columns].tolist(), rows
+            rows, columns = np.nonzero((partner < 0) & inside_a)
+            only_a = self._words(start_a[rows] + columns), rows
+            rows, columns = np.nonzero(~same.any(axis=1) & inside_b)
+            only_b = self._words(start_b[rows] + columns), rows
             rows, columns = np.nonzero((partner >= 0) & (surface_a != surface_b))
-            swapped = ([f"{x}~{y}" for x, y in zip(self._words[start_a[rows] + columns].tolist(),
-                                                      self._words[start_b[rows] + partner[rows, columns]].tolist())], rows)
+            swapped = ([f"{x}~{y}" for x, y in zip(self._words(start_a[rows] + columns),
+                                                      self._words(start_b[rows] + partner[rows, columns]))], rows)
             joined = [_joined_by_row(found, at, len(rest)) for found, at in (only_a, only_b, swapped)]
             for k, differences in zip(rest.tolist(), zip(*joined)):
                 out[k] = differences
         return out
+
+    def _words(self, at: np.ndarray) -> list[str]:
+        """The spelling of the terms at these places of the flat arrays."""
+        return self._spellings[self._surfaces[at]].tolist()
 
 
 def token_idf_weights(token_lists: Sequence[Sequence[tuple[str, str]]]) -> dict[str, float]:
     """`textsim.idf_weights` of the terms of token lists (`tokens`; one list = one document),
     the same floats, counted with numpy: the quote variants weigh terms over every sentence of
     the corpus, where a Counter of each sentence's set of terms was most of the cost."""
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    codes, vocabulary = _factorized(token_lists, _list_chunks(lengths, _TERMS_AT_ONCE), 0)
+    return _idf_of_codes(codes, lengths, vocabulary)
+
+
+def _idf_of_codes(codes: np.ndarray, lengths: np.ndarray, vocabulary: Sequence[str]) -> dict[str, float]:
+    """term -> `idf` over the lists (one list = one document), given each term's code, list
+    after list, and the number of terms of each list."""
+    size = max(len(vocabulary), 1)
+    documents = np.zeros(len(vocabulary), dtype=np.int64)
+    for owner, at in _chunk_terms(lengths, _list_chunks(lengths, _TERMS_AT_ONCE)):
+        documents += np.bincount(_distinct(owner * size + codes[at]) % size, minlength=len(vocabulary))
+    return {term: idf(len(lengths), count) for term, count in zip(vocabulary, documents.tolist())}
+
+
+def _list_chunks(lengths: np.ndarray, terms_at_once: int) -> list[tuple[int, int]]:
+    """(start, stop) ranges of consecutive lists, in order, covering every list, each of about
+    terms_at_once terms (at least one list)."""
+    if not len(lengths):
+        return []
+    ends = np.cumsum(lengths)
+    cuts = np.searchsorted(ends, np.arange(terms_at_once, int(ends[-1]), terms_at_once), side="left") + 1
+    bounds = np.unique(np.r_[0, cuts, len(lengths)])
+    return list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
+
+
+def _chunk_terms(lengths: np.ndarray, chunks: list[tuple[int, int]]):
+    """For each chunk of lists (`_list_chunks`): the list of each of its terms, and the slice of
+    its terms in the flat arrays (list after list)."""
+    ends = np.cumsum(lengths)
+    for start, stop in chunks:
+        yield (np.repeat(np.arange(start, stop), lengths[start:stop]),
+               slice(int(ends[start] - lengths[start]), int(ends[stop - 1])))
+
+
+def _factorized(token_lists: Sequence[Sequence[tuple[str, str]]], chunks: list[tuple[int, int]], part: int
+                ) -> tuple[np.ndarray, list[str]]:
+    """pd.factorize of part `part` (0: the term, 1: the spelling) of every token, list after
+    list: the codes (int32) and the distinct values in order of first appearance. A chunk of
+    lists at a time (`_list_chunks`), so that no list or object array holds every token: each
+    chunk's distinct values, in their order, are factorized again, which orders them by the
+    chunk, then the place where each first appears: by their first appearance overall."""
     import pandas as pd
 
-    terms = list(map(itemgetter(0), chain.from_iterable(token_lists)))
-    if not terms:
-        return {}
-    codes, vocabulary = pd.factorize(pd.Series(terms, dtype=object))
-    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    owner = np.repeat(np.arange(len(token_lists)), lengths)
-    return _idf_of_codes(owner, np.asarray(codes, dtype=np.int64), list(vocabulary), len(token_lists))
+    codes, distinct = [], []
+    for start, stop in chunks:
+        values = [token[part] for found in token_lists[start:stop] for token in found]
+        found, uniques = pd.factorize(pd.Series(values, dtype=object)) if values else (np.empty(0, np.int64), [])
+        codes.append(found)
+        distinct.append(np.asarray(uniques, dtype=object))
+    if not codes:
+        return np.empty(0, dtype=np.int32), []
+    overall, vocabulary = pd.factorize(pd.Series(np.concatenate(distinct), dtype=object))
+    dtype = np.int32 if len(vocabulary) < 2**31 else np.int64
+    offsets = np.cumsum([0] + [len(found) for found in distinct])
+    return (np.concatenate([overall[offset + found].astype(dtype) for found, offset in zip(codes, offsets.tolist())]),
+            list(vocabulary))
 
 
-def _idf_of_codes(owner: np.ndarray, codes: np.ndarray, vocabulary: Sequence[str], n_documents: int) -> dict[str, float]:
-    """term -> `idf` over n_documents, given each occurrence's document (owner) and term code."""
-    size = max(len(vocabulary), 1)
-    found = _distinct(owner * size + codes) % size
-    documents = np.bincount(found, minlength=len(vocabulary)).tolist()
-    return {term: idf(n_documents, count) for term, count in zip(vocabulary, documents)}
+def _copy_numbers(owner: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """The copy number of each term within its list (0 for its first copy, 1 for the next...);
+    owner: the list of each term, increasing."""
+    order = np.lexsort((codes, owner))
+    runs = np.flatnonzero(np.r_[True, (owner[order][1:] != owner[order][:-1]) | (codes[order][1:] != codes[order][:-1])])
+    copy = np.empty(len(codes), dtype=np.int64)
+    copy[order] = np.arange(len(codes)) - np.repeat(runs, np.diff(np.r_[runs, len(codes)]))
+    return copy
+
+
+def _sums_in_order(term_weight: np.ndarray, codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Each list's sum of its terms' weights, added term after term from the first, as Python
+    3.11's sum() adds floats (no compensation): column after column, over the lists that reach
+    the column (longest first, so a prefix). No flat array of every term's weight is made."""
+    order = np.argsort(-lengths, kind="stable")
+    longest_first, starts_in_order = lengths[order], starts[order]
+    sums = np.zeros(len(lengths), dtype=np.float64)
+    for column in range(int(longest_first[0]) if len(lengths) else 0):
+        reaching = int(np.searchsorted(-longest_first, -column, side="left"))  # lists with more than `column` terms
+        sums[:reaching] += term_weight[codes[starts_in_order[:reaching] + column]]
+    totals = np.empty_like(sums)
+    totals[order] = sums
+    return totals
 
 
 def _joined_by_row(words: list[str], rows: np.ndarray, n_rows: int) -> list[str]:
@@ -367,14 +455,13 @@ def _clears(similarity, coverage_a, coverage_b, min_similarity, min_coverage):
     return clear
 
 
-def _distinct_terms(owner: np.ndarray, codes: np.ndarray, n_lists: int, n_terms: int):
-    """Sparse 0/1 matrix, a row per list, a column per term it has."""
+def _distinct_terms(terms: np.ndarray, per_list: np.ndarray, n_terms: int):
+    """Sparse 0/1 matrix, a row per list, a column per term it has; terms: the distinct terms
+    of each list, increasing, list after list; per_list: how many each list has."""
     from scipy import sparse
 
-    keys = _distinct(owner * max(n_terms, 1) + codes)
-    rows, columns = np.divmod(keys, max(n_terms, 1))
-    indptr = np.searchsorted(rows, np.arange(n_lists + 1))
-    return sparse.csr_matrix((np.ones(len(keys), dtype=np.float32), columns, indptr), shape=(n_lists, n_terms))
+    indptr = np.r_[0, np.cumsum(per_list)]
+    return sparse.csr_matrix((np.ones(len(terms), dtype=np.float32), terms, indptr), shape=(len(per_list), n_terms))
 
 
 def _variant_links(fuzzable, vocabulary: Sequence[str], first: np.ndarray, second: np.ndarray):
@@ -392,7 +479,7 @@ def _variant_links(fuzzable, vocabulary: Sequence[str], first: np.ndarray, secon
     nothing = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
     if not len(first) or fuzzable.nnz == 0:
         return nothing
-    length = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
+    length = np.fromiter(map(len, vocabulary), dtype=np.int32, count=len(vocabulary))
     sizes = np.arange(length.max() + 1)
     reachable = _may_reach(np.abs(sizes[:, None] - sizes[None, :]), sizes[:, None] + sizes[None, :])
     letters = _letter_counts(vocabulary)
@@ -405,16 +492,20 @@ def _variant_links(fuzzable, vocabulary: Sequence[str], first: np.ndarray, secon
         top, bottom = int(first[chunk].min()), int(first[chunk].max()) + 1
         paired = sparse.csr_matrix((np.ones(len(chunk), dtype=np.float32), (first[chunk] - top, second[chunk])),
                                    shape=(bottom - top, fuzzable.shape[0]))
-        meet = (fuzzable[top:bottom].T.tocsr() @ (paired @ fuzzable)).tocoo()
-        u, v = meet.row.astype(np.int64), meet.col.astype(np.int64)
+        meet = fuzzable[top:bottom].T.tocsr() @ (paired @ fuzzable)
+        # the terms of each entry as the product's int32 indices, without its values or a COO
+        # copy: the entries run to millions (most of this function's memory)
+        v = meet.indices
+        u = np.repeat(np.arange(meet.shape[0], dtype=v.dtype), np.diff(meet.indptr))
+        del meet, paired
         keep = reachable[length[u], length[v]] & (u != v)
         u, v = u[keep], v[keep]
-        keep = _may_reach(np.bitwise_count(present[u] ^ present[v]).astype(np.int64), length[u] + length[v])
+        keep = _may_reach(np.bitwise_count(present[u] ^ present[v]).astype(np.int32), length[u] + length[v])
         u, v = u[keep], v[keep]
         keep = _may_reach(np.abs(letters[u] - letters[v]).sum(axis=1, dtype=np.int64), length[u] + length[v])
         lows.append(np.minimum(u[keep], v[keep]))
         highs.append(np.maximum(u[keep], v[keep]))
-    u, v = np.concatenate(lows), np.concatenate(highs)
+    u, v = np.concatenate(lows).astype(np.int64), np.concatenate(highs)
     found = _distinct(u * max(len(vocabulary), 1) + v)
     low, high = np.divmod(found, max(len(vocabulary), 1))
     if not len(low):

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .pair_scoring import TokenIndex
+from .pair_scoring import _SCORE_LISTS, TokenIndex
 from .textsim import Paraphrases, load_paraphrases, sentence_tokens, words
 
 REUSE_COLUMNS = [
@@ -93,9 +93,10 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
 
 
 def _banded_pairs(signatures: np.ndarray, members: Sequence[int], groups: list, n: int, *, threshold: float,
-                  num_perm: int, min_jaccard: float) -> np.ndarray:
+                  num_perm: int, min_jaccard: float, dtype=np.int64) -> np.ndarray:
     """`_candidate_array` from the signatures of its non-empty sets (members: their positions
-    among the n sets, increasing).
+    among the n sets, increasing); the positions as `dtype` (find_reuse holds millions of pairs
+    in int32).
 
     Band after band and in chunks, so that memory follows the kept candidates, not the band
     collisions (mostly unrelated sentences: 43 million on 10,000 news articles, for 6 million
@@ -103,7 +104,7 @@ def _banded_pairs(signatures: np.ndarray, members: Sequence[int], groups: list, 
     different groups and its MinHash estimate clears min_jaccard."""
     m = len(members)
     if m < 2:
-        return np.empty((0, 2), dtype=np.int64)
+        return np.empty((0, 2), dtype=dtype)
     bands, rows_per_band = lsh_bands(threshold, num_perm)
     index = np.asarray(members, dtype=np.int64)
     group = pd.factorize(pd.Series(groups, dtype=object))[0][index]
@@ -121,11 +122,19 @@ def _banded_pairs(signatures: np.ndarray, members: Sequence[int], groups: list, 
             # MinHash.jaccard: the share of equal signature values, float(count) / float(num_perm)
             x, y = _where(np.count_nonzero(signatures[x] == signatures[y], axis=1) >= need, x, y)
             kept.append(x * m + y)
-    first, second = np.divmod(np.sort(np.concatenate(kept)), m)
-    return np.stack([index[first], index[second]], axis=1)
+    keys = np.concatenate(kept)
+    kept.clear()
+    keys.sort()
+    # filled a chunk at a time: whole-length (row, row) and (set, set) arrays were twice the pairs
+    pairs = np.empty((len(keys), 2), dtype=dtype)
+    for start in range(0, len(keys), _PAIRS_AT_ONCE):
+        first, second = np.divmod(keys[start:start + _PAIRS_AT_ONCE], m)
+        pairs[start:start + _PAIRS_AT_ONCE, 0] = index[first]
+        pairs[start:start + _PAIRS_AT_ONCE, 1] = index[second]
+    return pairs
 
 
-_PAIRS_AT_ONCE = 1_000_000  # colliding pairs checked at once (bounds the memory of a band)
+_PAIRS_AT_ONCE = 250_000  # colliding pairs checked at once (bounds the memory of a band: ~50 MB)
 
 
 def _where(keep: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -311,7 +320,11 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits.
 
     tokens: each sentence's `analysis.textsim.tokens` with these paraphrases, in row order,
-    when already at hand (the export builds them per article: see `tokens_by_sentence`)."""
+    when already at hand (the export builds them per article: see `tokens_by_sentence`).
+
+    Memory: each stage's arrays are let go as soon as the next has what it needs (the
+    signatures once the candidates are found, the token index once they are scored), as the
+    candidates run to millions on 10,000 articles."""
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
     texts = sentences["text"].tolist()
@@ -325,44 +338,94 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     weights = index.idf_weights()  # (text_weights of the texts)
     index.weigh(weights, max(weights.values(), default=1.0))
     article_ids = sentences["article_id"].tolist()
-    sentence_ids = [int(k) for k in sentences["sentence_id"].tolist()]
-    n_words = [int(k) for k in sentences["n_words"].tolist()]
-    outlet = articles.set_index("article_id")["outlet"].to_dict()
-    # the sentences with min_terms terms or more (and at least one), and their MinHash signatures
-    members = np.flatnonzero((index.lengths >= min_terms) & (index.lengths > 0))
-    listed = np.repeat(np.isin(np.arange(len(texts)), members), index.lengths)
-    signatures = _code_signatures(index.vocabulary, index.codes[listed], index.lengths[members], num_perm)
-    candidates = _banded_pairs(signatures, members.tolist(), article_ids, len(texts), threshold=lsh_threshold,
-                               num_perm=num_perm, min_jaccard=MIN_ESTIMATED_JACCARD)
-    rank = original_order(articles).reindex(article_ids).to_numpy()  # of each sentence's article
-    unranked = candidates[np.isnan(rank[candidates]).any(axis=1)]
-    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
-        raise KeyError(article_ids[unranked[0, 1] if np.isnan(rank[unranked[0, 1]]) else unranked[0, 0]])
-    later_first = rank[candidates[:, 1]] < rank[candidates[:, 0]]  # oriented: the more original sentence first
-    oriented = np.where(later_first[:, None], candidates[:, ::-1], candidates)
-    scored = index.score(
-        oriented[:, 0], oriented[:, 1], min_similarity=min_similarity, min_coverage=min_containment)
+    candidates = _sentence_candidates(index, article_ids, min_terms=min_terms, lsh_threshold=lsh_threshold,
+                                      num_perm=num_perm)
+    _orient(candidates, original_order(articles).reindex(article_ids).to_numpy(), article_ids)
+    scored = index.score(candidates[:, 0], candidates[:, 1], min_similarity=min_similarity,
+                         min_coverage=min_containment)
+    del index
     if not len(scored.index):
         return pd.DataFrame([], columns=REUSE_COLUMNS)
-    first, second = oriented[scored.index, 0].tolist(), oriented[scored.index, 1].tolist()
-    similarity, coverage_a, coverage_b = scored.similarity, scored.coverage_a, scored.coverage_b
-    # for `_method_of_words`: once per distinct text (the kept pairs share few texts: wire copies)
+    first, second = candidates[scored.index, 0], candidates[scored.index, 1]
+    del candidates
+    scores = {name: getattr(scored, name) for name in _SCORE_LISTS}
+    del scored  # (its lists go, one by one, into the table)
+    return _reuse_frame(first, second, scores, sentences, articles, texts, article_ids)
+
+
+def _sentence_candidates(index: TokenIndex, article_ids: list, *, min_terms: int, lsh_threshold: float,
+                         num_perm: int) -> np.ndarray:
+    """The candidate pairs (`_banded_pairs`) of the sentences with min_terms terms or more (and
+    at least one), from their MinHash signatures (let go on return)."""
+    members = np.flatnonzero((index.lengths >= min_terms) & (index.lengths > 0))
+    listed = np.repeat(np.isin(np.arange(len(index.lengths)), members), index.lengths)
+    signatures = _code_signatures(index.vocabulary, index.codes[listed], index.lengths[members], num_perm)
+    del listed
+    return _banded_pairs(signatures, members.tolist(), article_ids, len(index.lengths), threshold=lsh_threshold,
+                         num_perm=num_perm, min_jaccard=MIN_ESTIMATED_JACCARD,
+                         dtype=np.int32 if len(index.lengths) < 2**31 else np.int64)
+
+
+def _orient(candidates: np.ndarray, rank: np.ndarray, article_ids: list) -> None:
+    """Swap, in place, the pairs whose second sentence's article (rank: `original_order` of
+    each sentence's article) is the more original, so that it comes first."""
+    missing = np.isnan(rank)
+    unranked = np.flatnonzero(missing[candidates[:, 0]] | missing[candidates[:, 1]])
+    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
+        i, j = candidates[unranked[0]].tolist()
+        raise KeyError(article_ids[j if missing[j] else i])
+    later_first = np.flatnonzero(rank[candidates[:, 1]] < rank[candidates[:, 0]])
+    candidates[later_first] = candidates[later_first, ::-1]
+
+
+def _reuse_frame(first: np.ndarray, second: np.ndarray, scores: dict[str, list], sentences: pd.DataFrame,
+                 articles: pd.DataFrame, texts: list[str], article_ids: list) -> pd.DataFrame:
+    """The reuse table of the kept pairs (first[k], second[k]) (sentence positions), sorted;
+    scores: the lists of their `PairScores` by name, emptied as the table takes them.
+
+    The order comes from the sort keys alone, and each column is made in that order and
+    turned into a Series at once, so that the table is built once and its columns as Python
+    lists are held one at a time, not all of them and then a sorted copy of the table."""
+    sentence_ids = np.asarray([int(k) for k in sentences["sentence_id"].tolist()], dtype=object)
+    ids = np.asarray(article_ids, dtype=object)
+    keys = ["article_a", "article_b", "sentence_id_a", "sentence_id_b"]
+    order = pd.DataFrame({"article_a": ids[first].tolist(), "article_b": ids[second].tolist(),
+                          "sentence_id_a": sentence_ids[first].tolist(), "sentence_id_b": sentence_ids[second].tolist()},
+                         columns=keys).sort_values(keys).index.to_numpy()
+    first, second = first[order], second[order]
+
+    def of_pairs(values) -> pd.Series:
+        """values (one per pair, in the order of `scores`) in the table's order."""
+        return pd.Series(np.asarray(values, dtype=object)[order].tolist())
+
+    def of_sentences(values: np.ndarray, which: np.ndarray) -> pd.Series:
+        return pd.Series(values[which].tolist())
+
+    def rounded(name: str) -> pd.Series:
+        return pd.Series([round(value, 4) for value in np.asarray(scores.pop(name), dtype=np.float64)[order].tolist()])
+
+    outlet = articles.set_index("article_id")["outlet"].to_dict()
+    outlets = np.asarray([outlet.get(aid, "") for aid in article_ids], dtype=object)
+    n_words = np.asarray([int(k) for k in sentences["n_words"].tolist()], dtype=object)
+    text = np.asarray(texts, dtype=object)
+    columns = {"article_a": of_sentences(ids, first), "article_b": of_sentences(ids, second),
+               "text_a": of_sentences(text, first), "text_b": of_sentences(text, second),
+               "similarity": rounded("similarity"),
+               "sentence_id_a": of_sentences(sentence_ids, first), "sentence_id_b": of_sentences(sentence_ids, second),
+               "outlet_a": of_sentences(outlets, first), "outlet_b": of_sentences(outlets, second),
+               "method": pd.Series(_methods(texts, first.tolist(), second.tolist())),
+               "coverage_a": rounded("coverage_a"), "coverage_b": rounded("coverage_b"),
+               "n_words_a": of_sentences(n_words, first), "n_words_b": of_sentences(n_words, second)}
+    for name in ("words_only_a", "words_only_b", "swapped_words"):
+        columns[name] = of_pairs(scores.pop(name))
+    return pd.DataFrame(columns, columns=REUSE_COLUMNS, copy=False)
+
+
+def _methods(texts: list[str], first: list[int], second: list[int]) -> list[str]:
+    """`_method_of_words` of each pair (first[k], second[k]) of texts, normalizing each distinct
+    text once (the kept pairs share few texts: wire copies)."""
     normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
-    frame = pd.DataFrame({
-        "article_a": [article_ids[i] for i in first], "article_b": [article_ids[j] for j in second],
-        "text_a": [texts[i] for i in first], "text_b": [texts[j] for j in second],
-        "similarity": [round(value, 4) for value in similarity],
-        "sentence_id_a": [sentence_ids[i] for i in first], "sentence_id_b": [sentence_ids[j] for j in second],
-        "outlet_a": [outlet.get(article_ids[i], "") for i in first],
-        "outlet_b": [outlet.get(article_ids[j], "") for j in second],
-        "method": [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)],
-        "coverage_a": [round(value, 4) for value in coverage_a],
-        "coverage_b": [round(value, 4) for value in coverage_b],
-        "n_words_a": [n_words[i] for i in first], "n_words_b": [n_words[j] for j in second],
-        "words_only_a": scored.words_only_a, "words_only_b": scored.words_only_b,
-        "swapped_words": scored.swapped_words,
-    }, columns=REUSE_COLUMNS)
-    return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)
+    return [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)]
 
 
 def shared_share(reuse: pd.DataFrame, sentences: pd.DataFrame, *, complete: bool = True) -> pd.DataFrame:

@@ -18,9 +18,16 @@
 5. the candidate pairs (MinHash LSH banding) against c412d6b's, which gathered every band
    collision of the corpus before filtering: CPU and the rise of peak memory, each version in
    its own forked process, in turns, the same pairs checked (`--articles 10000` shows the
-   memory that grew with the collisions).
+   memory that grew with the collisions);
+6. find_reuse and the term weights of quote_variants.csv (token_idf_weights over every
+   sentence) against main at bf2d5f5 (kept verbatim in tests/reference_reuse_bf2d5f5.py and
+   tests/reference_pair_scoring_bf2d5f5.py: a token index of padded matrices, flat arrays of
+   every token, every stage's arrays held to the end, the table built and then copied sorted):
+   CPU and the rise of peak memory, each version in its own forked process, in turns, the
+   same results checked (`--articles 10000` for the memory that matters at scale).
 
-python -m benchmarks reuse [--articles N] (size of the news corpus, default 1000)."""
+python -m benchmarks reuse [--articles N] [--only memory] (N: size of the news corpus, default
+1000; --only memory: section 6 alone)."""
 from __future__ import annotations
 
 import argparse
@@ -295,6 +302,71 @@ def candidates_against_c412d6b(n: int) -> None:
     print(f"  speed-up {old / new:.2f}x")
 
 
+_FIND_REUSE_INPUT: tuple = ()  # (sentences, articles, tokens), set before forking: inherited, not pickled
+
+
+def _reuse_task_in_fork(task: str, version: str) -> tuple[float, float, str]:
+    """(CPU seconds, MB of peak memory above the start, digest of the result) of one version's
+    find_reuse (task "find_reuse": its CSV table) or token_idf_weights over every sentence's
+    tokens (task "term weights", quote_variants.csv's weights: their repr) on _FIND_REUSE_INPUT
+    (runs in a forked child, so each peak is its own)."""
+    import hashlib
+    import resource
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_pair_scoring_bf2d5f5
+    import reference_reuse_bf2d5f5
+
+    from analysis.pair_scoring import token_idf_weights
+
+    sentences, articles, tokens = _FIND_REUSE_INPUT
+    import scipy.sparse  # noqa: F401 (imported before the start: the export has it loaded already)
+
+    if task == "find_reuse":
+        finder = {"bf2d5f5": reference_reuse_bf2d5f5.find_reuse, "current": find_reuse}[version]
+        run, digest = lambda: finder(sentences, articles, tokens=tokens), lambda table: table.to_csv(index=False)
+    else:
+        weigh = {"bf2d5f5": reference_pair_scoring_bf2d5f5.token_idf_weights, "current": token_idf_weights}[version]
+        run, digest = lambda: weigh(tokens), lambda weights: repr(list(weights.items()))
+    start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+    start = time.process_time()
+    result = run()
+    spent = time.process_time() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # (before the digest: its CSV text is large)
+    return spent, peak_mb - start_mb, hashlib.sha256(digest(result).encode()).hexdigest()
+
+
+def find_reuse_against_bf2d5f5(n: int) -> None:
+    """find_reuse and the quote variants' term weights of bf2d5f5 against the current ones on
+    the sentences of the n-article news corpus (tokens made once, as the export hands them
+    over), each run in a fresh fork, in turns (best of two), the same results checked."""
+    import multiprocessing
+
+    global _FIND_REUSE_INPUT
+    corpus = load_news_corpus(n)
+    sentences, articles = corpus.sentences, corpus.articles
+    _FIND_REUSE_INPUT = sentences, articles, sentence_tokens(sentences["text"].tolist(), load_paraphrases())
+    print(f"against bf2d5f5 on {len(articles)} articles, {len(sentences)} sentences (same results both ways; "
+          f"CPU and the rise of peak memory, each run in its own fork):")
+    try:
+        for task in ("find_reuse", "term weights"):
+            results: dict[str, list[tuple[float, float, str]]] = {"bf2d5f5": [], "current": []}
+            with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
+                for _ in range(2):
+                    for version in results:
+                        results[version].append(pool.apply(_reuse_task_in_fork, (task, version)))
+            if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
+                raise AssertionError(f"{task} gives another result than bf2d5f5's")
+            cpu = {version: min(spent for spent, _, _ in runs) for version, runs in results.items()}
+            peak = {version: min(mb for _, mb, _ in runs) for version, runs in results.items()}
+            print(f"  {task}:")
+            for version in results:
+                print(f"    {version:<8}: {cpu[version]:6.2f} s CPU, peak memory +{peak[version]:,.0f} MB")
+            print(f"    CPU ratio (bf2d5f5 / current) {cpu['bf2d5f5'] / cpu['current']:.2f}x, "
+                  f"peak rise {peak['bf2d5f5'] / max(peak['current'], 1):.2f}x lower")
+    finally:
+        _FIND_REUSE_INPUT = ()
+
 def planted() -> None:
     bodies, planted_pairs = make_articles()
     with tempfile.TemporaryDirectory() as tmp:
@@ -339,10 +411,15 @@ def planted() -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks reuse")
     parser.add_argument("--articles", type=int, default=NEWS_ARTICLES, help="size of the news corpus")
+    parser.add_argument("--only", choices=["memory"], help="run this section alone")
     options = parser.parse_args(argv or [])
+    if options.only == "memory":
+        find_reuse_against_bf2d5f5(options.articles)
+        return
     news_tables(options.articles)
     against_c412d6b(options.articles)
     candidates_against_c412d6b(options.articles)
+    find_reuse_against_bf2d5f5(options.articles)
     previous_path(options.articles)
     planted()
 
