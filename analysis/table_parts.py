@@ -101,6 +101,10 @@ class PartSpill:
             columns, dtypes = self._distinct.setdefault((part.columns, part.dtypes), (part.columns, part.dtypes))
             self._shapes[name][position] = PartShape(columns, dtypes, part.n_rows)
 
+    def shapes(self, name: str) -> list[PartShape]:
+        """The columns, dtypes and number of rows of each article's part, in corpus order."""
+        return self._shapes[name]
+
     def rows(self, name: str, positions: range) -> list[tuple]:
         slot = self.names.index(name)
         found = []
@@ -126,10 +130,10 @@ class SpilledTable:
 
     @property
     def n_rows(self) -> int:
-        return sum(shape.n_rows for shape in self.spill._shapes[self.name])
+        return sum(shape.n_rows for shape in self.spill.shapes(self.name))
 
     def frame(self) -> pd.DataFrame:
-        shapes = self.spill._shapes[self.name]
+        shapes = self.spill.shapes(self.name)
         columns, dtypes = layout(self.name, shapes)
         return frame_of_rows(self.spill.rows(self.name, range(len(shapes))), columns, dtypes)
 
@@ -138,7 +142,7 @@ class SpilledTable:
         articles give the same text as the whole table when every column's dtype is settled;
         when partitions disagree on one (pandas then infers it from all the values) or the
         table is empty, it is built whole."""
-        shapes = self.spill._shapes[self.name]
+        shapes = self.spill.shapes(self.name)
         columns, dtypes = layout(self.name, shapes)
         with open(path, "w", encoding="utf-8", newline="") as handle:
             if not self.n_rows or None in dtypes.values():
