@@ -1,6 +1,8 @@
-# analysis/reuse.py as it was on main at bf2d5f5, kept verbatim (only the imports made absolute, its
-# TokenIndex the one of tests/reference_pair_scoring_bf2d5f5.py) as the oracle of find_reuse's memory
-# work (tests/test_pair_scoring_memory.py) and the baseline of benchmarks/bench_reuse.py.
+# analysis/reuse.py as it was on main at bf2d5f5, kept verbatim up to find_reuse (only the imports made
+# absolute, its TokenIndex the one of tests/reference_pair_scoring_bf2d5f5.py) as the oracle of
+# find_reuse's memory work (tests/test_pair_scoring_memory.py) and the baseline of
+# benchmarks/bench_reuse.py. The functions after find_reuse (shared_share, reuse_pairs, netting)
+# are left out: nothing here uses them, and they are unchanged in analysis/reuse.py.
 """Text reuse: which sentences two articles share (copied, lightly reworded or spun), how much
 of each article is shared with each other one, and whether a common wire origin is probable.
 
@@ -33,11 +35,6 @@ REUSE_COLUMNS = [
     "coverage_a", "coverage_b", "n_words_a", "n_words_b",
     "words_only_a", "words_only_b", "swapped_words",
 ]
-PAIR_COLUMNS = [
-    "article_a", "article_b", "outlet_a", "outlet_b", "shared_sentences",
-    "shared_words_a", "shared_words_b", "share_a", "share_b",
-    "agency_a", "agency_b", "channel_a", "channel_b", "origin", "origin_agency", "basis",
-]
 # Most original first: an agency's own wire copy, an outlet's own reporting, a republished
 # (often translated) copy, an aggregator's verbatim copy, an automated rewrite. Unknown last.
 CHANNEL_ORDER = ("wire", "original", "republished", "aggregator_copy", "rewrite")
@@ -52,11 +49,6 @@ LSH_THRESHOLD = 0.3  # Jaccard of term sets at which the index starts to return 
 MIN_ESTIMATED_JACCARD = 0.2
 NUM_PERM = 64
 VERBATIM_RATIO = 90.0  # rapidfuzz ratio of the normalized texts from which a pair is a near-verbatim copy
-# A pair of articles "shares text" when at least this many sentences and this share of the
-# shorter side's body words are shared; below that, shared sentences are usually the same
-# remark quoted by two reporters, not copy.
-ORIGIN_MIN_SENTENCES = 2
-ORIGIN_MIN_SHARE = 0.1
 
 
 def original_order(articles: pd.DataFrame) -> pd.Series:
@@ -367,136 +359,3 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     }, columns=REUSE_COLUMNS)
     return frame.sort_values(["article_a", "article_b", "sentence_id_a", "sentence_id_b"], ignore_index=True)
 
-
-def shared_share(reuse: pd.DataFrame, sentences: pd.DataFrame, *, complete: bool = True) -> pd.DataFrame:
-    """For every ordered pair of different articles in `sentences` (complete=True; else only
-    pairs sharing text, both ways): the share of the first article's body words (article_id)
-    in sentences shared with the second (other_article_id). Columns article_id,
-    other_article_id, shared_sentences, shared_words, body_words, share. Each sentence counts
-    once however many copies it has in the other article."""
-    body = sentences.groupby("article_id")["n_words"].sum()
-    sides = pd.concat([
-        reuse[["article_a", "sentence_id_a", "article_b"]].set_axis(["article_id", "sentence_id", "other_article_id"], axis=1),
-        reuse[["article_b", "sentence_id_b", "article_a"]].set_axis(["article_id", "sentence_id", "other_article_id"], axis=1),
-    ]).drop_duplicates()
-    sides = sides.merge(sentences[["article_id", "sentence_id", "n_words"]], on=["article_id", "sentence_id"])
-    shared = sides.groupby(["article_id", "other_article_id"]).agg(
-        shared_sentences=("sentence_id", "size"), shared_words=("n_words", "sum"))
-    if complete:
-        ids = sorted(body.index)
-        grid = pd.MultiIndex.from_tuples([(a, b) for a in ids for b in ids if a != b], names=["article_id", "other_article_id"])
-        shared = shared.reindex(grid, fill_value=0)
-    out = shared.reset_index()
-    out["body_words"] = out["article_id"].map(body).astype(int)
-    out["share"] = (out["shared_words"] / out["body_words"].where(out["body_words"] > 0)).fillna(0.0).round(4)
-    return out
-
-
-def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
-                min_sentences: int = ORIGIN_MIN_SENTENCES, min_share: float = ORIGIN_MIN_SHARE) -> pd.DataFrame:
-    """One row per pair of articles with at least one shared passage (columns PAIR_COLUMNS):
-    how much each side shares, and a judgement of common origin (origin) with its basis.
-
-    origin is one of: common_wire (same agency known for both), probable_wire (agency known
-    for one side only; origin_agency names it), shared_text_other_agencies (different agencies:
-    pooled copy or the same statement quoted; check), shared_text_unknown_origin (no agency
-    known), incidental (too little shared to be copy: usually the same remark quoted by both)."""
-    if reuse.empty:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
-    share = shared_share(reuse, sentences, complete=False).set_index(["article_id", "other_article_id"])
-    pairs = reuse[["article_a", "article_b"]].drop_duplicates().sort_values(["article_a", "article_b"])
-    ab = share.reindex(pd.MultiIndex.from_frame(pairs))
-    ba = share.reindex(pd.MultiIndex.from_frame(pairs[["article_b", "article_a"]]))
-    # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
-    outlet = dict(zip(articles["article_id"], articles["outlet"]))
-    agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
-    channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
-    columns: dict[str, list] = {name: [] for name in PAIR_COLUMNS}
-    for a, b, sent_a, sent_b, words_a, words_b, share_a, share_b in zip(
-            pairs["article_a"].tolist(), pairs["article_b"].tolist(),
-            ab["shared_sentences"].tolist(), ba["shared_sentences"].tolist(),
-            ab["shared_words"].tolist(), ba["shared_words"].tolist(),
-            ab["share"].tolist(), ba["share"].tolist()):
-        n_shared = int(min(sent_a, sent_b))
-        origin, origin_agency, basis = _judge_origin(
-            n_shared, max(share_a, share_b), agency[a], agency[b], min_sentences, min_share)
-        for name, value in (
-            ("article_a", a), ("article_b", b), ("outlet_a", outlet[a]), ("outlet_b", outlet[b]),
-            ("shared_sentences", n_shared), ("shared_words_a", int(words_a)), ("shared_words_b", int(words_b)),
-            ("share_a", float(share_a)), ("share_b", float(share_b)),
-            ("agency_a", agency[a]), ("agency_b", agency[b]), ("channel_a", channel[a]), ("channel_b", channel[b]),
-            ("origin", origin), ("origin_agency", origin_agency),
-            ("basis", f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"),
-        ):
-            columns[name].append(value)
-    return pd.DataFrame(columns, columns=PAIR_COLUMNS)
-
-
-def _judge_origin(n_shared: int, top_share: float, agency_a: str, agency_b: str,
-                  min_sentences: int, min_share: float) -> tuple[str, str, str]:
-    amount = f"{n_shared} shared sentence(s), up to {top_share:.0%} of one article"
-    if n_shared < min_sentences or top_share < min_share:
-        return "incidental", "", f"{amount}: too little for copy (often one remark quoted by both)"
-    if agency_a and agency_b:
-        if agency_a.casefold() == agency_b.casefold():
-            return "common_wire", agency_a, f"{amount}; both from {agency_a}"
-        return "shared_text_other_agencies", "", f"{amount}; agencies differ ({agency_a} / {agency_b})"
-    if agency_a or agency_b:
-        known = agency_a or agency_b
-        return "probable_wire", known, f"{amount}; agency {known} known for one side only"
-    return "shared_text_unknown_origin", "", f"{amount}; no agency known"
-
-
-def exclude_shared(sentences: pd.DataFrame, reuse: pd.DataFrame, *, keep: str = "original") -> pd.DataFrame:
-    """`sentences` without shared passages, so any analysis taking a sentences frame can be
-    rerun on each outlet's own contribution.
-
-    keep="original" (default): a shared sentence stays in the copy treated as the original
-    (article_a of each reuse row) and is dropped from the later copies (article_b), so the
-    shared text is counted once. keep="none": dropped from every copy, leaving only text no
-    other article carries. The input is not modified; row order and index are kept."""
-    if keep not in ("original", "none"):
-        raise ValueError(f"keep must be 'original' or 'none', got {keep!r}")
-    drop = [reuse[["article_b", "sentence_id_b"]].set_axis(["article_id", "sentence_id"], axis=1)]
-    if keep == "none":
-        drop.append(reuse[["article_a", "sentence_id_a"]].set_axis(["article_id", "sentence_id"], axis=1))
-    dropped = pd.concat(drop)
-    keys = pd.MultiIndex.from_frame(sentences[["article_id", "sentence_id"]])
-    shared = keys.isin(pd.MultiIndex.from_frame(dropped)) if len(dropped) else np.zeros(len(sentences), bool)
-    return sentences[~shared]
-
-
-def netting_summary(sentences: pd.DataFrame, netted: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: body words and sentences before and after `exclude_shared`, and the share
-    of its words that are its own contribution."""
-    outlet = articles.set_index("article_id")["outlet"]
-
-    def count(frame):
-        return frame.assign(outlet=frame["article_id"].map(outlet)).groupby("outlet").agg(
-            sentences=("sentence_id", "size"), words=("n_words", "sum"))
-
-    before, after = count(sentences), count(netted)
-    out = before.add_suffix("_before").join(after.add_suffix("_after")).fillna(0).astype(int)
-    out["own_share"] = (out["words_after"] / out["words_before"].where(out["words_before"] > 0)).fillna(0.0).round(4)
-    return out.reset_index()[["outlet", "sentences_before", "sentences_after", "words_before", "words_after", "own_share"]]
-
-
-def netted_corpus(corpus, reuse: pd.DataFrame, *, keep: str = "original"):
-    """The corpus with shared passages taken out of its sentences (see exclude_shared), so any
-    sentence-based analysis (topics and actors, figures, frames, labels, quotes, tone) can be
-    rerun on each outlet's own contribution through the same tables. Block text, and so
-    readability (textstat on block text), is left whole: cutting sentences out of a block would
-    rewrite the text that the blocks cite."""
-    from dataclasses import replace
-
-    return replace(corpus, sentences=exclude_shared(corpus.sentences, reuse, keep=keep))
-
-
-def netting_effect(before: pd.DataFrame, after: pd.DataFrame, value: str, by: list[str]) -> pd.DataFrame:
-    """`value` summed by `by` in a table computed on the full corpus and on the netted one,
-    with the change; rows where netting changed nothing are dropped."""
-    full = before.groupby(by)[value].sum().rename("before")
-    own = after.groupby(by)[value].sum().rename("after")
-    table = pd.concat([full, own], axis=1).fillna(0.0)
-    table["change"] = table["after"] - table["before"]
-    return table[table["change"].abs() > 1e-9].reset_index()
