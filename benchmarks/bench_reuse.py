@@ -257,62 +257,75 @@ def against_c412d6b(n: int) -> None:
     print(f"  {'both':<16}: c412d6b {old:6.2f} s CPU, current {new:6.2f} s CPU, speed-up {old / new:.2f}x")
 
 
-def _banding_in_fork(version: str, term_sets: list[set[str]], groups: list) -> tuple[float, float, str]:
-    """(CPU seconds, MB of peak memory above the start, digest of the pairs) of one version's
-    candidate pairs (runs in a forked child, so each peak is its own)."""
+def _measured(run, digest) -> tuple[float, float, str]:
+    """(CPU seconds, MB of peak memory above the start, sha256 of digest(result): bytes) of
+    run(); called in a forked child, so that each peak is its own."""
     import hashlib
     import resource
 
+    start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+    start = time.process_time()
+    result = run()
+    spent = time.process_time() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # (before the digest: a CSV text is large)
+    return spent, peak_mb - start_mb, hashlib.sha256(digest(result)).hexdigest()
+
+
+def _forked_in_turns(function, versions: tuple[str, str], *args) -> dict[str, tuple[float, float]]:
+    """function(version, *args) (a `_measured`) for each version in turns, twice, each run in a
+    fresh fork; version -> (best CPU seconds, lowest peak rise). Every run must give the same
+    digest."""
+    import multiprocessing
+
+    results: dict[str, list[tuple[float, float, str]]] = {version: [] for version in versions}
+    with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
+        for _ in range(2):
+            for version in versions:
+                results[version].append(pool.apply(function, (version, *args)))
+    if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
+        raise AssertionError(f"{function.__name__}{args[:1]}: {versions[1]} gives another result than {versions[0]}")
+    return {version: (min(cpu for cpu, _, _ in runs), min(mb for _, mb, _ in runs)) for version, runs in results.items()}
+
+
+def _print_in_turns(measured: dict[str, tuple[float, float]], indent: str = "  ") -> None:
+    for version, (cpu, peak) in measured.items():
+        print(f"{indent}{version:<8}: {cpu:6.2f} s CPU, peak memory +{peak:,.0f} MB")
+    (old_cpu, old_peak), (cpu, peak) = measured.values()
+    print(f"{indent}CPU ratio (old / current) {old_cpu / cpu:.2f}x, peak rise {old_peak / max(peak, 1):.2f}x lower")
+
+
+def _banding_in_fork(version: str, term_sets: list[set[str]], groups: list) -> tuple[float, float, str]:
+    """`_measured` of one version's candidate pairs."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import reference_reuse_c412d6b
 
     from analysis import reuse
 
     candidate_array = {"c412d6b": reference_reuse_c412d6b._candidate_array, "current": reuse._candidate_array}[version]
-    start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
-    start = time.process_time()
-    pairs = candidate_array(term_sets, groups)
-    spent = time.process_time() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return spent, peak_mb - start_mb, hashlib.sha256(pairs.tobytes()).hexdigest()
+    return _measured(lambda: candidate_array(term_sets, groups), lambda pairs: pairs.tobytes())
 
 
 def candidates_against_c412d6b(n: int) -> None:
     """The LSH candidate pairs of find_reuse's sentences, c412d6b's banding against the
     current one, each in a fresh fork, in turns (best of two), the same pairs checked."""
-    import multiprocessing
-
     from analysis.reuse import MIN_TERMS
 
     corpus = load_news_corpus(n)
     term_lists = [[term for term, _ in found] for found in sentence_tokens(corpus.sentences["text"].tolist(), load_paraphrases())]
     term_sets = [set(found) if len(found) >= MIN_TERMS else set() for found in term_lists]
     groups = corpus.sentences["article_id"].tolist()
-    results: dict[str, list[tuple[float, float, str]]] = {"c412d6b": [], "current": []}
-    with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
-        for _ in range(2):
-            for version in results:
-                results[version].append(pool.apply(_banding_in_fork, (version, term_sets, groups)))
-    if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
-        raise AssertionError("the candidate pairs differ from c412d6b's")
+    measured = _forked_in_turns(_banding_in_fork, ("c412d6b", "current"), term_sets, groups)
     print(f"candidate pairs on {len(corpus.articles)} articles, {len(term_sets)} sentences (same pairs both ways):")
-    for version, runs in results.items():
-        print(f"  {version:<8}: {min(cpu for cpu, _, _ in runs):6.2f} s CPU, peak memory +{min(mb for _, mb, _ in runs):,.0f} MB")
-    old, new = (min(cpu for cpu, _, _ in results[v]) for v in ("c412d6b", "current"))
-    print(f"  speed-up {old / new:.2f}x")
+    _print_in_turns(measured)
 
 
 _FIND_REUSE_INPUT: tuple = ()  # (sentences, articles, tokens), set before forking: inherited, not pickled
 
 
-def _reuse_task_in_fork(task: str, version: str) -> tuple[float, float, str]:
-    """(CPU seconds, MB of peak memory above the start, digest of the result) of one version's
-    find_reuse (task "find_reuse": its CSV table) or token_idf_weights over every sentence's
-    tokens (task "term weights", quote_variants.csv's weights: their repr) on _FIND_REUSE_INPUT
-    (runs in a forked child, so each peak is its own)."""
-    import hashlib
-    import resource
-
+def _reuse_task_in_fork(version: str, task: str) -> tuple[float, float, str]:
+    """`_measured` of one version's find_reuse (task "find_reuse": its CSV table) or
+    token_idf_weights over every sentence's tokens (task "term weights", quote_variants.csv's
+    weights: their repr) on _FIND_REUSE_INPUT."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import reference_pair_scoring_bf2d5f5
     import reference_reuse_bf2d5f5
@@ -324,24 +337,15 @@ def _reuse_task_in_fork(task: str, version: str) -> tuple[float, float, str]:
 
     if task == "find_reuse":
         finder = {"bf2d5f5": reference_reuse_bf2d5f5.find_reuse, "current": find_reuse}[version]
-        run, digest = lambda: finder(sentences, articles, tokens=tokens), lambda table: table.to_csv(index=False)
-    else:
-        weigh = {"bf2d5f5": reference_pair_scoring_bf2d5f5.token_idf_weights, "current": token_idf_weights}[version]
-        run, digest = lambda: weigh(tokens), lambda weights: repr(list(weights.items()))
-    start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
-    start = time.process_time()
-    result = run()
-    spent = time.process_time() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # (before the digest: its CSV text is large)
-    return spent, peak_mb - start_mb, hashlib.sha256(digest(result).encode()).hexdigest()
+        return _measured(lambda: finder(sentences, articles, tokens=tokens), lambda table: table.to_csv(index=False).encode())
+    weigh = {"bf2d5f5": reference_pair_scoring_bf2d5f5.token_idf_weights, "current": token_idf_weights}[version]
+    return _measured(lambda: weigh(tokens), lambda weights: repr(list(weights.items())).encode())
 
 
 def find_reuse_against_bf2d5f5(n: int) -> None:
     """find_reuse and the quote variants' term weights of bf2d5f5 against the current ones on
     the sentences of the n-article news corpus (tokens made once, as the export hands them
     over), each run in a fresh fork, in turns (best of two), the same results checked."""
-    import multiprocessing
-
     global _FIND_REUSE_INPUT
     corpus = load_news_corpus(n)
     sentences, articles = corpus.sentences, corpus.articles
@@ -350,22 +354,11 @@ def find_reuse_against_bf2d5f5(n: int) -> None:
           f"CPU and the rise of peak memory, each run in its own fork):")
     try:
         for task in ("find_reuse", "term weights"):
-            results: dict[str, list[tuple[float, float, str]]] = {"bf2d5f5": [], "current": []}
-            with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
-                for _ in range(2):
-                    for version in results:
-                        results[version].append(pool.apply(_reuse_task_in_fork, (task, version)))
-            if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
-                raise AssertionError(f"{task} gives another result than bf2d5f5's")
-            cpu = {version: min(spent for spent, _, _ in runs) for version, runs in results.items()}
-            peak = {version: min(mb for _, mb, _ in runs) for version, runs in results.items()}
             print(f"  {task}:")
-            for version in results:
-                print(f"    {version:<8}: {cpu[version]:6.2f} s CPU, peak memory +{peak[version]:,.0f} MB")
-            print(f"    CPU ratio (bf2d5f5 / current) {cpu['bf2d5f5'] / cpu['current']:.2f}x, "
-                  f"peak rise {peak['bf2d5f5'] / max(peak['current'], 1):.2f}x lower")
+            _print_in_turns(_forked_in_turns(_reuse_task_in_fork, ("bf2d5f5", "current"), task), indent="    ")
     finally:
         _FIND_REUSE_INPUT = ()
+
 
 def planted() -> None:
     bodies, planted_pairs = make_articles()
