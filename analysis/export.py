@@ -92,8 +92,9 @@ def inputs_of(name: str) -> list[str]:
 class Context:
     """What builders share: the corpus, the codebook folder, and tables built so far (so a
     table needed by several others, such as figures for discrepancies, is built once).
-    A partitioned export may also hand over tables it spilled to disk (table_parts.PartSpill):
-    export writes them from there, and `table` builds them whole only if asked."""
+    A partitioned export may also hand over the per-article tables it spilled to disk
+    (table_parts.PartSpill): export writes them from there, and `table` reads one back into
+    memory only when a table built from it asks."""
 
     corpus: Corpus
     codebook_dir: Path | None = None  # None: the bundled data/codebook
@@ -111,8 +112,10 @@ class Context:
         if self._building and self._building[-1] in SPECS and name not in spec(self._building[-1]).inputs:
             raise RuntimeError(f"table {self._building[-1]!r} reads {name!r} without declaring it: "
                                f"add it to inputs= where {self._building[-1]!r} is registered")
-        if name in self._spilled and name not in self._built:
-            return self._spilled[name].frame()  # not kept: the export writes it from disk
+        if name not in self._built and name in self._spilled:
+            # read back for the tables that read it (the export writes it from disk); a
+            # forked job drops it when it ends
+            self._built[name] = self._spilled[name].frame()
         if name not in self._built:
             self._building.append(name)
             try:

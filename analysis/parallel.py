@@ -9,9 +9,10 @@ process, in a pool of local processes or on a Dask cluster, then gathered in art
 3. Results come back as plain row tuples per article and are gathered in article order:
    the Corpus frames are assembled exactly as the serial loader does, per-article tables are
    concatenated and ordered as their spec says, and the warnings each article raised are
-   shown again in article order. An export spills the per-article tables that no
-   corpus-level table reads to disk as they come back and writes them from there
-   (table_parts), so that only what the corpus-level tables read is held in memory.
+   shown again in article order. An export spills the per-article tables to disk as they
+   come back (table_parts) and writes them from there; a corpus-level table that reads one
+   reads it back where it is built, so the gathering process holds only the Corpus frames
+   (and the tables sorted by article_id).
 4. Corpus-level tables (log-odds, bootstrap intervals, omissions, ...) run on the gathered
    Context, as in a serial run. The result is identical to the serial export, byte for byte."""
 from __future__ import annotations
@@ -49,13 +50,12 @@ class ArticleResult:
     tables: dict[str, TablePart] = field(default_factory=dict)
 
 
-def only_written(wanted: list[str]) -> list[str]:
-    """The wanted per-article tables that no wanted corpus-level table reads (tone.csv,
-    frames.csv, ...): an export spills them to disk as partitions return and writes them from
-    there, rather than holding every row in memory. Tables ordered by article_id are sorted
-    whole, so they are held."""
-    read_whole = {needed for name in wanted if not spec(name).per_article for needed in inputs_of(name)}
-    return [name for name in wanted if spec(name).per_article and spec(name).order == "corpus" and name not in read_whole]
+def spilled_tables(wanted: list[str]) -> list[str]:
+    """The per-article tables an export keeps on disk as partitions return, rather than in
+    memory: every one built in partitions, except those ordered by article_id (sorted whole,
+    so held). Those only written are written from disk; a corpus-level table reading one
+    (the bootstrap reads readability.csv) reads it back in the process that builds it."""
+    return [name for name in per_article_tables(wanted) if spec(name).order == "corpus"]
 
 
 def per_article_tables(wanted: list[str]) -> list[str]:
@@ -171,7 +171,7 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
         _show(stored["warnings"])
         write_table_files({name: cache.run_tables(run_key) / name for name in wanted}, out_dir)
         return {name: stored["rows"][name] for name in wanted}
-    with spilled_parts(only_written(wanted), len(read.tasks), out_dir) as spill:
+    with spilled_parts(spilled_tables(wanted), len(read.tasks), out_dir) as spill:
         context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill, lines=False)
         _show(messages)
         if engine == "processes" and workers > 1 and len(wanted) > 1:

@@ -80,37 +80,48 @@ class PartSpill:
 
     `keep(position, tables)` takes the parts of an article (its position in the corpus
     order; articles may come in any order) out of `tables`; `written(name)` then gives a
-    table that writes itself from the file. Reads are positional (os.pread), so forked
-    processes may write different tables from the same open file at once."""
+    table that writes itself from the file, or builds itself in memory for a table that
+    reads it. Each part is stored on its own, so reading one table unpickles only its rows;
+    reads are positional (os.pread), so forked processes may read different tables from the
+    same open file at once. Where each part lies is held in arrays, not per-part objects: at
+    100,000 articles and ten tables those would be a million of them."""
 
     def __init__(self, folder: Path, names: list[str], n_articles: int):
         self.names = list(names)
         self._file = open(Path(folder) / "parts.pickle", "w+b")
         self._end = 0
-        self._where: list[tuple[int, int] | None] = [None] * n_articles
-        self._shapes: dict[str, list[PartShape | None]] = {name: [None] * n_articles for name in self.names}
-        self._distinct: dict[tuple, tuple] = {}  # one copy of each (columns, dtypes)
+        shape = (len(self.names), n_articles)
+        self._offsets = np.zeros(shape, dtype=np.int64)
+        self._lengths = np.zeros(shape, dtype=np.int64)
+        self._n_rows = np.zeros(shape, dtype=np.int64)
+        self._layouts = np.zeros(shape, dtype=np.int32)  # which of the distinct (columns, dtypes)
+        self._layout_ids: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
 
     def keep(self, position: int, tables: dict[str, TablePart]) -> None:
         parts = [tables.pop(name) for name in self.names]
-        blob = pickle.dumps([part.rows for part in parts], protocol=pickle.HIGHEST_PROTOCOL)
-        os.pwrite(self._file.fileno(), blob, self._end)
-        self._where[position] = (self._end, len(blob))
-        self._end += len(blob)
-        for name, part in zip(self.names, parts):
-            columns, dtypes = self._distinct.setdefault((part.columns, part.dtypes), (part.columns, part.dtypes))
-            self._shapes[name][position] = PartShape(columns, dtypes, part.n_rows)
+        blobs = [pickle.dumps(part.rows, protocol=pickle.HIGHEST_PROTOCOL) for part in parts]
+        os.pwrite(self._file.fileno(), b"".join(blobs), self._end)
+        for slot, (part, blob) in enumerate(zip(parts, blobs)):
+            self._offsets[slot, position] = self._end
+            self._lengths[slot, position] = len(blob)
+            self._end += len(blob)
+            self._n_rows[slot, position] = part.n_rows
+            self._layouts[slot, position] = self._layout_ids.setdefault((part.columns, part.dtypes), len(self._layout_ids))
 
     def shapes(self, name: str) -> list[PartShape]:
         """The columns, dtypes and number of rows of each article's part, in corpus order."""
-        return self._shapes[name]
+        slot, distinct = self.names.index(name), list(self._layout_ids)
+        return [PartShape(*distinct[layout], n_rows)
+                for layout, n_rows in zip(self._layouts[slot].tolist(), self._n_rows[slot].tolist())]
+
+    def n_rows(self, name: str) -> int:
+        return int(self._n_rows[self.names.index(name)].sum())
 
     def rows(self, name: str, positions: range) -> list[tuple]:
         slot = self.names.index(name)
         found = []
-        for position in positions:
-            offset, length = self._where[position]
-            found.extend(pickle.loads(os.pread(self._file.fileno(), length, offset))[slot])
+        for offset, length in zip(self._offsets[slot, positions].tolist(), self._lengths[slot, positions].tolist()):
+            found.extend(pickle.loads(os.pread(self._file.fileno(), length, offset)))
         return found
 
     def written(self, name: str) -> "SpilledTable":
@@ -130,7 +141,7 @@ class SpilledTable:
 
     @property
     def n_rows(self) -> int:
-        return sum(shape.n_rows for shape in self.spill.shapes(self.name))
+        return self.spill.n_rows(self.name)
 
     def frame(self) -> pd.DataFrame:
         shapes = self.spill.shapes(self.name)

@@ -89,7 +89,7 @@ def test_spilled_parts_live_in_a_hidden_folder_of_the_output_removed_afterwards(
     assert not any((tmp_path / "out").iterdir())
 
 
-def test_a_context_builds_a_spilled_table_whole_when_asked(sample_corpus, tmp_path):
+def test_a_context_reads_a_spilled_table_back_once_when_asked(sample_corpus, tmp_path):
     from analysis.export import Context
 
     part = TablePart(("article_id", "n"), ("str", "int64"), [("a", 1), ("a", 2)])
@@ -97,19 +97,34 @@ def test_a_context_builds_a_spilled_table_whole_when_asked(sample_corpus, tmp_pa
     spill.keep(0, {"t.csv": part})
     context = Context(sample_corpus, _spilled={"t.csv": spill.written("t.csv")})
     assert context.table("t.csv")["n"].tolist() == [1, 2]
-    assert "t.csv" not in context._built  # not kept in memory
+    assert context.table("t.csv") is context.table("t.csv")  # read from disk once
+    spill.close()
+
+
+def test_each_table_reads_only_its_own_parts(tmp_path):
+    spill = PartSpill(tmp_path, ["a.csv", "b.csv"], 2)
+    for position in (1, 0):
+        spill.keep(position, {"a.csv": TablePart(("article_id", "n"), ("str", "int64"), [(f"a{position}", position)] * (position + 1)),
+                              "b.csv": TablePart(("article_id", "t"), ("str", "str"), [(f"a{position}", "x")])})
+    assert spill.rows("a.csv", range(2)) == [("a0", 0), ("a1", 1), ("a1", 1)]
+    assert spill.rows("b.csv", range(1, 2)) == [("a1", "x")]
+    assert [shape.n_rows for shape in spill.shapes("a.csv")] == [1, 2] and spill.n_rows("a.csv") == 3
+    assert {shape.columns for shape in spill.shapes("b.csv")} == {("article_id", "t")}
     spill.close()
 
 
 @pytest.mark.parametrize("wanted, spilled", [
-    (None, {"labels.csv", "frames.csv", "tone.csv", "naming.csv"}),
     (["tone.csv", "readability.csv"], {"tone.csv", "readability.csv"}),
-    (["readability.csv", "readability_outlets.csv"], set()),  # the bootstrap reads readability.csv
-    (["actors.csv"], set()),  # sorted by article_id: gathered whole
+    (["actors.csv", "quotes.csv"], {"quotes.csv"}),  # actors.csv is sorted by article_id: gathered whole
+    (["readability_outlets.csv"], "every per-article table in corpus order"),
 ])
-def test_only_tables_no_wanted_analysis_reads_are_spilled(wanted, spilled):
+def test_every_per_article_table_built_in_partitions_is_spilled_unless_sorted_whole(wanted, spilled):
     from analysis import tables  # noqa: F401
-    from analysis.export import written_tables
-    from analysis.parallel import only_written
+    from analysis.export import TABLES, spec
+    from analysis.parallel import per_article_tables, spilled_tables
 
-    assert set(only_written(wanted or written_tables())) == spilled
+    if spilled == "every per-article table in corpus order":
+        spilled = {name for name in TABLES if spec(name).per_article and spec(name).order == "corpus"}
+        assert {"sentence_tokens", "sentence_counts", "topic_evidence.csv", "quotes.csv"} <= spilled
+    assert set(spilled_tables(wanted)) == spilled
+    assert set(spilled_tables(wanted)) <= set(per_article_tables(wanted))
