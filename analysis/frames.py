@@ -56,6 +56,11 @@ class FrameDictionary:
         self.names = dict(zip(frames["frame"], frames["name"]))
         self._dictionary = TermDictionary.shared(dict(zip(frames["frame"], frames["terms"])))
 
+    def term_matches(self, text: str) -> list[tuple[str, str, str, int, int]]:
+        """(frame, term, surface, start, end) of every match, by frame (in codebook order)
+        then position: TermDictionary.matches."""
+        return self._dictionary.matches(text)
+
     def match(self, text: str) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for frame, _term, surface, _start, _end in self._dictionary.matches(text):
@@ -93,14 +98,18 @@ def _by_frequency(hits: list[str]) -> list[str]:
 class _FrameHits:
     """The evidence rows of one article x frame, gathered in one pass (filtering the evidence
     table once per article and frame made scoring quadratic): the sentences, the number of
-    sentences each term appears in (the evidence column), the matches."""
+    sentences each term appears in (the evidence column; a plain dict, as a Counter costs
+    several times more to make and to update), the matches."""
 
     __slots__ = ("sentence_ids", "term_counts", "n_matches")
 
     def __init__(self):
         self.sentence_ids: set = set()
-        self.term_counts: Counter = Counter()
+        self.term_counts: dict[str, int] = {}
         self.n_matches = 0
+
+    def count_term(self, term: str) -> None:
+        self.term_counts[term] = self.term_counts.get(term, 0) + 1
 
     def evidence(self, limit: int = 5) -> str:
         return evidence_summary(self.term_counts, limit) if self.term_counts else ""
@@ -114,8 +123,36 @@ def _hits_by_article_frame(rows) -> dict[tuple, _FrameHits]:
         if cell is None:
             cell = hits[(article_id, frame)] = _FrameHits()
         cell.sentence_ids.add(sentence_id)
-        cell.term_counts.update(terms)
+        for term in terms:
+            cell.count_term(term)
         cell.n_matches += n_matches
+    return hits
+
+
+def _hits_while_matching(sentences: pd.DataFrame, dictionary: FrameDictionary) -> dict[tuple, _FrameHits]:
+    """_hits_by_article_frame(_evidence_rows(sentences, dictionary)), counted straight from
+    each sentence's matches: no evidence row, term list or sort per sentence and frame."""
+    hits: dict[tuple, _FrameHits] = {}
+    matches = dictionary.term_matches
+    for article_id, sentence_id, text in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))):
+        found = matches(str(text))
+        if not found:
+            found = ((OTHER, None, None, None, None),)  # one 'other' row: the sentence, no term, no match
+        frame = cell = seen = None
+        for group, _term, surface, _start, _end in found:  # by frame, then position
+            if group != frame:
+                frame, seen = group, set()
+                cell = hits.get((article_id, frame))
+                if cell is None:
+                    cell = hits[(article_id, frame)] = _FrameHits()
+                cell.sentence_ids.add(sentence_id)
+            if surface is None:
+                continue
+            cell.n_matches += 1
+            term = surface.lower()
+            if term not in seen:  # the evidence counts sentences, not matches
+                seen.add(term)
+                cell.count_term(term)
     return hits
 
 
@@ -135,23 +172,29 @@ def score_frames(sentences: pd.DataFrame, articles: pd.DataFrame, frames: pd.Dat
     the first body paragraph evokes it; sentence_ids: the evoking sentences (';'-separated)."""
     frames = load_frames(codebook_dir) if frames is None else frames
     dictionary = FrameDictionary(frames)
-    hits_of = _hits_by_article_frame(_evidence_rows(sentences, dictionary) if evidence is None else _table_rows(evidence))
+    hits_of = _hits_while_matching(sentences, dictionary) if evidence is None else _hits_by_article_frame(_table_rows(evidence))
     frame_ids = list(frames["frame"]) + [OTHER]
-    outlets = articles.set_index("article_id")["outlet"]
-    headlines = articles.set_index("article_id")["headline"].fillna("")
+    # per-article facts as plain dicts: a pandas look-up per article cost more than the rest
+    # of its row (article ids are unique in Corpus.articles; the last row would win here,
+    # where a pandas look-up would give a Series)
+    ids = articles["article_id"].tolist()
+    outlets = dict(zip(ids, articles["outlet"].tolist()))
+    headlines = dict(zip(ids, articles["headline"].fillna("").tolist()))
     lede_paragraph = sentences.groupby("article_id")["paragraph"].min()
     ledes = sentences[sentences["paragraph"] == sentences["article_id"].map(lede_paragraph)]
     lede_text = ledes.groupby("article_id")["text"].agg(" ".join)
+    lede_text = dict(zip(lede_text.index.tolist(), lede_text.tolist()))
     totals = sentences.groupby("article_id").size()
+    totals = dict(zip(totals.index.tolist(), totals.tolist()))
     none = _FrameHits()
     rows = []
-    for article_id in articles["article_id"]:
+    for article_id in ids:
         total = int(totals.get(article_id, 0))
         outlet = outlets.get(article_id, "")
         headline = headlines.get(article_id, "")
         head = dictionary.match(str(headline))
         lede = dictionary.match(str(lede_text.get(article_id, "")))
-        has_lede = article_id in lede_text.index
+        has_lede = article_id in lede_text
         for frame in frame_ids:
             hits = hits_of.get((article_id, frame), none)
             n = len(hits.sentence_ids)

@@ -27,10 +27,17 @@ SUMMARY_COLUMNS = ["outlet", "voice", "n_sentences", "mean", "low", "high"]
 _MARKS_AND_SPACE = "“”\"‘’«»„ "  # stripped from the ends of each piece
 
 
+def own_voice(text: str, start: int, end: int) -> tuple[str, list[str]]:
+    """The document slice [start, end) as split_voices gives it when no quotation reaches
+    into it (all own voice), with its words: its text.split(), made on the way."""
+    tokens = text[start:end].strip(_MARKS_AND_SPACE).split()
+    return " ".join(tokens), tokens
+
+
 def split_voices(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[str, str]:
     """The own-voice and quoted parts of the document slice [start, end)."""
     if not quoted:  # most sentences: all own voice
-        return " ".join(text[start:end].strip(_MARKS_AND_SPACE).split()), ""
+        return own_voice(text, start, end)[0], ""
     own, inside = [], []
     cursor = start
     for q_start, q_end in sorted(quoted):
@@ -65,16 +72,26 @@ def sentence_tone(sentences: pd.DataFrame, analyzer: SentimentIntensityAnalyzer 
     for article_id, (doc, spans) in (quoted_documents(sentences) if documents is None else documents).items():
         quoted = sorted(quote_mask(doc, spans))
         quote_ends = [q_end for _, q_end in quoted]
+        text = doc.text
         for sentence_id, start, end in zip(doc.sentence_ids, doc.starts, doc.ends):
             # quotations do not overlap, so those reaching into this sentence are consecutive
-            first = last = bisect.bisect_right(quote_ends, start)
+            first = last = bisect.bisect_right(quote_ends, start) if quoted else 0
             while last < len(quoted) and quoted[last][0] < end:
                 last += 1
-            for voice, part in zip(VOICES, split_voices(doc.text, start, end, quoted[first:last])):
+            if first == last:  # most sentences: no quoted voice, which would have no words
+                own, tokens = own_voice(text, start, end)
+                scores = score(own, tokens)
+                if scores is not None:
+                    rows.append((article_id, sentence_id, "own", own, *scores))
+                continue
+            for voice, part in zip(VOICES, split_voices(text, start, end, quoted[first:last])):
                 scores = score(part)
                 if scores is not None:
                     rows.append((article_id, sentence_id, voice, part, *scores))
     return pd.DataFrame(rows, columns=TONE_COLUMNS)
+
+
+_UNSCORED = object()  # ToneScorer's marker for a text not scored yet (None is a score: no words)
 
 
 class ToneScorer:
@@ -86,13 +103,14 @@ class ToneScorer:
         self._polarity = VaderPolarity(analyzer)
         self._scored: dict[str, tuple | None] = {}
 
-    def __call__(self, text: str) -> tuple | None:
-        if text not in self._scored:
-            self._scored[text] = self._score(text)
-        return self._scored[text]
+    def __call__(self, text: str, tokens: list[str] | None = None) -> tuple | None:
+        """tokens: text.split(), if already made."""
+        scores = self._scored.get(text, _UNSCORED)
+        if scores is _UNSCORED:
+            scores = self._scored[text] = self._score(text, text.split() if tokens is None else tokens)
+        return scores
 
-    def _score(self, text: str) -> tuple | None:
-        tokens = text.split()
+    def _score(self, text: str, tokens: list[str]) -> tuple | None:
         n = count_token_words(tokens)  # count_words of the text, from the tokens VADER reads too
         if not n:
             return None

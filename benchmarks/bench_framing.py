@@ -10,17 +10,28 @@ although they do help on real corpora, where wire copy and boilerplate repeat.
 
 Also: quote finding with attribution alone, in sentences per second; and the quote, label,
 tone and naming tables from one shared quotes.quoted_documents (documents and quotation spans
-built once, as the export can pass them) against each building its own, in the same run."""
+built once, as the export can pass them) against each building its own, in the same run.
+
+Last, frames.csv and tone.csv against their de023f4 versions (kept verbatim in
+tests/reference_frames_de023f4.py and tests/reference_tone_de023f4.py), old and new in turns
+in this process, best of RUNS each, the outputs checked equal:
+
+    python -m benchmarks framing                      # the synthetic articles above
+    python -m benchmarks framing --corpus /tmp/nc1k   # only the in-turns comparison, on a corpus folder"""
 from __future__ import annotations
 
+import argparse
 import os
+import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import textstat
 
 from analysis import load_corpus
 from analysis.document import sentences_from_text
+from analysis.frames import score_frames
 from analysis.export import Context, inputs_of
 from analysis.labels import find_labels
 from analysis.naming import count_naming
@@ -72,7 +83,49 @@ def _tag(i: int) -> str:
     return "q" + letter_tag(i)  # never an English word or a number word
 
 
-def main() -> None:
+def against_de023f4(corpus, runs: int = RUNS) -> None:
+    """frames.csv's score_frames and tone.csv's sentence_tone against their de023f4 versions,
+    timed in turns (old, new, old, new...: a slower spell of the shared machine slows both),
+    best of `runs` each, CPU seconds; exits when an output differs."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_frames_de023f4
+    import reference_tone_de023f4
+
+    sentences, articles = corpus.sentences, corpus.articles
+    documents = quoted_documents(sentences)  # shared by the export's quote, label, tone and naming tables
+    versions = {
+        "frames.csv": (lambda: reference_frames_de023f4.score_frames(sentences, articles),
+                       lambda: score_frames(sentences, articles)),
+        "tone.csv": (lambda: reference_tone_de023f4.sentence_tone(sentences, documents=documents),
+                     lambda: sentence_tone(sentences, documents=documents)),
+    }
+    n = len(articles)
+    print(f"against de023f4, {n:,} articles, {len(sentences):,} sentences, in turns, best of {runs} (CPU s):")
+    totals = [0.0, 0.0]
+    for name, builds in versions.items():
+        best, outputs = [float("inf")] * 2, [None, None]
+        for _ in range(runs):
+            for i, build in enumerate(builds):
+                start = time.process_time()
+                outputs[i] = build()
+                best[i] = min(best[i], time.process_time() - start)
+        if outputs[0].to_csv(index=False) != outputs[1].to_csv(index=False):
+            raise SystemExit(f"{name}: the current code's output differs from de023f4's")
+        totals = [t + b for t, b in zip(totals, best)]
+        print(f"  {name:<12} de023f4 {best[0]:7.2f} s   now {best[1]:7.2f} s   "
+              f"{best[0] / best[1]:.2f}x faster ({best[1] / best[0]:.2f}x the time)")
+    print(f"  {'together':<12} de023f4 {totals[0]:7.2f} s   now {totals[1]:7.2f} s   "
+          f"{totals[0] / totals[1]:.2f}x faster ({totals[1] / totals[0]:.2f}x the time); same output")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks framing")
+    parser.add_argument("--corpus", type=Path, help="a corpus folder: only the in-turns comparison with de023f4, on it")
+    parser.add_argument("--runs", type=int, default=RUNS, help="runs of each version in the in-turns comparison")
+    args = parser.parse_args(argv or [])
+    if args.corpus is not None:
+        against_de023f4(load_corpus(args.corpus), args.runs)
+        return
     texts = tagged_articles(N_ARTICLES)
     textstat.text_standard("Load the dictionary once, untimed.", float_output=True)
     start = time.process_time()
@@ -108,3 +161,4 @@ def main() -> None:
     shared = best_of(lambda: [build(documents) for documents in [quoted_documents(sentences)] for build in builders], repeat=RUNS)
     print(f"quotes, labels, tone, naming: {N_ARTICLES / shared:8.1f} articles/s with one shared quoted_documents, "
           f"{N_ARTICLES / each_own:8.1f} each building its own (ratio {each_own / shared:.2f}x)")
+    against_de023f4(corpus, args.runs)

@@ -1,7 +1,9 @@
 """score_frames and frame_sentences, which now gather each article x frame's evidence while
 matching, against the versions that joined each sentence's terms into the evidence table and
-split them again (tests/frames_reference.py): the same CSV bytes on the seeds, on edge articles,
-with an evidence table passed in, and on random articles (hypothesis)."""
+split them again (tests/frames_reference.py), and score_frames against its de023f4 version
+(tests/reference_frames_de023f4.py: evidence rows and Counters per sentence, pandas look-ups
+per article): the same CSV bytes on the seeds, on edge articles, with an evidence table
+passed in, and on random articles (hypothesis)."""
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from analysis.frames import frame_sentences, load_frames, score_frames
 from analysis.testing import make_corpus
 
 import frames_reference as reference
+import reference_frames_de023f4 as reference_de023f4
 from helpers import FRAME_EDGE_ARTICLES
 
 FRAMES = load_frames()
@@ -31,6 +34,9 @@ def assert_same(corpus, frames) -> pd.DataFrame:
     assert _csv(evidence) == _csv(reference.frame_sentences(sentences, frames))
     fast = score_frames(sentences, articles, frames)
     assert _csv(fast) == _csv(reference.score_frames(sentences, articles, frames))
+    assert _csv(fast) == _csv(reference_de023f4.score_frames(sentences, articles, frames))
+    assert _csv(score_frames(sentences, articles, frames, evidence=evidence)) == \
+        _csv(reference_de023f4.score_frames(sentences, articles, frames, evidence=evidence))
     assert _csv(score_frames(sentences, articles, frames, evidence=evidence)) == _csv(fast)
     return fast
 
