@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import chain
+from itertools import accumulate, chain, islice
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
@@ -67,6 +67,7 @@ def _unpack(packed: int) -> list[int]:
 # ""), its syllables, 0/1 flags, and the packed counts.
 WORD, LOWER, HARD_WORD, SYLLABLES, IS_WORD, POLYSYLLABIC, LINSEAR_EASY, PACKED = range(8)
 _packed_counts, _hard_word, _lower_word = (itemgetter(i) for i in (PACKED, HARD_WORD, LOWER))
+_is_word, _polysyllabic, _linsear_easy = (itemgetter(i) for i in (IS_WORD, POLYSYLLABIC, LINSEAR_EASY))
 
 
 def token_row(token: str) -> tuple:
@@ -116,9 +117,9 @@ def count_sentences(text: str) -> int:
     short = 0
     for piece in pieces:
         head = piece.split(None, 3)  # three words are enough to keep a piece
-        words = sum(row[IS_WORD] for row in map(rows_of, head[:3]))
+        words = sum(map(_is_word, map(rows_of, head[:3])))
         if words < 3 and len(head) > 3:
-            words += sum(row[IS_WORD] for row in map(rows_of, head[3].split()))
+            words += sum(map(_is_word, map(rows_of, head[3].split())))
         short += words <= 2
     return max(1, len(pieces) - short)
 
@@ -228,18 +229,17 @@ def counts_matrix(texts) -> np.ndarray:
 
 
 def _linsear_write(rows: list[tuple], tokens: list[str], n_sentences: int) -> float:
-    """linsear_write_formula(text, strict_lower=False, strict_upper=True)."""
+    """linsear_write_formula(text, strict_lower=False, strict_upper=True), from the rows of
+    `tokens` or of any prefix of them holding their LINSEAR_WORDS-th word (or all)."""
+    read = list(islice(filter(_is_word, rows), LINSEAR_WORDS))  # the words it reads
     end = len(tokens)  # textstat's i_text: tokens read to find the first 100 words
-    if len(tokens) > LINSEAR_WORDS:
-        seen = 0
-        for i, row in enumerate(rows):
-            seen += row[IS_WORD]
-            if seen == LINSEAR_WORDS:
-                end = i + 1
-                break
-    read = [row for row in rows[:end] if row[IS_WORD]][:LINSEAR_WORDS]
-    difficult = sum(row[POLYSYLLABIC] for row in read)
-    easy = sum(row[LINSEAR_EASY] for row in read)
+    if len(tokens) > LINSEAR_WORDS and len(read) == LINSEAR_WORDS:
+        if _is_word(rows[-1]) and sum(map(_is_word, rows)) == LINSEAR_WORDS:
+            end = len(rows)  # rows end at that word (batch_scores gives such a prefix)
+        else:
+            end = list(accumulate(map(_is_word, rows))).index(LINSEAR_WORDS) + 1
+    difficult = sum(map(_polysyllabic, read))
+    easy = sum(map(_linsear_easy, read))
     # textstat counts the sentences of the tokens it read, joined by single spaces; the
     # count ignores whitespace, so when it read them all that is the text's own count
     if end < len(tokens):

@@ -12,8 +12,8 @@ from analysis.readability import (
     lexical_diversity, sentence_length_stats, textstat_version,
 )
 from analysis.textstat_onepass import (
-    FIELD_BYTES, IS_WORD, PACKED_BYTES, SENTENCE_PIECE, SUMMED, Counts, _hard_word, _linsear_write,
-    _lower_word, _packed_counts, _text_standard, _unpack, rows_of,
+    FIELD_BYTES, IS_WORD, LINSEAR_EASY, LINSEAR_WORDS, PACKED_BYTES, POLYSYLLABIC, SENTENCE_PIECE, SUMMED,
+    Counts, _hard_word, _lower_word, _packed_counts, _text_standard, _unpack, rows_of,
 )
 from analysis.textstat_onepass import FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES  # noqa: F401 (text_scores)
 
@@ -62,6 +62,32 @@ def counts_matrix(texts) -> np.ndarray:
     summed |= {"words_with_punct": tokens_per_text, "textstat_sentences": sentences}
     return np.column_stack([np.asarray(summed[name], np.int64).reshape(len(packed))
                             for name in COUNTS_MATRIX_COLUMNS]).reshape(len(packed), 9)
+
+
+def _linsear_write(rows: list[tuple], tokens: list[str], n_sentences: int) -> float:
+    """linsear_write_formula(text, strict_lower=False, strict_upper=True)."""
+    end = len(tokens)  # textstat's i_text: tokens read to find the first 100 words
+    if len(tokens) > LINSEAR_WORDS:
+        seen = 0
+        for i, row in enumerate(rows):
+            seen += row[IS_WORD]
+            if seen == LINSEAR_WORDS:
+                end = i + 1
+                break
+    read = [row for row in rows[:end] if row[IS_WORD]][:LINSEAR_WORDS]
+    difficult = sum(row[POLYSYLLABIC] for row in read)
+    easy = sum(row[LINSEAR_EASY] for row in read)
+    # textstat counts the sentences of the tokens it read, joined by single spaces; the
+    # count ignores whitespace, so when it read them all that is the text's own count
+    if end < len(tokens):
+        n_sentences = count_sentences(" ".join(tokens[:end]))
+    try:
+        number = float((easy * 1 + difficult * 3) / n_sentences)
+    except ZeroDivisionError:
+        return 0.0
+    if number <= 20:
+        number -= 2
+    return number / 2
 
 
 def text_scores(text: str) -> tuple[dict, list[str]] | None:
