@@ -16,6 +16,12 @@ What is not a sum over tokens is done as textstat does it: the sentence count (i
 split, ignoring pieces of two words or fewer), Linsear Write's first 100 words, the
 text_standard vote; the MATTR window is analysis.readability.lexical_diversity's. Pinned to
 textstat 0.7.8 by readability.check_offline_textstat.
+
+Many texts at once (counts_matrix, batch_scores: what the export calls) are read in token
+batches: every token of a run of texts is numbered by its distinct token, the distinct
+tokens' counts unpacked into a numpy array, and each text's counts summed by one
+np.add.reduceat over its tokens' numbers; the text-by-text functions stay the definition
+(tests compare both, and with tests/reference_readability_de023f4.py, the code before).
 """
 from __future__ import annotations
 
