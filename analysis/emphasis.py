@@ -33,7 +33,9 @@ def _evidence_summaries(evidence: pd.DataFrame) -> pd.Series:
         terms = terms_in.get(cell)
         if terms is None:
             terms = terms_in[cell] = Counter(t for t in cell.split(";") if t)
-        counted = counts.setdefault(key, Counter())
+        counted = counts.get(key)
+        if counted is None:  # not setdefault(key, Counter()): a Counter built per cell
+            counted = counts[key] = Counter()
         for term, times in terms.items():
             counted[term] += times * n
     summaries = [evidence_summary(c) for c in counts.values()]

@@ -44,8 +44,13 @@ def _display_units(corpus, role: str) -> pd.DataFrame:
     """Headline or dek per article: the cleaner's blocks of that role when there are any,
     else the article table's field; articles with neither get no unit."""
     blocks = corpus.blocks[corpus.blocks["role"] == role]
-    from_blocks = blocks.groupby("article_id", sort=False).agg(block_id=("block_id", "first"), text=("text", lambda t: " ".join(" ".join(t).split())))
-    block_of = dict(zip(from_blocks.index, zip(from_blocks["block_id"].tolist(), from_blocks["text"].tolist())))
+    # an article's texts gathered in a dict, not by a per-group Python aggregation in pandas
+    texts: dict = {}
+    for article_id, text in zip(blocks["article_id"].tolist(), blocks["text"].tolist()):
+        texts.setdefault(article_id, []).append(text)
+    first_block = blocks.groupby("article_id", sort=False)["block_id"].first()
+    block_of = {article_id: (block_id, " ".join(" ".join(texts[article_id]).split()))
+                for article_id, block_id in zip(first_block.index, first_block.tolist())}
     rows = []
     for article_id, field in zip(corpus.articles["article_id"], corpus.articles[role].fillna("")):
         if article_id in block_of:

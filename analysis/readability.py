@@ -19,7 +19,7 @@ import textstat
 from textstat.backend.selections import list_words
 
 from .corpus import Corpus
-from .textstat_onepass import text_scores
+from .textstat_onepass import batch_scores, text_scores
 
 OFFLINE_TEXTSTAT = (0, 7, 8)
 LONG_SENTENCE_WORDS = 25  # GOV.UK and plain-language guides treat longer sentences as hard
@@ -180,6 +180,21 @@ def onepass_scores(text: str) -> dict[str, float]:
             for column in _SCORE_COLUMNS}
 
 
+def batch_onepass_scores(texts) -> list[dict[str, float]]:
+    """[onepass_scores(text) for text in texts], identical, from token batches
+    (textstat_onepass.batch_scores): numpy sums over each text's numbered tokens."""
+    out = []
+    for scored in batch_scores(texts):
+        if scored is None:
+            out.append(_no_text_scores())
+            continue
+        scores, word_numbers = scored
+        lexical = _mattr(word_numbers, MATTR_WINDOW)
+        out.append({column: lexical if column == "lexical_diversity" else scores[column]
+                    for column in _SCORE_COLUMNS})
+    return out
+
+
 def sentence_length_stats(sentences: pd.DataFrame) -> pd.DataFrame:
     """Per article, from the suite's sentence split (corpus.sentences, its n_words): mean,
     median and 90th percentile of words per sentence, and the share of long sentences."""
@@ -215,13 +230,15 @@ def readability_table(corpus: Corpus) -> pd.DataFrame:
     sentence split, counts, translation/channel context, the textstat version and warnings."""
     check_offline_textstat()
     body = corpus.body_text()
-    scores = pd.DataFrame([onepass_scores(text) for text in body], index=body.index)
+    scores = pd.DataFrame(batch_onepass_scores(body), index=body.index)
     lengths = sentence_length_stats(corpus.sentences).reindex(body.index)
     lengths["n_sentences"] = lengths["n_sentences"].fillna(0).astype(int)
     context = corpus.articles.set_index("article_id")[["outlet", "translated", "channel"]]
     table = scores.join(lengths).join(context).rename_axis("article_id").reset_index()
     table["textstat_version"] = textstat_version()
-    table["warnings"] = table.apply(length_warnings, axis=1)
+    needed = ["n_words", "n_sentences", "n_sentences_textstat"]  # what length_warnings reads
+    table["warnings"] = [length_warnings(dict(zip(needed, row)))
+                         for row in zip(*(table[column].tolist() for column in needed))]
     return table[READABILITY_COLUMNS]
 
 

@@ -276,6 +276,14 @@ class _Scorer:
         self.pending, self.rows = [], 0
 
 
+def _replicates_by_article(chosen: np.ndarray, k: int) -> np.ndarray:
+    """The replicate of every (replicate, slot) of `chosen` (articles 0..k-1 drawn, a row per
+    replicate) that drew article 0, then article 1, ..., each in row order. A stable sort
+    has one result: numpy radix-sorts 16-bit numbers, ~9x quicker than int64 ones."""
+    sortable = chosen.astype(np.uint16) if k <= 1 << 16 else chosen
+    return np.argsort(sortable, axis=None, kind="stable") // k
+
+
 def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
                        seed: int) -> Iterator[tuple[str, np.ndarray]]:
     """(outlet, its replicate means: a row per BOOTSTRAPPED metric, a column per replicate)
@@ -296,8 +304,7 @@ def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
             continue
         k = len(articles)
         chosen = rng.integers(0, k, size=(n_boot, k)) if k > 1 else np.zeros((n_boot, 1), int)
-        # the replicate of every (replicate, slot) that drew article 0, then article 1, ...
-        replicate_of = np.argsort(chosen, axis=None, kind="stable") // k
+        replicate_of = _replicates_by_article(chosen, k)
         ends = np.cumsum(np.bincount(chosen.ravel(), minlength=k))
         totals = np.zeros((len(BOOTSTRAPPED), n_boot))
         for article, end, draws in zip(articles, ends, np.diff(ends, prepend=0)):

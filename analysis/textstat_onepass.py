@@ -16,14 +16,21 @@ What is not a sum over tokens is done as textstat does it: the sentence count (i
 split, ignoring pieces of two words or fewer), Linsear Write's first 100 words, the
 text_standard vote; the MATTR window is analysis.readability.lexical_diversity's. Pinned to
 textstat 0.7.8 by readability.check_offline_textstat.
+
+Many texts at once (counts_matrix, batch_scores: what the export calls) are read in token
+batches: every token of a run of texts is numbered by its distinct token, the distinct
+tokens' counts unpacked into a numpy array, and each text's counts summed by one
+np.add.reduceat over its tokens' numbers; the text-by-text functions stay the definition
+(tests compare both, and with tests/reference_readability_de023f4.py, the code before).
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
+from itertools import accumulate, chain, islice
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import numpy as np
 
@@ -66,6 +73,7 @@ def _unpack(packed: int) -> list[int]:
 # ""), its syllables, 0/1 flags, and the packed counts.
 WORD, LOWER, HARD_WORD, SYLLABLES, IS_WORD, POLYSYLLABIC, LINSEAR_EASY, PACKED = range(8)
 _packed_counts, _hard_word, _lower_word = (itemgetter(i) for i in (PACKED, HARD_WORD, LOWER))
+_is_word, _polysyllabic, _linsear_easy = (itemgetter(i) for i in (IS_WORD, POLYSYLLABIC, LINSEAR_EASY))
 
 
 def token_row(token: str) -> tuple:
@@ -110,12 +118,14 @@ def count_sentences(text: str) -> int:
     if len(text) == 0:
         return 0
     pieces = SENTENCE_PIECE.findall(text)
+    if len(pieces) < 2:
+        return 1  # max(1, len(pieces) - short) whatever the words: most single sentences
     short = 0
     for piece in pieces:
         head = piece.split(None, 3)  # three words are enough to keep a piece
-        words = sum(row[IS_WORD] for row in map(rows_of, head[:3]))
+        words = sum(map(_is_word, map(rows_of, head[:3])))
         if words < 3 and len(head) > 3:
-            words += sum(row[IS_WORD] for row in map(rows_of, head[3].split()))
+            words += sum(map(_is_word, map(rows_of, head[3].split())))
         short += words <= 2
     return max(1, len(pieces) - short)
 
@@ -150,40 +160,92 @@ def text_counts(text: str) -> Counts:
 
 
 COUNTS_MATRIX_COLUMNS = Counts._fields[:9]  # every count but hard_words
+BATCH_CHARS = 1 << 21  # characters of text per batch: bounds the arrays of a batch's tokens
+
+
+class _Numbering(dict):
+    """value -> its number: 0, 1, ... in order of first lookup."""
+
+    def __missing__(self, value) -> int:
+        number = self[value] = len(self)
+        return number
+
+
+def _fields(packed: list[int]) -> np.ndarray:
+    """The SUMMED counts packed in each integer: a row per count, a column per integer
+    (unpacked all at once from their bytes: a field of COUNT_BITS bits is whole bytes)."""
+    fields = np.zeros((len(packed), len(SUMMED), 8), np.uint8)
+    fields[:, :, :FIELD_BYTES] = np.frombuffer(
+        b"".join(value.to_bytes(PACKED_BYTES, "little") for value in packed), np.uint8).reshape(
+        len(packed), len(SUMMED), FIELD_BYTES)
+    return np.ascontiguousarray(fields.view("<u8")[:, :, 0].astype(np.int64).T)
+
+
+class _TokenBatch(NamedTuple):
+    """Texts split into tokens, every token numbered by its distinct token, and each text's
+    SUMMED counts: numpy sums over the numbers instead of Python sums per text."""
+
+    tokens: list[list[str]]  # each text's tokens
+    starts: np.ndarray  # where each text's tokens start in `ids`
+    lengths: np.ndarray  # tokens per text (words_with_punct)
+    ids: np.ndarray  # every token of every text in turn, as the number of its distinct token
+    rows: list[tuple]  # the distinct tokens' rows, by number
+    summed: np.ndarray  # the SUMMED counts of each text: a row per text
+
+
+def _token_batch(texts: list[str]) -> _TokenBatch:
+    tokens = [text.split() for text in texts]
+    lengths = np.fromiter(map(len, tokens), np.int64, len(tokens))
+    numbering = _Numbering()
+    ids = np.fromiter(map(numbering.__getitem__, chain.from_iterable(tokens)), np.int64, int(lengths.sum()))
+    rows = list(map(rows_of, numbering))
+    starts = np.cumsum(lengths) - lengths
+    summed = np.zeros((len(SUMMED), len(texts)), np.int64)
+    if len(ids):
+        # texts with tokens only: reduceat gives a text without any its successor's first token
+        some = lengths > 0
+        summed[:, some] = np.add.reduceat(_fields(list(map(_packed_counts, rows))).take(ids, axis=1),
+                                          starts[some], axis=1)
+    return _TokenBatch(tokens, starts, lengths, ids, rows, summed.T)
+
+
+def _batches(texts: list[str]):
+    """`texts` in consecutive runs of about BATCH_CHARS characters (at least one text)."""
+    start, size = 0, 0
+    for end, text in enumerate(texts, 1):
+        size += len(text)
+        if size >= BATCH_CHARS:
+            yield texts[start:end]
+            start, size = end, 0
+    if start < len(texts):
+        yield texts[start:]
 
 
 def counts_matrix(texts) -> np.ndarray:
-    """[text_counts(text)[:9] for text in texts] as an int64 matrix (a row per text), with
-    fewer Python steps per text: each text's packed sum is unpacked with the others at
-    once, from its bytes (a field of COUNT_BITS bits is a whole number of bytes)."""
-    packed, tokens_per_text, sentences = [], [], []
-    for text in texts:
-        tokens = text.split()
-        packed.append(sum(map(_packed_counts, map(rows_of, tokens))).to_bytes(PACKED_BYTES, "little"))
-        tokens_per_text.append(len(tokens))
-        sentences.append(count_sentences(text))
-    fields = np.zeros((len(packed), len(SUMMED), 8), np.uint8)
-    fields[:, :, :FIELD_BYTES] = np.frombuffer(b"".join(packed), np.uint8).reshape(
-        len(packed), len(SUMMED), FIELD_BYTES)
-    summed = dict(zip(SUMMED, fields.view("<u8")[:, :, 0].astype(np.int64).T))
-    summed |= {"words_with_punct": tokens_per_text, "textstat_sentences": sentences}
-    return np.column_stack([np.asarray(summed[name], np.int64).reshape(len(packed))
-                            for name in COUNTS_MATRIX_COLUMNS]).reshape(len(packed), 9)
+    """[text_counts(text)[:9] for text in texts] as an int64 matrix (a row per text), from
+    token batches (_token_batch): each text's counts are numpy sums over its tokens'."""
+    parts = [np.zeros((0, len(COUNTS_MATRIX_COLUMNS)), np.int64)]
+    for texts in _batches(list(texts)):
+        batch = _token_batch(texts)
+        columns = dict(zip(SUMMED, batch.summed.T)) | {
+            "words_with_punct": batch.lengths,
+            "textstat_sentences": np.fromiter(map(count_sentences, texts), np.int64, len(texts))}
+        parts.append(np.column_stack([columns[name] for name in COUNTS_MATRIX_COLUMNS]))
+    return np.concatenate(parts)
 
 
 def _linsear_write(rows: list[tuple], tokens: list[str], n_sentences: int) -> float:
-    """linsear_write_formula(text, strict_lower=False, strict_upper=True)."""
+    """linsear_write_formula(text, strict_lower=False, strict_upper=True), from the rows of
+    `tokens` or of any prefix of them holding their LINSEAR_WORDS-th word (or all)."""
+    read = list(islice(filter(_is_word, rows), LINSEAR_WORDS))  # the words it reads
     end = len(tokens)  # textstat's i_text: tokens read to find the first 100 words
-    if len(tokens) > LINSEAR_WORDS:
-        seen = 0
-        for i, row in enumerate(rows):
-            seen += row[IS_WORD]
-            if seen == LINSEAR_WORDS:
-                end = i + 1
-                break
-    read = [row for row in rows[:end] if row[IS_WORD]][:LINSEAR_WORDS]
-    difficult = sum(row[POLYSYLLABIC] for row in read)
-    easy = sum(row[LINSEAR_EASY] for row in read)
+    if len(tokens) > LINSEAR_WORDS and len(read) == LINSEAR_WORDS:
+        if _is_word(rows[-1]) and sum(map(_is_word, rows)) == LINSEAR_WORDS:
+            end = len(rows)  # rows end at that word (batch_scores gives such a prefix)
+        else:
+            end = list(accumulate(map(_is_word, rows))).index(LINSEAR_WORDS) + 1
+    difficult = sum(map(_polysyllabic, read))
+    easy = sum(map(_linsear_easy, read))
     # textstat counts the sentences of the tokens it read, joined by single spaces; the
     # count ignores whitespace, so when it read them all that is the text's own count
     if end < len(tokens):
@@ -227,6 +289,42 @@ def text_scores(text: str) -> tuple[dict, list[str]] | None:
     tokens, rows, c = _one_pass(text)
     if c.words == 0:
         return None
+    hard_words = set(map(_hard_word, rows))
+    hard_words.discard("")
+    scores = _scores(c, _linsear_write(rows, tokens, c.textstat_sentences), len(hard_words))
+    return scores, list(filter(None, map(_lower_word, rows)))
+
+
+def batch_scores(texts) -> Iterator[tuple[dict, np.ndarray] | None]:
+    """text_scores(text) of each text in turn, from token batches (_token_batch), with the
+    lower-cased words numbered (equal words, equal numbers: all lexical diversity reads)
+    instead of listed. Per text, only the tokens Linsear Write reads get their rows."""
+    for texts in _batches(list(texts)):
+        batch = _token_batch(texts)
+        rows = batch.rows
+        is_word = np.fromiter(map(itemgetter(IS_WORD), rows), bool, len(rows))
+        hard_numbers = _Numbering({"": 0})  # 0: not a difficult word
+        hard_word = np.fromiter(map(hard_numbers.__getitem__, map(_hard_word, rows)), np.int64, len(rows))
+        lower_word = np.fromiter(map(_Numbering().__getitem__, map(_lower_word, rows)), np.int64, len(rows))
+        for text, tokens, start, length, summed in zip(texts, batch.tokens, batch.starts.tolist(),
+                                                       batch.lengths.tolist(), batch.summed.tolist()):
+            c = Counts(words_with_punct=length, textstat_sentences=count_sentences(text),
+                       **dict(zip(SUMMED, summed)))
+            if c.words == 0:
+                yield None
+                continue
+            ids = batch.ids[start:start + length]
+            words = is_word[ids]
+            # rows up to the LINSEAR_WORDS-th word, or all: _linsear_write reads no further
+            end = int(np.flatnonzero(words)[LINSEAR_WORDS - 1]) + 1 if c.words >= LINSEAR_WORDS else length
+            linsear = _linsear_write(list(map(rows.__getitem__, ids[:end].tolist())), tokens, c.textstat_sentences)
+            hard = hard_word[ids]
+            yield _scores(c, linsear, len(np.unique(hard[hard > 0]))), lower_word[ids[words]]
+
+
+def _scores(c: Counts, linsear: float, difficult_words: int) -> dict:
+    """text_scores' values from the text's counts, its Linsear Write score and its number of
+    distinct difficult words."""
     # textstat's metrics, each as its backend/metrics module computes it
     per_sentence = c.words / c.textstat_sentences
     per_word = c.syllables / c.words
@@ -250,16 +348,14 @@ def text_scores(text: str) -> tuple[dict, list[str]] | None:
         "automated_readability_index": (4.71 * chars_per_word + 0.5 * per_sentence - 21.43
                                         if chars_per_word != 0 and per_sentence != 0 else 0.0),
         "dale_chall_readability_score": dale_chall,
-        "linsear_write_formula": _linsear_write(rows, tokens, c.textstat_sentences),
+        "linsear_write_formula": linsear,
     }
     scores["consensus_grade"] = _text_standard(scores)
-    hard_words = set(map(_hard_word, rows))
-    hard_words.discard("")
     scores |= {
         "syllables_per_word": per_word,
-        "difficult_words": len(hard_words),
+        "difficult_words": difficult_words,
         "difficult_word_pct": 100 * c.hard_words / c.words,
         "n_words": c.words,
         "n_sentences_textstat": c.textstat_sentences,
     }
-    return scores, list(filter(None, map(_lower_word, rows)))
+    return scores

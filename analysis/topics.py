@@ -85,13 +85,16 @@ def sentence_topics(units: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
     a sentence is read as being about each of its topics equally, whatever the number of
     terms that signalled them. hits counts the matches; terms lists the codebook terms that
     matched (';'-separated, first occurrence order) and surfaces the text as written."""
-    matcher = TopicMatcher(topics)
+    matches = TopicMatcher(topics).matches
     frame = units if "unit" in units.columns else units.assign(unit="body")
     rows = []
     columns = ["article_id", "unit", "block_id", "sentence_id", "position", "n_words", "text"]
     for article_id, unit, block_id, sentence_id, position, n_words, text in zip(*(frame[c].tolist() for c in columns)):
+        found = matches(str(text))
+        if not found:  # most units: no topic, no row
+            continue
         by_topic: dict[str, list[tuple[str, str]]] = {}
-        for topic, term, surface, _, _ in matcher.matches(str(text)):
+        for topic, term, surface, _, _ in found:
             by_topic.setdefault(topic, []).append((term, surface))
         for topic, evidence in by_topic.items():
             rows.append((

