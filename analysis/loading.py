@@ -69,7 +69,7 @@ def template_keys(articles: list[RawArticle]) -> frozenset[str]:
     """Short unpunctuated lines that recur across enough articles to be site furniture."""
     counts = Counter()
     for article in articles:
-        counts.update({key for key in map(template_key, article.lines) if key})
+        counts.update({key for key in map(template_key, filter(None, article.lines)) if key})  # "" has no key
     threshold = max(TEMPLATE_MIN_ARTICLES, math.ceil(TEMPLATE_MIN_SHARE * len(articles)))
     return frozenset(key for key, n in counts.items() if n >= threshold)
 
@@ -108,15 +108,20 @@ def _text_metadata(raw: RawArticle, blocks: list[Block]) -> dict[str, tuple[str,
 
 
 def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blocks: list[Block], manifest_row):
-    block_rows, sentence_rows, line_rows = [], [], []
-    block_of_line = {}
-    for block_id, block in enumerate(blocks, start=1):
-        for line in range(block.line_start, block.line_end + 1):
-            block_of_line[line] = block_id
-        block_rows.append((article_id, block_id, block.line_start, block.line_end, block.role, block.reason,
-                           block.text, block.words, raw.extracted_from))
+    extracted_from, raw_lines = raw.extracted_from, raw.lines
+    block_rows = [(article_id, block_id, block.line_start, block.line_end, block.role, block.reason,
+                   block.text, block.words, extracted_from)
+                  for block_id, block in enumerate(blocks, start=1)]
+    # labels and blocks both run in line order, and every labelled line lies in one block
+    line_rows = []
+    block_id, block_end = 0, 0
     for label in labels:
-        line_rows.append((article_id, label.line, label.role, label.reason, block_of_line[label.line], raw.lines[label.line - 1]))
+        line = label.line
+        while line > block_end:
+            block_end = blocks[block_id].line_end
+            block_id += 1
+        line_rows.append((article_id, line, label.role, label.reason, block_id, raw_lines[line - 1]))
+    sentence_rows = []
 
     body = [(block_id, block) for block_id, block in enumerate(blocks, start=1) if block.role == "body"]
     total_words = sum(b.words for _, b in body)
@@ -135,7 +140,9 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
             else:
                 line_start = block.line_start + block_text.count("\n", 0, start)
                 line_end = block.line_start + block_text.count("\n", 0, end)
-            position = min(words_before / total_words, 1.0) if total_words else 0.0
+            position = words_before / total_words if total_words else 0.0
+            if position > 1.0:  # min(position, 1.0)
+                position = 1.0
             sentence_rows.append((article_id, sentence_id, block_id, round(position, 6), text, paragraph,
                                   line_start, line_end, start, end, n_words))
             words_before += n_words

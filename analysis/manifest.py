@@ -44,15 +44,17 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
         hint = f"did you mean '{close[0]}'?" if close else f"known columns: {', '.join(FIELDS)}"
         warn_input(path, f"unknown column '{name}' ignored; {hint}")
     rows = {}
+    resolved = folder.resolve()
+    dates: dict[str, str | None] = {}  # a corpus of one event repeats a few dates: each read once
     for record in frame.to_dict("records"):
         row = int(record["codebook_row"])
         name = record["file"]
         target = (folder / name).resolve()
-        if folder.resolve() not in target.parents:
+        if resolved not in target.parents:
             raise CodebookError(path, f"{name!r} points outside the corpus folder", row=row, column="file")
         published = record.get("published", "")
         if published:
-            iso = parse_iso_date(published)
+            iso = dates[published] if published in dates else dates.setdefault(published, parse_iso_date(published))
             if iso is None:
                 raise CodebookError(path, f"bad date {published!r}; write it as YYYY-MM-DD", row=row, column="published")
             record["published"] = iso

@@ -39,17 +39,35 @@ def count_token_words(tokens: list[str]) -> int:
         pass
     if len(memo) >= _TOKEN_WORDS_LIMIT:
         memo.clear()
-    total = 0
-    for token in tokens:
-        words = memo.get(token)
-        if words is None:
-            words = memo[token] = len(WORD.findall(token))
-        total += words
-    return total
+    # count only the tokens not met before (a paragraph brings a few new names among many
+    # known words), then sum in C as above
+    findall = WORD.findall
+    for token in set(tokens).difference(memo):
+        memo[token] = len(findall(token))
+    return sum(map(memo.__getitem__, tokens))
 
 
 def normalize_space(text: str) -> str:
     return " ".join(text.split())
+
+
+_CLOSERS = "\"'”’»)]"
+_ELLIPSES = ("…", "...")
+_CONTINUING_CHARS = (",", ";", ":", "–", "—", "-")
+
+
+def ends_with_ellipsis(text: str) -> bool:
+    """bool(ELLIPSIS_END.search(text)), read from the end of the text instead of scanning it
+    (like `$`, it also matches just before a final newline)."""
+    if text.endswith("\n") and text[:-1].rstrip(_CLOSERS).endswith(_ELLIPSES):
+        return True
+    return text.rstrip(_CLOSERS).endswith(_ELLIPSES)
+
+
+def ends_continuing(text: str) -> bool:
+    """bool(CONTINUING_END.search(text)), read from the end of the text (`$` also matches just
+    before a final newline)."""
+    return text.endswith(_CONTINUING_CHARS) or (text.endswith("\n") and text[:-1].endswith(_CONTINUING_CHARS))
 
 
 def is_terminal(line: str) -> bool:
