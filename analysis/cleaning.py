@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .boilerplate import LinePattern, LinePatterns
 from .dates import find_dates
-from .text import CONTINUATION_WORDS, count_words, ends_continuing, ends_with_ellipsis, first_word, is_terminal
+from .text import CONTINUATION_WORDS, count_words, ends_continuing, ends_with_ellipsis, first_word, is_terminal, token_word_counts
 
 MIN_PROSE_WORDS = 6
 HEADLINE_WORDS = (5, 30)
@@ -108,12 +108,30 @@ def label_lines(
     outlet: str | None = None,
 ) -> list[LineLabel]:
     """A LineLabel for every non-blank line of an article, in line order."""
+    return label_lines_counted(lines, patterns, template_keys, outlet)[0]
+
+
+def label_lines_counted(
+    lines: list[str],
+    patterns: LinePatterns,
+    template_keys: frozenset[str] = frozenset(),
+    outlet: str | None = None,
+) -> tuple[list[LineLabel], dict[int, list[int]]]:
+    """label_lines, and the words of each white-space token of every line read on its own (not
+    hard-wrapped), by 1-based line number: the sentences of a one-line paragraph take their
+    word counts from them instead of splitting and counting the text again."""
     units = _layout_units(lines)
     info: list[_Line] = []
+    token_words: dict[int, list[int]] = {}
     match = patterns.match
     for members in units:
-        text = lines[members[0]].strip() if len(members) == 1 else " ".join(lines[i].strip() for i in members)
-        words = count_words(text)
+        if len(members) == 1:
+            text = lines[members[0]].strip()
+            counts = token_words[members[0] + 1] = token_word_counts(text.split())
+            words = sum(counts)
+        else:
+            text = " ".join(lines[i].strip() for i in members)
+            words = count_words(text)
         terminal = is_terminal(text)
         pattern = match(text, words)
         is_date = pattern is None and words <= MAX_DATE_LINE_WORDS and not terminal and bool(find_dates(text))
@@ -159,7 +177,7 @@ def label_lines(
         out.append(LineLabel(item.index + 1, role, reason, continues.get(item.index), count_words(lines[item.index])))
         for previous, member in zip(item.members, item.members[1:]):
             out.append(LineLabel(member + 1, role, reason, previous + 1, count_words(lines[member]), wrapped=True))
-    return out
+    return out, token_words
 
 
 def _layout_units(lines: list[str]) -> list[list[int]]:

@@ -36,15 +36,30 @@ def count_token_words(tokens: list[str]) -> int:
     try:
         return sum(map(memo.__getitem__, tokens))
     except KeyError:
-        pass
+        _learn(tokens)
+        return sum(map(memo.__getitem__, tokens))
+
+
+def token_word_counts(tokens: list[str]) -> list[int]:
+    """count_words of each white-space token: the sum of any run of them is count_words of
+    the text they make (a sentence of a paragraph counted from the paragraph's tokens)."""
+    memo = _TOKEN_WORDS
+    try:
+        return list(map(memo.__getitem__, tokens))
+    except KeyError:
+        _learn(tokens)
+        return list(map(memo.__getitem__, tokens))
+
+
+def _learn(tokens: list[str]) -> None:
+    """Count the tokens the memo does not hold yet (a paragraph brings a few new names among
+    many known words): the callers then read every token from the memo, in C."""
+    memo = _TOKEN_WORDS
     if len(memo) >= _TOKEN_WORDS_LIMIT:
         memo.clear()
-    # count only the tokens not met before (a paragraph brings a few new names among many
-    # known words), then sum in C as above
     findall = WORD.findall
     for token in set(tokens).difference(memo):
         memo[token] = len(findall(token))
-    return sum(map(memo.__getitem__, tokens))
 
 
 def normalize_space(text: str) -> str:

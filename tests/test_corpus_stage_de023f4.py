@@ -88,8 +88,16 @@ def test_split_lines_equals_the_line_break_regex(text):
     assert split_lines(text) == LINE_BREAK.split(text)
 
 
+# Body paragraphs of several sentences whose white space is not always one plain space (tabs,
+# no-break and ideographic spaces, vertical tab, line separator, soft hyphen): the sentences of
+# a one-line paragraph take their word counts from the line's tokens.
+SPACES = [" ", " ", " ", "  ", "\t", "\u00a0", "\u3000", "\u2028", "\x0b", " \u00ad", "\u200b "]
+PARAGRAPH_WORDS = ["Dec.", "U.S.", "J.", "Kyiv.", "said", "“We", "won.”", "3.5", "—", "who", "The", "isn't", "x", "Why?", "...", "(AP)"]
+paragraph = st.lists(st.tuples(st.sampled_from(PARAGRAPH_WORDS), st.sampled_from(SPACES)), min_size=6, max_size=40).map(
+    lambda pairs: "".join(w + s for w, s in pairs).rstrip(" ") + ".")
 article_lines = st.lists(st.one_of(st.sampled_from(_debris_lines() + ["Ⓐ and more words to come here,", "who knew that it would end."]),
-                                   st.just(""), st.just("   "), word_text.map(lambda t: t.replace("\n", " "))),
+                                   st.just(""), st.just("   "), word_text.map(lambda t: t.replace("\n", " ")), paragraph,
+                                   paragraph.map(lambda t: "  " + t + " \t")),
                          min_size=1, max_size=30)
 
 
