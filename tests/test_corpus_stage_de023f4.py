@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from analysis import text as text_module
 from analysis.boilerplate import load_patterns
 from analysis.cleaning import _starts_continuation, group_blocks, label_lines
+from analysis import dates as dates_module
 from analysis.config import RAW_DIR, ROOT
+from analysis.dates import find_dates
 from analysis.errors import CodebookError
 from analysis.loading import ArticleTask, assemble_corpus, read_corpus, template_keys
 from analysis.manifest import read_manifest
@@ -22,6 +24,7 @@ from analysis.reading import LINE_BREAK, RawArticle, split_lines
 from analysis.sentences import split_sentences
 from analysis.text import CONTINUING_END, ELLIPSIS_END, count_token_words, count_words, ends_continuing, ends_with_ellipsis
 from corpus_reference_de023f4 import cleaning as ref_cleaning
+from corpus_reference_de023f4 import dates as ref_dates
 from corpus_reference_de023f4 import loading as ref_loading
 from corpus_reference_de023f4 import manifest as ref_manifest
 from corpus_reference_de023f4 import sentences as ref_sentences
@@ -226,3 +229,26 @@ def test_read_manifest_as_before(tmp_path, manifest):
             return str(error)
 
     assert outcome(read_manifest) == outcome(ref_manifest.read_manifest)
+
+
+DATE_TEXTS = ["December 19, 2022", "19 Dec 2022", "05/06/2022", "20/12/2022 10:45", "2022-12-19", "2022-02-30", "Moscow",
+              "Dec. 13, 2022 and 2023-01-02", "31.12.2022", "3rd of May, 2021", ""]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(DATE_TEXTS), st.text(alphabet=st.sampled_from(list("0123456789/.- ,Decmbr")), max_size=20)),
+                min_size=1, max_size=6))
+def test_find_dates_memo_answers_as_before(texts):
+    for text in texts + texts:  # the second time from the memo
+        found = find_dates(text)
+        assert [tuple(vars(f).values()) for f in found] == [tuple(vars(f).values()) for f in ref_dates.find_dates(text)]
+        found.append("mutated")  # a caller's list is its own: the memo keeps its copy
+        assert "mutated" not in find_dates(text)
+
+
+def test_find_dates_memo_starts_over_when_full(monkeypatch):
+    monkeypatch.setattr(dates_module, "_FOUND_LIMIT", 2)
+    monkeypatch.setattr(dates_module, "_FOUND", {})
+    for text in DATE_TEXTS:
+        assert [f.iso for f in find_dates(text)] == [f.iso for f in ref_dates.find_dates(text)]
+    assert 0 < len(dates_module._FOUND) <= 2

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis.boilerplate import LinePattern, LinePatterns
-from analysis.dates import find_dates
+from .dates import find_dates
 from .text import CONTINUATION_WORDS, CONTINUING_END, ELLIPSIS_END, count_words, first_word, is_terminal
 
 MIN_PROSE_WORDS = 6

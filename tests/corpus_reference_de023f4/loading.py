@@ -14,7 +14,7 @@ from analysis.boilerplate import LinePatterns, load_patterns
 from .cleaning import Block, LineLabel, group_blocks, label_lines, template_key
 from analysis.config import MANIFEST_NAME
 from analysis.corpus import ARTICLE_COLUMNS, BLOCK_COLUMNS, LINE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS, Corpus
-from analysis.dates import find_dates
+from .dates import find_dates
 from analysis.errors import CorpusError, SkippedInput, SkippedWarning, warn_input
 from .manifest import read_manifest
 from .reading import ARTICLE_SUFFIXES, MAX_FILE_BYTES, RawArticle, nfc, read_article

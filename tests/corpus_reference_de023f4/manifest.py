@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.codebook import Column, read_codebook
 from analysis.config import MANIFEST_NAME
-from analysis.dates import parse_iso_date
+from .dates import parse_iso_date
 from analysis.errors import CodebookError, warn_input
 
 CHANNELS = ("original", "wire", "republished", "aggregator_copy", "rewrite")
