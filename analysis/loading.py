@@ -69,7 +69,10 @@ def template_keys(articles: list[RawArticle]) -> frozenset[str]:
     """Short unpunctuated lines that recur across enough articles to be site furniture."""
     counts = Counter()
     for article in articles:
-        counts.update({key for key in map(template_key, filter(None, article.lines)) if key})  # "" has no key
+        # template_key turns down blank lines and lines over 120 characters: most lines of
+        # an article, left out here before the call
+        short = [line for line in article.lines if line and (len(line) <= 120 or len(line.strip()) <= 120)]
+        counts.update({key for key in map(template_key, short) if key})
     threshold = max(TEMPLATE_MIN_ARTICLES, math.ceil(TEMPLATE_MIN_SHARE * len(articles)))
     return frozenset(key for key, n in counts.items() if n >= threshold)
 

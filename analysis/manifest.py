@@ -3,6 +3,7 @@ provenance notes. Validated on load; problems name the manifest, row and column.
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,14 @@ MANIFEST_COLUMNS = [
 FIELDS = [c.name for c in MANIFEST_COLUMNS]
 
 
+def _plain_entry(folder: Path, name: str) -> bool:
+    """True when `name` is a plain entry of the folder (no separator, not "." or "..", not a
+    symbolic link), so it cannot point outside it: no path to resolve (one lstat, not one per
+    component of the folder's path)."""
+    return name not in ("", ".", "..") and "\x00" not in name and os.sep not in name and (os.altsep is None or os.altsep not in name) \
+        and not os.path.islink(folder / name)
+
+
 def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
     """file name -> manifest fields, or None when the folder has no manifest."""
     path = folder / MANIFEST_NAME
@@ -49,8 +58,7 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
     for record in frame.to_dict("records"):
         row = int(record["codebook_row"])
         name = record["file"]
-        target = (folder / name).resolve()
-        if resolved not in target.parents:
+        if not _plain_entry(folder, name) and resolved not in (folder / name).resolve().parents:
             raise CodebookError(path, f"{name!r} points outside the corpus folder", row=row, column="file")
         published = record.get("published", "")
         if published:

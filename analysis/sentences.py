@@ -45,9 +45,9 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         word = _token_before(text, m.start("term")).lower()
         if not close and word.rstrip(".") in ABBREVIATIONS:
             return False
-        if _INITIAL.fullmatch(word) and nxt.isupper():  # an initial: J. K. Rowling
+        if len(word) == 1 and _INITIAL.fullmatch(word) and nxt.isupper():  # an initial: J. K. Rowling
             return False
-        if _DOTTED_ACRONYM.fullmatch(word):  # dotted acronym (N.A.T.O.): rarely sentence-final
+        if "." in word and _DOTTED_ACRONYM.fullmatch(word):  # dotted acronym (N.A.T.O.): rarely sentence-final
             return False
     if nxt.isupper() or nxt.isdigit() or nxt in _OPENERS:
         return True

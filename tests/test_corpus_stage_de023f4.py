@@ -231,6 +231,27 @@ def test_read_manifest_as_before(tmp_path, manifest):
     assert outcome(read_manifest) == outcome(ref_manifest.read_manifest)
 
 
+def test_read_manifest_links_as_before(tmp_path):
+    """A plain name that is a symbolic link out of the folder is still refused; one that
+    links inside it is read."""
+    folder, outside = tmp_path / "corpus", tmp_path / "elsewhere.txt"
+    folder.mkdir()
+    outside.write_text("x", encoding="utf-8")
+    (folder / "a.txt").write_text("x", encoding="utf-8")
+    (folder / "out.txt").symlink_to(outside)
+    (folder / "in.txt").symlink_to(folder / "a.txt")
+    for rows in ("a.txt,X\nin.txt,Y\n", "a.txt,X\nout.txt,Y\n", "./a.txt,X\n", "missing.txt,X\n"):
+        (folder / "sources.csv").write_text("file,outlet\n" + rows, encoding="utf-8")
+        outcomes = []
+        for read in (read_manifest, ref_manifest.read_manifest):
+            try:
+                outcomes.append(read(folder))
+            except CodebookError as error:
+                outcomes.append(str(error))
+        assert outcomes[0] == outcomes[1]
+        assert ("points outside" in str(outcomes[0])) == ("out.txt" in rows)
+
+
 DATE_TEXTS = ["December 19, 2022", "19 Dec 2022", "05/06/2022", "20/12/2022 10:45", "2022-12-19", "2022-02-30", "Moscow",
               "Dec. 13, 2022 and 2023-01-02", "31.12.2022", "3rd of May, 2021", ""]
 
