@@ -6,8 +6,9 @@ Then the same corpus through main at de023f4 (kept verbatim in tests/corpus_refe
 and the current code, in turns, stage by stage: the first pass (read files, manifest, site
 templates), the per-article rows (line roles, blocks, sentences) and assemble_corpus (the
 frames from the rows, which the parent process runs alone in a parallel export). CPU seconds
-are the best of the turns; the ratio is old / new. `--corpus DIR` measures a folder instead
-of the generated corpus (e.g. a 2,000-article slice of a large corpus); `--turns N`."""
+are the best of the turns, each started with empty memos as an export is; the ratio is
+old / new. `--corpus DIR` measures a folder instead of the generated corpus (e.g. a
+2,000-article slice of a large corpus); `--turns N`."""
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,20 @@ def _reference_loading():
     return reference
 
 
+def _forget(module) -> None:
+    """Empty the per-process memos of the code behind `module` (word counts per token, dates
+    per text), so every turn starts cold as an export does."""
+    package = module.__name__.rsplit(".", 1)[0]
+    for name, memo in (("text", "_TOKEN_WORDS"), ("dates", "_FOUND")):
+        found = getattr(sys.modules.get(f"{package}.{name}"), memo, None)
+        if found is not None:
+            found.clear()
+
+
 def _staged(module, folder: Path) -> tuple[dict[str, float], object]:
-    """CPU seconds of each stage of module's build_corpus on folder, and the corpus."""
+    """CPU seconds of each stage of module's build_corpus on folder (memos emptied first), and
+    the corpus."""
+    _forget(module)
     clock = time.process_time
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
