@@ -35,7 +35,8 @@ def _plain_entry(folder: Path, name: str) -> bool:
     """True when `name` is a plain entry of the folder (no separator, not "." or "..", not a
     symbolic link), so it cannot point outside it: no path to resolve (one lstat, not one per
     component of the folder's path)."""
-    return name not in ("", ".", "..") and "\x00" not in name and os.sep not in name and (os.altsep is None or os.altsep not in name) \
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    return name not in ("", ".", "..") and "\x00" not in name and not any(sep in name for sep in separators) \
         and not os.path.islink(folder / name)
 
 
@@ -62,7 +63,9 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
             raise CodebookError(path, f"{name!r} points outside the corpus folder", row=row, column="file")
         published = record.get("published", "")
         if published:
-            iso = dates[published] if published in dates else dates.setdefault(published, parse_iso_date(published))
+            if published not in dates:
+                dates[published] = parse_iso_date(published)
+            iso = dates[published]
             if iso is None:
                 raise CodebookError(path, f"bad date {published!r}; write it as YYYY-MM-DD", row=row, column="published")
             record["published"] = iso
