@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .boilerplate import LinePattern, LinePatterns
 from .dates import find_dates
-from .text import CONTINUATION_WORDS, CONTINUING_END, ELLIPSIS_END, count_words, first_word, is_terminal
+from .text import CONTINUATION_WORDS, count_words, ends_continuing, ends_with_ellipsis, first_word, is_terminal, token_word_counts
 
 MIN_PROSE_WORDS = 6
 HEADLINE_WORDS = (5, 30)
@@ -65,24 +65,24 @@ class Block:
     words: int
 
 
-@dataclass
 class _Line:
-    index: int
-    text: str
-    words: int
-    terminal: bool
-    pattern: LinePattern | None
-    is_date: bool
-    is_template: bool
-    members: tuple[int, ...]  # raw line indexes of the unit (one line, or a hard-wrapped paragraph)
-    prose: bool = False  # set in __post_init__: the labelling passes ask it several times per line
+    """One unit of an article's lines (a line, or a hard-wrapped paragraph) and the facts the
+    labelling passes ask of it, each computed once."""
 
-    def __post_init__(self):
-        self.prose = not self.fixed and self.words >= MIN_PROSE_WORDS and self.terminal and not ELLIPSIS_END.search(self.text)
+    __slots__ = ("index", "text", "words", "terminal", "pattern", "is_date", "is_template", "members", "prose")
 
-    @property
-    def fixed(self) -> bool:
-        return self.pattern is not None or self.is_date or self.is_template
+    def __init__(self, index: int, text: str, words: int, terminal: bool, pattern: LinePattern | None,
+                 is_date: bool, is_template: bool, members: tuple[int, ...]):
+        self.index = index
+        self.text = text
+        self.words = words
+        self.terminal = terminal
+        self.pattern = pattern
+        self.is_date = is_date
+        self.is_template = is_template
+        self.members = members  # raw line indexes of the unit (one line, or a hard-wrapped paragraph)
+        fixed = pattern is not None or is_date or is_template
+        self.prose = not fixed and words >= MIN_PROSE_WORDS and terminal and not ends_with_ellipsis(text)
 
 
 def template_key(line: str, words: int | None = None, terminal: bool | None = None) -> str | None:
@@ -96,11 +96,9 @@ def template_key(line: str, words: int | None = None, terminal: bool | None = No
     return " ".join(text.casefold().split())
 
 
-def _same_name(text: str, outlet: str | None) -> bool:
-    if not outlet:
-        return False
-    norm = lambda s: "".join(ch for ch in s.casefold().removeprefix("the ") if ch.isalnum())
-    return norm(text) == norm(outlet) != ""
+def _name_key(name: str) -> str:
+    """A name as compared with the outlet's: case-folded, without a leading "the ", letters and digits only."""
+    return "".join(filter(str.isalnum, name.casefold().removeprefix("the ")))
 
 
 def label_lines(
@@ -110,15 +108,36 @@ def label_lines(
     outlet: str | None = None,
 ) -> list[LineLabel]:
     """A LineLabel for every non-blank line of an article, in line order."""
+    return label_lines_counted(lines, patterns, template_keys, outlet)[0]
+
+
+def label_lines_counted(
+    lines: list[str],
+    patterns: LinePatterns,
+    template_keys: frozenset[str] = frozenset(),
+    outlet: str | None = None,
+) -> tuple[list[LineLabel], dict[int, list[int]]]:
+    """label_lines, and the words of each white-space token of every line read on its own (not
+    hard-wrapped), by 1-based line number: the sentences of a one-line paragraph take their
+    word counts from them instead of splitting and counting the text again."""
     units = _layout_units(lines)
     info: list[_Line] = []
+    token_words: dict[int, list[int]] = {}
+    match = patterns.match
     for members in units:
-        text = " ".join(lines[i].strip() for i in members)
-        words = count_words(text)
+        if len(members) == 1:
+            text = lines[members[0]].strip()
+            counts = token_words[members[0] + 1] = token_word_counts(text.split())
+            words = sum(counts)
+        else:
+            text = " ".join(lines[i].strip() for i in members)
+            words = count_words(text)
         terminal = is_terminal(text)
-        pattern = patterns.match(text, words)
+        pattern = match(text, words)
         is_date = pattern is None and words <= MAX_DATE_LINE_WORDS and not terminal and bool(find_dates(text))
-        is_template = pattern is None and not is_date and template_key(text, words, terminal) in template_keys
+        # template_key's rule, which turns down the long lines before anything else
+        is_template = pattern is None and not is_date and bool(template_keys) and len(text) <= 120 \
+            and template_key(text, words, terminal) in template_keys
         info.append(_Line(members[0], text, words, terminal, pattern, is_date, is_template, tuple(members)))
 
     labels: dict[int, tuple[str, str]] = {}
@@ -158,7 +177,7 @@ def label_lines(
         out.append(LineLabel(item.index + 1, role, reason, continues.get(item.index), count_words(lines[item.index])))
         for previous, member in zip(item.members, item.members[1:]):
             out.append(LineLabel(member + 1, role, reason, previous + 1, count_words(lines[member]), wrapped=True))
-    return out
+    return out, token_words
 
 
 def _layout_units(lines: list[str]) -> list[list[int]]:
@@ -207,15 +226,16 @@ def hard_wrap_width(lines: list[str]) -> int | None:
 def _label_top(top: list[_Line], info: list[_Line], labels: dict, outlet: str | None) -> None:
     headline = dek = masthead = False
     previous_reason = None
+    outlet_key = _name_key(outlet) if outlet else ""  # the outlet's side once
     for position, item in enumerate(top):  # `top` is a prefix of `info`: positions agree
         if item.index in labels:
             previous_reason = labels[item.index][1]
             continue
         following = info[position + 1] if position + 1 < len(info) else None
-        if _same_name(item.text, outlet):
+        if outlet_key and _name_key(item.text) == outlet_key:
             label = ("meta", "masthead (the outlet's name)")
             masthead = True
-        elif ELLIPSIS_END.search(item.text):
+        elif ends_with_ellipsis(item.text):
             label = ("boilerplate", "truncated teaser (ends with an ellipsis)")
         elif not headline and item.words <= 4:
             if previous_reason in ("agency credit", "masthead (the outlet's name)", "masthead (short name line above the headline)") \
@@ -242,6 +262,8 @@ def _label_top(top: list[_Line], info: list[_Line], labels: dict, outlet: str | 
 
 
 def _starts_continuation(text: str) -> bool:
+    if "A" <= text[:1] <= "Z":  # most lines: the first word starts with a capital (not lower-case)
+        return False
     word = first_word(text)
     return bool(word) and word[0].islower() and word in CONTINUATION_WORDS
 
@@ -252,7 +274,7 @@ def _label_body(region: list[_Line], labels: dict) -> None:
     for k, item in enumerate(free):
         if item.prose or item.words > MAX_SHORT_WORDS or item.terminal:
             label = ("body", "body paragraph")
-        elif CONTINUING_END.search(item.text) or _starts_continuation(item.text):
+        elif ends_continuing(item.text) or _starts_continuation(item.text):
             label = ("body", "body paragraph")
         elif k < last_prose:
             label = ("subhead", "subhead: short unpunctuated line between paragraphs")
@@ -270,7 +292,7 @@ def _continuations(info: list[_Line], labels: dict) -> dict[int, int]:
             previous = None
             continue
         if previous is not None and (
-            CONTINUING_END.search(previous.text) or not previous.terminal or _starts_continuation(item.text)
+            ends_continuing(previous.text) or not previous.terminal or _starts_continuation(item.text)
         ):
             joins[item.index] = previous.members[-1] + 1
         previous = item

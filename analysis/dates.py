@@ -42,8 +42,26 @@ def _make(year: int, month: int, day: int) -> str | None:
         return None
 
 
+# find_dates per distinct text: the cleaner asks it of every short line, and site furniture
+# (datelines, bylines, section names, date lines) repeats across the articles of an outlet.
+_FOUND: dict[str, tuple[FoundDate, ...]] = {}
+_FOUND_LIMIT = 100_000  # distinct texts kept before the memo starts over
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every full calendar date (with a year) in text, in order of appearance."""
+    try:
+        return list(_FOUND[text])
+    except KeyError:
+        pass
+    found = _find_dates(text)
+    if len(_FOUND) >= _FOUND_LIMIT:
+        _FOUND.clear()
+    _FOUND[text] = tuple(found)
+    return found
+
+
+def _find_dates(text: str) -> list[FoundDate]:
     found = []
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):

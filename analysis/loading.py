@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .boilerplate import LinePatterns, load_patterns
-from .cleaning import Block, LineLabel, group_blocks, label_lines, template_key
+from .cleaning import Block, LineLabel, group_blocks, label_lines_counted, template_key
 from .config import MANIFEST_NAME
 from .corpus import ARTICLE_COLUMNS, BLOCK_COLUMNS, LINE_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS, Corpus
 from .dates import find_dates
@@ -69,7 +69,10 @@ def template_keys(articles: list[RawArticle]) -> frozenset[str]:
     """Short unpunctuated lines that recur across enough articles to be site furniture."""
     counts = Counter()
     for article in articles:
-        counts.update({key for key in map(template_key, article.lines) if key})
+        # template_key turns down blank lines and lines over 120 characters: most lines of
+        # an article, left out here before the call
+        short = [line for line in article.lines if line and (len(line) <= 120 or len(line.strip()) <= 120)]
+        counts.update({key for key in map(template_key, short) if key})
     threshold = max(TEMPLATE_MIN_ARTICLES, math.ceil(TEMPLATE_MIN_SHARE * len(articles)))
     return frozenset(key for key, n in counts.items() if n >= threshold)
 
@@ -107,16 +110,25 @@ def _text_metadata(raw: RawArticle, blocks: list[Block]) -> dict[str, tuple[str,
     return found
 
 
-def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blocks: list[Block], manifest_row):
-    block_rows, sentence_rows, line_rows = [], [], []
-    block_of_line = {}
-    for block_id, block in enumerate(blocks, start=1):
-        for line in range(block.line_start, block.line_end + 1):
-            block_of_line[line] = block_id
-        block_rows.append((article_id, block_id, block.line_start, block.line_end, block.role, block.reason,
-                           block.text, block.words, raw.extracted_from))
+def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blocks: list[Block], manifest_row,
+                  token_words: dict[int, list[int]] | None = None):
+    """token_words: the words of each token of the lines read on their own, by line number
+    (cleaning.label_lines_counted); without them, every sentence is split and counted."""
+    token_words = token_words or {}
+    extracted_from, raw_lines = raw.extracted_from, raw.lines
+    block_rows = [(article_id, block_id, block.line_start, block.line_end, block.role, block.reason,
+                   block.text, block.words, extracted_from)
+                  for block_id, block in enumerate(blocks, start=1)]
+    # labels and blocks both run in line order, and every labelled line lies in one block
+    line_rows = []
+    block_id, block_end = 0, 0
     for label in labels:
-        line_rows.append((article_id, label.line, label.role, label.reason, block_of_line[label.line], raw.lines[label.line - 1]))
+        line = label.line
+        while line > block_end:
+            block_end = blocks[block_id].line_end
+            block_id += 1
+        line_rows.append((article_id, line, label.role, label.reason, block_id, raw_lines[line - 1]))
+    sentence_rows = []
 
     body = [(block_id, block) for block_id, block in enumerate(blocks, start=1) if block.role == "body"]
     total_words = sum(b.words for _, b in body)
@@ -125,17 +137,37 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
     for paragraph, (block_id, block) in enumerate(body):
         block_text = block.text
         one_line = "\n" not in block_text  # most paragraphs: no line numbers to count
+        # A paragraph of one line: its sentences cut its white-space tokens into runs (a
+        # boundary is white space, and only white space lies between sentences), so each
+        # sentence's words are the sum of its run of the line's token counts.
+        counts = token_words.get(block.line_start) if block.line_start == block.line_end else None
+        next_token = 0
         for start, end in split_sentences(block_text):
             sentence_id += 1
-            tokens = block_text[start:end].split()
-            text = " ".join(tokens)  # normalize_space, with the tokens kept for the count
-            n_words = count_token_words(tokens)
+            if counts is None:
+                tokens = block_text[start:end].split()
+                text = " ".join(tokens)  # normalize_space, with the tokens kept for the count
+                n_words = count_token_words(tokens)
+            else:
+                text = block_text[start:end]
+                if text.isprintable() and "  " not in text:
+                    # no white space but single spaces (every other white-space character is
+                    # unprintable), none at either end: already normalised
+                    n_tokens = text.count(" ") + 1
+                else:
+                    tokens = text.split()
+                    text = " ".join(tokens)
+                    n_tokens = len(tokens)
+                n_words = sum(counts[next_token:next_token + n_tokens])
+                next_token += n_tokens
             if one_line:
                 line_start = line_end = block.line_start
             else:
                 line_start = block.line_start + block_text.count("\n", 0, start)
                 line_end = block.line_start + block_text.count("\n", 0, end)
-            position = min(words_before / total_words, 1.0) if total_words else 0.0
+            position = words_before / total_words if total_words else 0.0
+            if position > 1.0:  # min(position, 1.0)
+                position = 1.0
             sentence_rows.append((article_id, sentence_id, block_id, round(position, 6), text, paragraph,
                                   line_start, line_end, start, end, n_words))
             words_before += n_words
@@ -262,11 +294,11 @@ class ArticleTask:
         if row and row.get("sha256") and row["sha256"] != raw.sha256:
             warn_input(raw.path.name, f"sha256 differs from {MANIFEST_NAME}: the raw file changed since the manifest was written "
                                       "(restore the original, or update the sha256 cell if the change is intended)")
-        labels = label_lines(raw.lines, self.patterns, self.templates, outlet=(row or {}).get("outlet"))
+        labels, token_words = label_lines_counted(raw.lines, self.patterns, self.templates, outlet=(row or {}).get("outlet"))
         grouped = group_blocks(raw.lines, labels)
         if not any(b.role == "body" for b in grouped):
             warn_input(raw.path.name, "no body text found: every line was classified as headline, meta or debris (see blocks)")
-        return ArticleRows(*_article_rows(raw, self.article_id, labels, grouped, row))
+        return ArticleRows(*_article_rows(raw, self.article_id, labels, grouped, row, token_words))
 
 
 @dataclass

@@ -3,6 +3,7 @@ provenance notes. Validated on load; problems name the manifest, row and column.
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,15 @@ MANIFEST_COLUMNS = [
 FIELDS = [c.name for c in MANIFEST_COLUMNS]
 
 
+def _plain_entry(folder: Path, name: str) -> bool:
+    """True when `name` is a plain entry of the folder (no separator, not "." or "..", not a
+    symbolic link), so it cannot point outside it: no path to resolve (one lstat, not one per
+    component of the folder's path)."""
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    return name not in ("", ".", "..") and "\x00" not in name and not any(sep in name for sep in separators) \
+        and not os.path.islink(folder / name)
+
+
 def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
     """file name -> manifest fields, or None when the folder has no manifest."""
     path = folder / MANIFEST_NAME
@@ -44,15 +54,18 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
         hint = f"did you mean '{close[0]}'?" if close else f"known columns: {', '.join(FIELDS)}"
         warn_input(path, f"unknown column '{name}' ignored; {hint}")
     rows = {}
+    resolved = folder.resolve()
+    dates: dict[str, str | None] = {}  # a corpus of one event repeats a few dates: each read once
     for record in frame.to_dict("records"):
         row = int(record["codebook_row"])
         name = record["file"]
-        target = (folder / name).resolve()
-        if folder.resolve() not in target.parents:
+        if not _plain_entry(folder, name) and resolved not in (folder / name).resolve().parents:
             raise CodebookError(path, f"{name!r} points outside the corpus folder", row=row, column="file")
         published = record.get("published", "")
         if published:
-            iso = parse_iso_date(published)
+            if published not in dates:
+                dates[published] = parse_iso_date(published)
+            iso = dates[published]
             if iso is None:
                 raise CodebookError(path, f"bad date {published!r}; write it as YYYY-MM-DD", row=row, column="published")
             record["published"] = iso

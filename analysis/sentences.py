@@ -26,7 +26,7 @@ TOKEN_WINDOW = 40  # longer than any abbreviation; keeps the look-behind constan
 
 
 def _token_before(text: str, end: int) -> str:
-    match = _TOKEN_BEFORE.search(text, max(0, end - TOKEN_WINDOW), end)
+    match = _TOKEN_BEFORE.search(text, end - TOKEN_WINDOW if end > TOKEN_WINDOW else 0, end)
     return match.group(1) if match else ""
 
 
@@ -45,9 +45,9 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         word = _token_before(text, m.start("term")).lower()
         if not close and word.rstrip(".") in ABBREVIATIONS:
             return False
-        if _INITIAL.fullmatch(word) and nxt.isupper():  # an initial: J. K. Rowling
+        if len(word) == 1 and _INITIAL.fullmatch(word) and nxt.isupper():  # an initial: J. K. Rowling
             return False
-        if _DOTTED_ACRONYM.fullmatch(word):  # dotted acronym (N.A.T.O.): rarely sentence-final
+        if "." in word and _DOTTED_ACRONYM.fullmatch(word):  # dotted acronym (N.A.T.O.): rarely sentence-final
             return False
     if nxt.isupper() or nxt.isdigit() or nxt in _OPENERS:
         return True
@@ -68,15 +68,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _CANDIDATE.finditer(text):
         if _is_boundary(text, m):
             end = m.start("space")
-            _add_span(spans, text, start, end)
+            # the sentence text[start:end] without its leading white space, unless it is blank
+            # (after a boundary, the next one starts past the white space: nothing to strip)
+            piece = text[start:end]
+            stripped = piece.lstrip()
+            if stripped:
+                spans.append((end - len(stripped), end))
             start = m.end()
-    _add_span(spans, text, start, len(text.rstrip()))
-    return spans
-
-
-def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    """The sentence text[start:end] without its leading white space, unless it is blank."""
-    piece = text[start:end]
+    piece = text[start:].rstrip()
     stripped = piece.lstrip()
-    if stripped.strip():
-        spans.append((start + len(piece) - len(stripped), end))
+    if stripped:
+        spans.append((start + len(piece) - len(stripped), start + len(piece)))
+    return spans

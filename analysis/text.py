@@ -36,20 +36,53 @@ def count_token_words(tokens: list[str]) -> int:
     try:
         return sum(map(memo.__getitem__, tokens))
     except KeyError:
-        pass
+        _learn(tokens)
+        return sum(map(memo.__getitem__, tokens))
+
+
+def token_word_counts(tokens: list[str]) -> list[int]:
+    """count_words of each white-space token: the sum of any run of them is count_words of
+    the text they make (a sentence of a paragraph counted from the paragraph's tokens)."""
+    memo = _TOKEN_WORDS
+    try:
+        return list(map(memo.__getitem__, tokens))
+    except KeyError:
+        _learn(tokens)
+        return list(map(memo.__getitem__, tokens))
+
+
+def _learn(tokens: list[str]) -> None:
+    """Count the tokens the memo does not hold yet (a paragraph brings a few new names among
+    many known words): the callers then read every token from the memo, in C."""
+    memo = _TOKEN_WORDS
     if len(memo) >= _TOKEN_WORDS_LIMIT:
         memo.clear()
-    total = 0
-    for token in tokens:
-        words = memo.get(token)
-        if words is None:
-            words = memo[token] = len(WORD.findall(token))
-        total += words
-    return total
+    findall = WORD.findall
+    for token in set(tokens).difference(memo):
+        memo[token] = len(findall(token))
 
 
 def normalize_space(text: str) -> str:
     return " ".join(text.split())
+
+
+_CLOSERS = "\"'”’»)]"
+_ELLIPSES = ("…", "...")
+_CONTINUING_CHARS = (",", ";", ":", "–", "—", "-")
+
+
+def ends_with_ellipsis(text: str) -> bool:
+    """bool(ELLIPSIS_END.search(text)), read from the end of the text instead of scanning it
+    (like `$`, it also matches just before a final newline)."""
+    if text.endswith("\n") and text[:-1].rstrip(_CLOSERS).endswith(_ELLIPSES):
+        return True
+    return text.rstrip(_CLOSERS).endswith(_ELLIPSES)
+
+
+def ends_continuing(text: str) -> bool:
+    """bool(CONTINUING_END.search(text)), read from the end of the text (`$` also matches just
+    before a final newline)."""
+    return text.endswith(_CONTINUING_CHARS) or (text.endswith("\n") and text[:-1].endswith(_CONTINUING_CHARS))
 
 
 def is_terminal(line: str) -> bool:
