@@ -184,12 +184,11 @@ def _band_codes(band: np.ndarray) -> np.ndarray:
     """A code per row of `band` (uint32 columns), equal for equal rows, from 0: each column
     folded in by factorizing (codes so far, column) as one int64 (the first two columns
     together: a uint32 is a code already)."""
-    columns = band.T.astype(np.int64)
-    if len(columns) < 2:
-        return pd.factorize(columns[0])[0] if len(columns) else np.zeros(len(band), dtype=np.int64)
-    code = columns[0]
-    for column in columns[1:]:
-        code = pd.factorize((code << 32) | column)[0]  # (the first shift may wrap: the bits stay distinct)
+    if band.shape[1] < 2:
+        return pd.factorize(band[:, 0].astype(np.int64))[0] if band.shape[1] else np.zeros(len(band), dtype=np.int64)
+    code = band[:, 0].astype(np.int64)
+    for column in band.T[1:]:
+        code = pd.factorize((code << 32) | column.astype(np.int64))[0]  # (the first shift may wrap: the bits stay distinct)
     return code
 
 
