@@ -36,6 +36,9 @@ class PairScores:
     swapped_words: list[str]
 
 
+# (u, v, score) arrays of spelling variants, u < v term codes (`_variant_links`)
+VariantLinks = tuple[np.ndarray, np.ndarray, np.ndarray]
+
 _SCORE_LISTS = ("similarity", "coverage_a", "coverage_b", "words_only_a", "words_only_b", "swapped_words")
 
 
@@ -112,7 +115,7 @@ class TokenIndex:
         return self
 
     def score(self, first: np.ndarray, second: np.ndarray, *, min_similarity: float | None = None,
-              min_coverage: float | None = None) -> PairScores:
+              min_coverage: float | None = None, links: VariantLinks | None = None) -> PairScores:
         """The pairs (first[k], second[k]) (list positions, a then b) whose alignment has
         similarity >= min_similarity or a coverage >= min_coverage (every pair when both are
         None), as `align_pairs` and `differing_words` give them.
@@ -120,24 +123,26 @@ class TokenIndex:
         _PAIRS_SCORED_AT_ONCE pairs at a time, which bounds the memory of the per-pair arrays
         (millions of candidates on 10,000 articles): a pair's scores depend on its own two
         lists only, and so do its spelling variants (found among the terms the pair joins).
-        first, second: any integer type (made int64 a block at a time)."""
+        first, second: any integer type (made int64 a block at a time). links: `variant_links`
+        of these pairs or of more (found per block when not given)."""
         first, second = np.asarray(first), np.asarray(second)
         found: list[np.ndarray] = []
         lists: dict[str, list] = {name: [] for name in _SCORE_LISTS}
         for start in range(0, max(len(first), 1), _PAIRS_SCORED_AT_ONCE):
             part = self._score_block(first[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64),
                                      second[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64), min_similarity,
-                                     min_coverage)
+                                     min_coverage, links)
             found.append(part.index + start)
             for name in _SCORE_LISTS:  # (each block's lists let go once copied: not every block's and the whole)
                 lists[name].extend(getattr(part, name))
         return PairScores(np.concatenate(found), *lists.values())
 
     def _score_block(self, first: np.ndarray, second: np.ndarray, min_similarity: float | None,
-                     min_coverage: float | None) -> PairScores:
+                     min_coverage: float | None, links: VariantLinks | None = None) -> PairScores:
         """`score` of one block of pairs."""
         totals = np.asarray(self.totals, dtype=np.float64)
-        links = _variant_links(self._fuzzable, self.vocabulary, first, second)
+        if links is None:
+            links = _variant_links(self._fuzzable, self.vocabulary, first, second)
         one_by_one = _has_link(self._fuzzable, links, first, second)
         linked = one_by_one.copy()
         long = (self.lengths[first] > self._width) | (self.lengths[second] > self._width)
@@ -179,7 +184,17 @@ class TokenIndex:
         return PairScores(index, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
                           [r[3][0] for r in rows], [r[3][1] for r in rows], [r[3][2] for r in rows])
 
-    def may_reach(self, first: np.ndarray, second: np.ndarray, min_similarity: float) -> np.ndarray:
+    def variant_links(self, first: np.ndarray, second: np.ndarray) -> VariantLinks:
+        """The spelling variants among the terms of the pairs (first[k], second[k]), for `may_reach`
+        and `score` of these pairs or of any of them, either way round: a link is a property of
+        its two terms, and each pair's results depend only on the links between its own terms,
+        so a search made once serves each of them (the quote variants bound, then score, then
+        score flipped the same pairs)."""
+        return _variant_links(self._fuzzable, self.vocabulary, np.asarray(first, dtype=np.int64),
+                              np.asarray(second, dtype=np.int64))
+
+    def may_reach(self, first: np.ndarray, second: np.ndarray, min_similarity: float, *,
+                  links: VariantLinks | None = None) -> np.ndarray:
         """Whether each pair (first[k], second[k]) may clear min_similarity in `score`: False
         only for pairs proven short of it, so that scoring the others alone keeps the same pairs
         (each pair's alignment depends on its own two lists only) at a fraction of the cost.
@@ -193,9 +208,11 @@ class TokenIndex:
         side a gains at most the weight of its left-over copies whose term has a variant among
         b's left-over terms (gain_a), b likewise, and similarity = (got_a + got_b) / (total_a +
         total_b) <= (2 equal + gain_a + gain_b) / (total_a + total_b). The bound adds in another
-        order than `_align_prepared`: _SLACK. Pairs with an empty list are kept."""
+        order than `_align_prepared`: _SLACK. Pairs with an empty list are kept. links:
+        `variant_links` of these pairs or of more (found here when not given)."""
         first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
-        links = _variant_links(self._fuzzable, self.vocabulary, first, second)
+        if links is None:
+            links = _variant_links(self._fuzzable, self.vocabulary, first, second)
         width = self._width
         # bounded with term counts (sparse): pairs with a variant, and lists the bulk matching cuts
         special = (_has_link(self._fuzzable, links, first, second) | (self.lengths[first] > width)

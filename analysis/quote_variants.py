@@ -70,12 +70,13 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
     aligned = TokenIndex(toks, weights, unseen_weight)
     first, second = _candidates(np.asarray(speaker_code, dtype=np.int64), pd.factorize(frame["article_id"])[0],
                                 aligned, min_terms)
-    possible = aligned.may_reach(first, second, min_similarity)  # the others cannot clear it: not scored
+    links = aligned.variant_links(first, second)  # searched once, for the bound and both scorings
+    possible = aligned.may_reach(first, second, min_similarity, links=links)  # the others cannot clear it: not scored
     first, second = first[possible], second[possible]
     speakers = [speaker_names[c] for c in speaker_code[first].tolist()]
     pairs = list(zip(first.tolist(), second.tolist()))
     # each kept pair aligned again with its articles in order
-    kept = aligned.score(first, second, min_similarity=min_similarity)
+    kept = aligned.score(first, second, min_similarity=min_similarity, links=links)
     scored = []  # (speaker, i, j, similarity, where its output row's numbers are)
     flips = []
     for row, (k, similarity) in enumerate(zip(kept.index.tolist(), kept.similarity)):
@@ -86,7 +87,7 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
         else:
             scored.append((speakers[k], i, j, similarity, ("kept", row)))
     flipped = aligned.score(np.fromiter((i for i, _ in flips), dtype=np.int64, count=len(flips)),
-                            np.fromiter((j for _, j in flips), dtype=np.int64, count=len(flips)))
+                            np.fromiter((j for _, j in flips), dtype=np.int64, count=len(flips)), links=links)
     found = {"kept": kept, "flipped": flipped}
 
     # one to one within (speaker, article pair), best first

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .pair_scoring import _SCORE_LISTS, TokenIndex
+from .pair_scoring import _SCORE_LISTS, TokenIndex, _distinct
 from .textsim import Paraphrases, load_paraphrases, sentence_tokens, words
 
 REUSE_COLUMNS = [
@@ -181,11 +181,14 @@ def _equal_bytes(packed: np.ndarray, x: np.ndarray, y: np.ndarray, num_values: i
 
 
 def _band_codes(band: np.ndarray) -> np.ndarray:
-    """A code per row of `band` (uint32 columns), equal for equal rows: each column folded in
-    by factorizing (codes so far, column) as one int64."""
-    code = np.zeros(len(band), dtype=np.int64)
-    for column in band.T:
-        code = pd.factorize((code << 32) | column.astype(np.int64))[0]
+    """A code per row of `band` (uint32 columns), equal for equal rows, from 0: each column
+    folded in by factorizing (codes so far, column) as one int64 (the first two columns
+    together: a uint32 is a code already)."""
+    if band.shape[1] < 2:
+        return pd.factorize(band[:, 0].astype(np.int64))[0] if band.shape[1] else np.zeros(len(band), dtype=np.int64)
+    code = band[:, 0].astype(np.int64)
+    for column in band.T[1:]:
+        code = pd.factorize((code << 32) | column.astype(np.int64))[0]  # (the first shift may wrap: the bits stay distinct)
     return code
 
 
@@ -388,10 +391,11 @@ def _reuse_frame(first: np.ndarray, second: np.ndarray, scores: dict[str, list],
     lists are held one at a time, not all of them and then a sorted copy of the table."""
     sentence_ids = np.asarray([int(k) for k in sentences["sentence_id"].tolist()], dtype=object)
     ids = np.asarray(article_ids, dtype=object)
-    keys = ["article_a", "article_b", "sentence_id_a", "sentence_id_b"]
-    order = pd.DataFrame({"article_a": ids[first].tolist(), "article_b": ids[second].tolist(),
-                          "sentence_id_a": sentence_ids[first].tolist(), "sentence_id_b": sentence_ids[second].tolist()},
-                         columns=keys).sort_values(keys).index.to_numpy()
+    # sorted by article_a, article_b, sentence_id_a, sentence_id_b (unique: a sentence pair is
+    # a candidate once), on codes: the articles' in the sorted order of their ids
+    article_code = pd.factorize(ids, sort=True)[0]
+    number = np.asarray(sentence_ids.tolist(), dtype=np.int64)
+    order = np.lexsort((number[second], number[first], article_code[second], article_code[first]))
     first, second = first[order], second[order]
 
     def of_pairs(values) -> pd.Series:
@@ -402,7 +406,10 @@ def _reuse_frame(first: np.ndarray, second: np.ndarray, scores: dict[str, list],
         return pd.Series(values[which].tolist())
 
     def rounded(name: str) -> pd.Series:
-        return pd.Series([round(value, 4) for value in np.asarray(scores.pop(name), dtype=np.float64)[order].tolist()])
+        """round(value, 4) of each score: of each distinct float once (verbatim copies all score 1.0)."""
+        values = np.asarray(scores.pop(name), dtype=np.float64)[order]
+        bits, inverse = np.unique(values.view(np.int64), return_inverse=True)  # (bits: -0.0 stays apart from 0.0)
+        return pd.Series(np.array([round(value, 4) for value in bits.view(np.float64).tolist()], dtype=np.float64)[inverse])
 
     outlet = articles.set_index("article_id")["outlet"].to_dict()
     outlets = np.asarray([outlet.get(aid, "") for aid in article_ids], dtype=object)
@@ -463,33 +470,94 @@ def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     known), incidental (too little shared to be copy: usually the same remark quoted by both)."""
     if reuse.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    share = shared_share(reuse, sentences, complete=False).set_index(["article_id", "other_article_id"])
-    pairs = reuse[["article_a", "article_b"]].drop_duplicates().sort_values(["article_a", "article_b"])
-    ab = share.reindex(pd.MultiIndex.from_frame(pairs))
-    ba = share.reindex(pd.MultiIndex.from_frame(pairs[["article_b", "article_a"]]))
+    first, second, ab, ba = _pair_shares(reuse, sentences)
     # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
     outlet = dict(zip(articles["article_id"], articles["outlet"]))
     agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
     channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
-    columns: dict[str, list] = {name: [] for name in PAIR_COLUMNS}
-    for a, b, sent_a, sent_b, words_a, words_b, share_a, share_b in zip(
-            pairs["article_a"].tolist(), pairs["article_b"].tolist(),
-            ab["shared_sentences"].tolist(), ba["shared_sentences"].tolist(),
-            ab["shared_words"].tolist(), ba["shared_words"].tolist(),
-            ab["share"].tolist(), ba["share"].tolist()):
-        n_shared = int(min(sent_a, sent_b))
-        origin, origin_agency, basis = _judge_origin(
-            n_shared, max(share_a, share_b), agency[a], agency[b], min_sentences, min_share)
-        for name, value in (
-            ("article_a", a), ("article_b", b), ("outlet_a", outlet[a]), ("outlet_b", outlet[b]),
-            ("shared_sentences", n_shared), ("shared_words_a", int(words_a)), ("shared_words_b", int(words_b)),
-            ("share_a", float(share_a)), ("share_b", float(share_b)),
-            ("agency_a", agency[a]), ("agency_b", agency[b]), ("channel_a", channel[a]), ("channel_b", channel[b]),
-            ("origin", origin), ("origin_agency", origin_agency),
-            ("basis", f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"),
-        ):
-            columns[name].append(value)
+    share_a, share_b = ab.share.tolist(), ba.share.tolist()
+    # column by column (a row's values appended to sixteen lists was most of the cost); a
+    # judgement depends on four values that repeat from pair to pair: each made once
+    n_shared = np.minimum(ab.sentences, ba.sentences).tolist()
+    judged: dict[tuple, tuple[str, str, str]] = {}
+    judgements = []
+    for key in zip(n_shared, map(max, share_a, share_b), map(agency.__getitem__, first), map(agency.__getitem__, second)):
+        found = judged.get(key)
+        if found is None:
+            found = judged[key] = _judge_origin(*key, min_sentences, min_share)
+        judgements.append(found)
+    columns = {
+        "article_a": first, "article_b": second,
+        "outlet_a": [outlet[a] for a in first], "outlet_b": [outlet[b] for b in second],
+        "shared_sentences": n_shared,
+        "shared_words_a": ab.words.tolist(), "shared_words_b": ba.words.tolist(),
+        "share_a": share_a, "share_b": share_b,
+        "agency_a": [agency[a] for a in first], "agency_b": [agency[b] for b in second],
+        "channel_a": [channel[a] for a in first], "channel_b": [channel[b] for b in second],
+        "origin": [origin for origin, _, _ in judgements], "origin_agency": [known for _, known, _ in judgements],
+        "basis": [f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"
+                  for (_, _, basis), a, b in zip(judgements, first, second)],
+    }
     return pd.DataFrame(columns, columns=PAIR_COLUMNS)
+
+
+class _Shared(NamedTuple):
+    """What one article of each pair shares with the other (`shared_share` of the pair)."""
+    sentences: np.ndarray  # int64: its sentences shared with the other article, each counted once
+    words: np.ndarray  # int64: their words
+    share: np.ndarray  # float64: their share of its body words, rounded to 4 places
+
+
+def _pair_shares(reuse: pd.DataFrame, sentences: pd.DataFrame) -> tuple[list, list, _Shared, _Shared]:
+    """The pairs (article_a, article_b) of `reuse` (each once, sorted) and, for each, what a
+    shares with b and b with a: the rows `shared_share(reuse, sentences, complete=False)` has
+    for (a, b) and (b, a), computed on integer codes (its merges and group-bys of article ids
+    were most of reuse_pairs' cost once its loop was gone). Every sentence of `reuse` must be
+    in `sentences`."""
+    # article codes in sorted order of the ids: sorting the codes sorts the ids
+    ids = [reuse["article_a"].to_numpy(dtype=object), reuse["article_b"].to_numpy(dtype=object),
+           sentences["article_id"].to_numpy(dtype=object)]
+    codes, names = pd.factorize(np.concatenate(ids), sort=True)
+    code_a, code_b, code_s = np.split(codes.astype(np.int64), np.cumsum([len(part) for part in ids[:2]]))
+    n = max(len(names), 1)
+    sentence_id = sentences["sentence_id"].to_numpy(dtype=np.int64)
+    n_words = sentences["n_words"].to_numpy(dtype=np.int64)
+    body = np.bincount(code_s, weights=n_words, minlength=n).astype(np.int64)  # (whole numbers: exact sums)
+    # each (article, shared sentence, other article) once
+    article = np.r_[code_a, code_b]
+    other = np.r_[code_b, code_a]
+    shared = np.r_[reuse["sentence_id_a"].to_numpy(dtype=np.int64), reuse["sentence_id_b"].to_numpy(dtype=np.int64)]
+    order = np.lexsort((shared, other, article))
+    article, other, shared = article[order], other[order], shared[order]
+    first = np.r_[True, (article[1:] != article[:-1]) | (other[1:] != other[:-1]) | (shared[1:] != shared[:-1])]
+    article, other, shared = article[first], other[first], shared[first]
+    # their words, from the sentences frame
+    span = int(max(sentence_id.max(initial=0), shared.max(initial=0))) + 1
+    known = code_s * span + sentence_id
+    sorter = np.argsort(known, kind="stable")
+    wanted = article * span + shared
+    at = np.minimum(np.searchsorted(known[sorter], wanted), max(len(known) - 1, 0))
+    if not len(known) or (known[sorter][at] != wanted).any():
+        raise ValueError("reuse cites sentences that are not in `sentences`")
+    words = n_words[sorter[at]]
+    # per (article, other article): a run of the sorted rows
+    group = article * n + other
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    group_key = group[starts]
+    counts = np.diff(np.r_[starts, len(group)])
+    summed = np.add.reduceat(words, starts) if len(starts) else np.zeros(0, np.int64)
+    body_of = body[article[starts]]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.round(np.where(body_of > 0, summed / np.where(body_of > 0, body_of, 1), 0.0), 4)
+    pairs = _distinct(code_a * n + code_b)
+    a, b = np.divmod(pairs, n)
+
+    def of(keys: np.ndarray) -> _Shared:
+        at = np.searchsorted(group_key, keys)  # every pair shares both ways: each key is there
+        return _Shared(counts[at], summed[at], share[at])
+
+    return names[a].tolist(), names[b].tolist(), of(pairs), of(b * n + a)
+
 
 
 def _judge_origin(n_shared: int, top_share: float, agency_a: str, agency_b: str,

@@ -24,10 +24,15 @@
    tests/reference_pair_scoring_bf2d5f5.py: a token index of padded matrices, flat arrays of
    every token, every stage's arrays held to the end, the table built and then copied sorted):
    CPU and the rise of peak memory, each version in its own forked process, in turns, the
-   same results checked (`--articles 10000` for the memory that matters at scale).
+   same results checked (`--articles 10000` for the memory that matters at scale);
+7. find_reuse and reuse_pairs against main at de023f4 (kept verbatim in
+   tests/reference_reuse_de023f4.py: reuse_pairs through merges and group-bys of article ids and
+   a Python loop appending each row's sixteen values, the reuse table sorted as a frame of
+   objects with every score rounded): CPU and the rise of peak memory, each version in its own
+   forked process, in turns, the same tables checked.
 
-python -m benchmarks reuse [--articles N] [--only memory] (N: size of the news corpus, default
-1000; --only memory: section 6 alone)."""
+python -m benchmarks reuse [--articles N] [--only memory|de023f4] (N: size of the news corpus,
+default 1000; --only memory: section 6 alone; --only de023f4: section 7 alone)."""
 from __future__ import annotations
 
 import argparse
@@ -319,7 +324,7 @@ def candidates_against_c412d6b(n: int) -> None:
     _print_in_turns(measured)
 
 
-_FIND_REUSE_INPUT: tuple = ()  # (sentences, articles, tokens), set before forking: inherited, not pickled
+_FIND_REUSE_INPUT: tuple = ()  # (sentences, articles, tokens[, reuse table]), set before forking: inherited, not pickled
 
 
 def _reuse_task_in_fork(version: str, task: str) -> tuple[float, float, str]:
@@ -359,6 +364,49 @@ def find_reuse_against_bf2d5f5(n: int) -> None:
     finally:
         _FIND_REUSE_INPUT = ()
 
+
+
+def _de023f4_task_in_fork(version: str, task: str) -> tuple[float, float, str]:
+    """`_measured` of one version's find_reuse (its CSV table) or reuse_pairs (its CSV table, of
+    the reuse table in _FIND_REUSE_INPUT[3]) on _FIND_REUSE_INPUT."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_reuse_de023f4
+
+    from analysis import reuse
+
+    sentences, articles, tokens, table = _FIND_REUSE_INPUT
+    import scipy.sparse  # noqa: F401 (imported before the start: the export has it loaded already)
+
+    module = {"de023f4": reference_reuse_de023f4, "current": reuse}[version]
+    as_csv = lambda frame: frame.to_csv(index=False).encode()  # noqa: E731
+    if task == "find_reuse":
+        return _measured(lambda: module.find_reuse(sentences, articles, tokens=tokens), as_csv)
+    return _measured(lambda: module.reuse_pairs(table, sentences, articles), as_csv)
+
+
+def against_de023f4(n: int) -> None:
+    """find_reuse and reuse_pairs of de023f4 against the current ones on the n-article news
+    corpus (tokens made once, as the export hands them over), each run in a fresh fork, in
+    turns (best of two), the same tables checked."""
+    global _FIND_REUSE_INPUT
+    corpus = load_news_corpus(n)
+    sentences, articles = corpus.sentences, corpus.articles
+    tokens = sentence_tokens(sentences["text"].tolist(), load_paraphrases())
+    _FIND_REUSE_INPUT = sentences, articles, tokens, find_reuse(sentences, articles, tokens=tokens)
+    print(f"against de023f4 on {len(articles)} articles, {len(sentences)} sentences (same tables both ways; "
+          f"CPU and the rise of peak memory, each run in its own fork):")
+    try:
+        total = {"de023f4": 0.0, "current": 0.0}
+        for task in ("find_reuse", "reuse_pairs"):
+            print(f"  {task}:")
+            measured = _forked_in_turns(_de023f4_task_in_fork, ("de023f4", "current"), task)
+            _print_in_turns(measured, indent="    ")
+            for version, (cpu, _) in measured.items():
+                total[version] += cpu
+        print(f"  both (reuse.csv + reuse_pairs.csv, one job of the export): de023f4 {total['de023f4']:6.2f} s CPU, "
+              f"current {total['current']:6.2f} s CPU, ratio {total['de023f4'] / total['current']:.2f}x")
+    finally:
+        _FIND_REUSE_INPUT = ()
 
 def planted() -> None:
     bodies, planted_pairs = make_articles()
@@ -404,15 +452,19 @@ def planted() -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks reuse")
     parser.add_argument("--articles", type=int, default=NEWS_ARTICLES, help="size of the news corpus")
-    parser.add_argument("--only", choices=["memory"], help="run this section alone")
+    parser.add_argument("--only", choices=["memory", "de023f4"], help="run this section alone")
     options = parser.parse_args(argv or [])
     if options.only == "memory":
         find_reuse_against_bf2d5f5(options.articles)
+        return
+    if options.only == "de023f4":
+        against_de023f4(options.articles)
         return
     news_tables(options.articles)
     against_c412d6b(options.articles)
     candidates_against_c412d6b(options.articles)
     find_reuse_against_bf2d5f5(options.articles)
+    against_de023f4(options.articles)
     previous_path(options.articles)
     planted()
 
