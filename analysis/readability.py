@@ -175,9 +175,7 @@ def onepass_scores(text: str) -> dict[str, float]:
     if scored is None:
         return _no_text_scores()
     scores, lowercase_words = scored
-    lexical = lexical_diversity(lowercase_words)
-    return {column: lexical if column == "lexical_diversity" else scores[column]
-            for column in _SCORE_COLUMNS}
+    return _score_row(scores, lexical_diversity(lowercase_words))
 
 
 def batch_onepass_scores(texts) -> list[dict[str, float]]:
@@ -189,10 +187,13 @@ def batch_onepass_scores(texts) -> list[dict[str, float]]:
             out.append(_no_text_scores())
             continue
         scores, word_numbers = scored
-        lexical = _mattr(word_numbers, MATTR_WINDOW)
-        out.append({column: lexical if column == "lexical_diversity" else scores[column]
-                    for column in _SCORE_COLUMNS})
+        out.append(_score_row(scores, _mattr(word_numbers, MATTR_WINDOW)))
     return out
+
+
+def _score_row(scores: dict, lexical: float) -> dict[str, float]:
+    """The readability columns of one text: textstat_onepass's scores and its lexical diversity."""
+    return {column: lexical if column == "lexical_diversity" else scores[column] for column in _SCORE_COLUMNS}
 
 
 def sentence_length_stats(sentences: pd.DataFrame) -> pd.DataFrame:

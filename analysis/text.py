@@ -6,8 +6,6 @@ import re
 WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 # sentence-final punctuation, optionally followed by closing quotes or brackets
 TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$|[\"”’»]\W*[.!?]$")
-CONTINUING_END = re.compile(r"[,;:–—-]$")
-ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)[\"'”’»)\]]*$")
 
 # Lower-case words that start the second half of a sentence broken across lines.
 CONTINUATION_WORDS = frozenset(
@@ -72,16 +70,18 @@ _CONTINUING_CHARS = (",", ";", ":", "–", "—", "-")
 
 
 def ends_with_ellipsis(text: str) -> bool:
-    """bool(ELLIPSIS_END.search(text)), read from the end of the text instead of scanning it
-    (like `$`, it also matches just before a final newline)."""
+    """Whether the text ends with an ellipsis (… or three points), closing quotes or brackets
+    after it allowed, as de023f4's regex ELLIPSIS_END found it, read from the end of the text
+    instead of scanning it (like the regex's `$`, it also matches before a final newline)."""
     if text.endswith("\n") and text[:-1].rstrip(_CLOSERS).endswith(_ELLIPSES):
         return True
     return text.rstrip(_CLOSERS).endswith(_ELLIPSES)
 
 
 def ends_continuing(text: str) -> bool:
-    """bool(CONTINUING_END.search(text)), read from the end of the text (`$` also matches just
-    before a final newline)."""
+    """Whether the text ends with a comma, semicolon, colon or dash, as de023f4's regex
+    CONTINUING_END found it, read from the end of the text (like the regex's `$`, it also
+    matches before a final newline)."""
     return text.endswith(_CONTINUING_CHARS) or (text.endswith("\n") and text[:-1].endswith(_CONTINUING_CHARS))
 
 

@@ -22,8 +22,9 @@ from analysis.loading import ArticleTask, assemble_corpus, read_corpus, template
 from analysis.manifest import read_manifest
 from analysis.reading import LINE_BREAK, RawArticle, split_lines
 from analysis.sentences import split_sentences
-from analysis.text import CONTINUING_END, ELLIPSIS_END, count_token_words, count_words, ends_continuing, ends_with_ellipsis
+from analysis.text import count_token_words, count_words, ends_continuing, ends_with_ellipsis
 from corpus_reference_de023f4 import cleaning as ref_cleaning
+from corpus_reference_de023f4.text import CONTINUING_END, ELLIPSIS_END
 from corpus_reference_de023f4 import dates as ref_dates
 from corpus_reference_de023f4 import loading as ref_loading
 from corpus_reference_de023f4 import manifest as ref_manifest
