@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -24,6 +25,7 @@ SENTENCE_COLUMNS = [
     "paragraph", "line_start", "line_end", "char_start", "char_end", "n_words",
 ]
 SKIPPED_COLUMNS = ["file", "problem"]
+SLICEABLE_FRAMES = ("blocks", "sentences")
 ROLES = ("headline", "dek", "subhead", "body", "meta", "boilerplate")
 
 
@@ -61,6 +63,15 @@ class Corpus:
     def source_note(self) -> str:
         n, k = len(self.articles), len(self.outlets)
         return f"Source: {n} articles from {k} outlets ({self.label}). Analysis: coverage-compare."
+
+    def slices(self, frame: str) -> Iterator[pd.DataFrame]:
+        """The `frame` ("blocks" or "sentences") in slices of consecutive whole articles, in
+        corpus order: for analyses that can fold their input slice by slice, so that a corpus
+        whose frames are spilled to disk (parallel.SpilledCorpus) need not be held whole.
+        Here, in memory, the whole frame is the one slice."""
+        if frame not in SLICEABLE_FRAMES:
+            raise ValueError(f"frame must be one of {SLICEABLE_FRAMES}, not {frame!r}")
+        yield getattr(self, frame)
 
     def body_text(self) -> pd.Series:
         """Cleaned body text per article (body blocks joined by blank lines), indexed by article_id."""

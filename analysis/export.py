@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -106,12 +106,15 @@ class Context:
     def __post_init__(self):
         self.codebook_dir = resolve_dir(self.codebook_dir, CODEBOOK_DIR)
 
-    def table(self, name: str) -> pd.DataFrame:
-        from . import tables  # noqa: F401  (registers every builder on first use)
-
+    def _check_declared(self, name: str) -> None:
         if self._building and self._building[-1] in SPECS and name not in spec(self._building[-1]).inputs:
             raise RuntimeError(f"table {self._building[-1]!r} reads {name!r} without declaring it: "
                                f"add it to inputs= where {self._building[-1]!r} is registered")
+
+    def table(self, name: str) -> pd.DataFrame:
+        from . import tables  # noqa: F401  (registers every builder on first use)
+
+        self._check_declared(name)
         if name not in self._built and name in self._spilled:
             # read back for the tables that read it (the export writes it from disk); a
             # forked job drops it when it ends
@@ -123,6 +126,17 @@ class Context:
             finally:
                 self._building.pop()
         return self._built[name]
+
+    def table_slices(self, name: str) -> Iterator[pd.DataFrame]:
+        """The table in slices of consecutive whole articles, in corpus order, for builders
+        that fold their input: a spilled table is read back a slice at a time and never held
+        whole (`SpilledTable.slices`); any other is the one slice. Declared as inputs, as
+        for `table`."""
+        if name in self._spilled and name not in self._built:
+            self._check_declared(name)
+            yield from self._spilled[name].slices()
+        else:
+            yield self.table(name)
 
     def shared(self, key: str, build: Callable[[], object]) -> object:
         """An intermediate several builders read that is not a table (never cached, written or

@@ -10,7 +10,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -148,20 +148,26 @@ class SpilledTable:
         columns, dtypes = layout(self.name, shapes)
         return frame_of_rows(self.spill.rows(self.name, range(len(shapes))), columns, dtypes)
 
-    def write(self, path: Path) -> int:
-        """Write the table to `path` (CSV, as export writes it); its number of rows. Slices of
-        articles give the same text as the whole table when every column's dtype is settled;
-        when partitions disagree on one (pandas then infers it from all the values) or the
-        table is empty, it is built whole."""
+    def slices(self) -> Iterator[pd.DataFrame]:
+        """The table in slices of up to ARTICLES_PER_SLICE articles, in corpus order, each with
+        rows; whole, as one slice, when it is empty or partitions disagree on a column's
+        dtype (a slice might then infer another)."""
         shapes = self.spill.shapes(self.name)
         columns, dtypes = layout(self.name, shapes)
+        if not self.n_rows or None in dtypes.values():
+            yield self.frame()
+            return
+        for start in range(0, len(shapes), ARTICLES_PER_SLICE):
+            rows = self.spill.rows(self.name, range(start, min(start + ARTICLES_PER_SLICE, len(shapes))))
+            if rows:  # (an empty slice would have no dtypes)
+                yield frame_of_rows(rows, columns, dtypes)
+
+    def write(self, path: Path) -> int:
+        """Write the table to `path` (CSV, as export writes it), a slice at a time (`slices`:
+        the same text as the whole table); its number of rows."""
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            if not self.n_rows or None in dtypes.values():
-                write_frame_csv(self.frame(), handle)
-                return self.n_rows
-            for start in range(0, len(shapes), ARTICLES_PER_SLICE):
-                rows = self.spill.rows(self.name, range(start, min(start + ARTICLES_PER_SLICE, len(shapes))))
-                write_frame_csv(frame_of_rows(rows, columns, dtypes), handle, header=start == 0)
+            for number, frame in enumerate(self.slices()):
+                write_frame_csv(frame, handle, header=number == 0)
         return self.n_rows
 
 

@@ -66,6 +66,11 @@ def check_spilled(tmp_path_factory, parts, seed):
         assert written.write(folder / "t.csv") == len(expected) == written.n_rows
         assert (folder / "t.csv").read_text(encoding="utf-8") == csv_text(expected)
         pd.testing.assert_frame_equal(written.frame(), expected)
+        slices = list(written.slices())
+        settled = len(expected) and None not in table_parts.layout("t.csv", parts)[1].values()
+        assert len(slices) <= (-(-len(parts) // table_parts.ARTICLES_PER_SLICE) if settled else 1)
+        assert all(len(frame) for frame in slices) or len(slices) == 1
+        pd.testing.assert_frame_equal(pd.concat(slices, ignore_index=True), expected)
     finally:
         spill.close()
 
@@ -99,6 +104,37 @@ def test_a_context_reads_a_spilled_table_back_once_when_asked(sample_corpus, tmp
     assert context.table("t.csv")["n"].tolist() == [1, 2]
     assert context.table("t.csv") is context.table("t.csv")  # read from disk once
     spill.close()
+
+
+def test_a_context_gives_a_spilled_table_in_slices_without_holding_it(sample_corpus, tmp_path):
+    from analysis.export import TABLES, Context, SPECS, TableSpec
+
+    spill = PartSpill(tmp_path, ["t.csv"], 3)
+    for position in range(3):
+        spill.keep(position, {"t.csv": TablePart(("article_id", "n"), ("str", "int64"), [(f"a{position}", position)])})
+    context = Context(sample_corpus, _spilled={"t.csv": spill.written("t.csv")})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(table_parts, "ARTICLES_PER_SLICE", 2)
+        assert [frame["n"].tolist() for frame in context.table_slices("t.csv")] == [[0, 1], [2]]
+        assert "t.csv" not in context._built
+        # a builder must declare what it reads in slices too
+        patch.setitem(TABLES, "sums.csv", lambda ctx: pd.DataFrame({"n": [sum(f["n"].sum() for f in ctx.table_slices("t.csv"))]}))
+        patch.setitem(SPECS, "sums.csv", TableSpec())
+        with pytest.raises(RuntimeError, match="reads 't.csv' without declaring it"):
+            context.table("sums.csv")
+        patch.setitem(SPECS, "sums.csv", TableSpec(inputs=("t.csv",)))
+        assert context.table("sums.csv")["n"].tolist() == [3]
+    # a table in memory is its one slice
+    context._built["m.csv"] = frame = pd.DataFrame({"n": [1]})
+    assert [slice_ is frame for slice_ in context.table_slices("m.csv")] == [True]
+    spill.close()
+
+
+def test_an_in_memory_corpus_is_its_one_slice(sample_corpus):
+    assert [frame is sample_corpus.sentences for frame in sample_corpus.slices("sentences")] == [True]
+    assert [frame is sample_corpus.blocks for frame in sample_corpus.slices("blocks")] == [True]
+    with pytest.raises(ValueError, match="frame must be one of"):
+        next(sample_corpus.slices("lines"))
 
 
 def test_each_table_reads_only_its_own_parts(tmp_path):
