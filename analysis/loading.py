@@ -356,7 +356,9 @@ def read_corpus(folder: Path, use_manifest: bool = True, codebook_dir=None, prog
 _NUMERIC = {"block_id", "sentence_id", "paragraph", "line", "line_start", "line_end", "char_start", "char_end", "n_words"}
 
 
-def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+def corpus_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """A corpus frame from its rows: pandas infers the dtypes from the values; an empty one
+    gets the columns' usual dtypes."""
     if rows:
         return pd.DataFrame(rows, columns=columns)
     dtypes = {c: "float64" if c == "position" else "int64" if c in _NUMERIC else "str" for c in columns}
@@ -369,9 +371,9 @@ def assemble_corpus(folder: Path, rows: list[ArticleRows], skipped: pd.DataFrame
     return Corpus(
         path=folder,
         articles=pd.DataFrame([r.article for r in rows], columns=ARTICLE_COLUMNS),
-        blocks=_frame([b for r in rows for b in r.blocks], BLOCK_COLUMNS),
-        sentences=_frame([s for r in rows for s in r.sentences], SENTENCE_COLUMNS),
-        lines=_frame([line for r in rows for line in r.lines], LINE_COLUMNS) if with_lines else None,
+        blocks=corpus_frame([b for r in rows for b in r.blocks], BLOCK_COLUMNS),
+        sentences=corpus_frame([s for r in rows for s in r.sentences], SENTENCE_COLUMNS),
+        lines=corpus_frame([line for r in rows for line in r.lines], LINE_COLUMNS) if with_lines else None,
         skipped=skipped,
     )
 

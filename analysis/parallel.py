@@ -9,9 +9,10 @@ process, in a pool of local processes or on a Dask cluster, then gathered in art
 3. Results come back as plain row tuples per article and are gathered in article order:
    the Corpus frames are assembled exactly as the serial loader does, per-article tables are
    concatenated and ordered as their spec says, and the warnings each article raised are
-   shown again in article order. An export spills the per-article tables to disk as they
-   come back (table_parts) and writes them from there; a corpus-level table that reads one
-   reads it back where it is built, so the gathering process holds only the Corpus frames
+   shown again in article order. An export spills the corpus's blocks and sentences and the
+   per-article tables to disk as they come back (table_parts, spilled_corpus) and writes
+   them from there; a corpus-level table that reads one reads it back (whole, or a slice of
+   articles at a time) where it is built, so the gathering process holds only the articles
    (and the tables sorted by article_id).
 4. Corpus-level tables (log-odds, bootstrap intervals, omissions, ...) run on the gathered
    Context, as in a serial run. The result is identical to the serial export, byte for byte."""
@@ -35,6 +36,7 @@ from .collection import fewer_collections
 from .corpus import SKIPPED_COLUMNS
 from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_csv, write_table_files
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
+from .spilled_corpus import SPILLED_FRAMES, SpilledCorpus
 from .table_parts import PartSpill, TablePart, frame_of_parts, spilled_parts
 
 ENGINES = ("processes", "dask")
@@ -51,11 +53,13 @@ class ArticleResult:
 
 
 def spilled_tables(wanted: list[str]) -> list[str]:
-    """The per-article tables an export keeps on disk as partitions return, rather than in
-    memory: every one built in partitions, except those ordered by article_id (sorted whole,
-    so held). Those only written are written from disk; a corpus-level table reading one
-    (the bootstrap reads readability.csv) reads it back in the process that builds it."""
-    return [name for name in per_article_tables(wanted) if spec(name).order == "corpus"]
+    """What an export keeps on disk as partitions return, rather than in memory: the corpus's
+    blocks and sentences (SpilledCorpus), and every per-article table built in partitions
+    except those ordered by article_id (sorted whole, so held). Those only written are
+    written from disk; a corpus-level table reading one (the bootstrap reads
+    readability.csv) reads it back, or a slice at a time, in the process that builds it."""
+    per_article = [name for name in per_article_tables(wanted) if spec(name).order == "corpus"]
+    return list(SPILLED_FRAMES.values()) + per_article
 
 
 def per_article_tables(wanted: list[str]) -> list[str]:
@@ -99,14 +103,25 @@ def _partition_results(tasks: list[ArticleTask], codebook_dir: Path, table_names
             warnings.simplefilter("always")
             rows = task.rows()
         results.append(ArticleResult(rows, [w.message for w in caught]))
+    corpus = assemble_corpus(Path("."), [r.rows for r in results], pd.DataFrame(columns=SKIPPED_COLUMNS))
+    _add_frame_parts(corpus, results)
     if table_names:
-        corpus = assemble_corpus(Path("."), [r.rows for r in results], pd.DataFrame(columns=SKIPPED_COLUMNS))
         context = PartitionContext(corpus, codebook_dir=codebook_dir)
         ids = [task.article_id for task in tasks]
         for name in table_names:
             for result, part in zip(results, _split_by_article(context.table(name), ids).values()):
                 result.tables[name] = part
     return results
+
+
+def _add_frame_parts(corpus, results: list[ArticleResult]) -> None:
+    """Each article's blocks and sentences as table parts too, for an export to spill: its
+    very rows (pickled once with them), with the dtypes pandas gave this partition's frames."""
+    for frame, name in SPILLED_FRAMES.items():
+        gathered = getattr(corpus, frame)
+        columns, dtypes = tuple(gathered.columns), tuple(str(dtype) for dtype in gathered.dtypes)
+        for result in results:
+            result.tables[name] = TablePart(columns, dtypes, getattr(result.rows, frame))
 
 
 def partitions(items: list, workers: int) -> list[list]:
@@ -208,6 +223,8 @@ def _build_and_stage(job: tuple[list[str], list[str]]) -> dict[str, int]:
         for built, kept in zip((context._built, context._shared), inherited):
             for name in set(built) - kept:
                 del built[name]
+        if isinstance(context.corpus, SpilledCorpus):
+            context.corpus.release()
     return rows
 
 
@@ -271,7 +288,7 @@ def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list,
     if cache:
         for i, key in enumerate(keys):
             entry = cache.get(key)
-            if entry is not None and set(table_names) <= set(entry.tables):
+            if entry is not None and set(table_names) | set(SPILLED_FRAMES.values()) <= set(entry.tables):
                 results[i] = _kept(spill, lines, i, entry)
     missing = [i for i, result in enumerate(results) if result is None]
     expected = version_key(codebook_dir) if engine == "dask" else None  # workers elsewhere may differ
@@ -286,6 +303,8 @@ def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list,
 
     corpus = assemble_corpus(read.folder, [result.rows for result in results], read.audit.frame(), with_lines=lines)
     spilled = {name: spill.written(name) for name in spill.names} if spill else {}
+    if spill:  # (its blocks and sentences are on disk, not in the rows)
+        corpus = SpilledCorpus(read.folder, corpus.articles, corpus.skipped, spilled)
     built = {name: gather_table(name, results) for name in table_names if name not in spilled}
     messages = [message for result in results for message in result.warnings]
     return Context(corpus, codebook_dir=codebook_dir, _built=built, _spilled=spilled), messages
@@ -295,6 +314,7 @@ def _kept(spill: PartSpill | None, lines: bool, position: int, result: ArticleRe
     """What the gather holds of an article's result (the cache has stored it whole)."""
     if spill:
         spill.keep(position, result.tables)
+        result.rows = replace(result.rows, **{frame: [] for frame in SPILLED_FRAMES})
     if not lines:
         result.rows = replace(result.rows, lines=[])
     return result

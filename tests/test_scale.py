@@ -100,6 +100,34 @@ def test_partitioned_stage_matches_the_serial_context_in_process(synthetic):
         [i for i in read_ids(read) if i in set(serial.table("topic_evidence.csv")["article_id"])]
 
 
+def test_an_export_gathers_only_the_articles_and_reads_the_spilled_frames_back_as_the_serial_ones(synthetic, tmp_path):
+    """Partitions of one or two articles, one of them without any sentence: the frames read
+    back, whole or in slices, are the serial ones, dtypes included (partitions disagreeing
+    on a dtype: test_table_parts)."""
+    from analysis.parallel import _gather, spilled_tables
+    from analysis.spilled_corpus import SpilledCorpus
+    from analysis.table_parts import spilled_parts
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        serial = build_corpus(synthetic)
+        read = read_corpus(synthetic)
+        wanted = written_tables()
+        with spilled_parts(spilled_tables(wanted), len(read.tasks), tmp_path) as spill:
+            context, _ = _gather(read, CODEBOOK_DIR, wanted, [None] * len(read.tasks), "processes", 6, None, None,
+                                 spill, lines=False)
+            corpus = context.corpus
+            assert isinstance(corpus, SpilledCorpus) and not corpus._read  # nothing read back while gathering
+            pd.testing.assert_frame_equal(corpus.articles, serial.articles)
+            for frame in ("blocks", "sentences"):
+                slices = list(corpus.slices(frame))
+                pd.testing.assert_frame_equal(getattr(corpus, frame), getattr(serial, frame), obj=frame)
+                pd.testing.assert_frame_equal(pd.concat(slices, ignore_index=True), getattr(serial, frame), obj=frame)
+            assert set(corpus._read) == {"blocks", "sentences"}
+            corpus.release()
+            assert not corpus._read and corpus.lines is None
+
+
 def read_ids(read) -> list[str]:
     return [task.article_id for task in read.tasks]
 
