@@ -110,12 +110,13 @@ def _text_metadata(raw: RawArticle, blocks: list[Block]) -> dict[str, tuple[str,
     return found
 
 
-def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blocks: list[Block], manifest_row,
-                  token_words: dict[int, list[int]] | None = None):
-    """token_words: the words of each token of the lines read on their own, by line number
-    (cleaning.label_lines_counted); without them, every sentence is split and counted."""
+def _article_rows(raw: RawArticle, raw_lines: list[str], article_id: str, labels: list[LineLabel], blocks: list[Block],
+                  manifest_row, token_words: dict[int, list[int]] | None = None):
+    """raw_lines: raw.lines (split once by the caller). token_words: the words of each token
+    of the lines read on their own, by line number (cleaning.label_lines_counted); without
+    them, every sentence is split and counted."""
     token_words = token_words or {}
-    extracted_from, raw_lines = raw.extracted_from, raw.lines
+    extracted_from = raw.extracted_from
     block_rows = [(article_id, block_id, block.line_start, block.line_end, block.role, block.reason,
                    block.text, block.words, extracted_from)
                   for block_id, block in enumerate(blocks, start=1)]
@@ -206,7 +207,7 @@ def _article_rows(raw: RawArticle, article_id: str, labels: list[LineLabel], blo
         "outlet_source": outlet_source,
         "published_source": published_source,
         "agency_source": agency_source,
-        "n_lines": len(raw.lines),
+        "n_lines": len(raw_lines),
         "n_body_blocks": len(body),
         "n_sentences": sentence_id,
         "n_removed_lines": sum(1 for label in labels if label.role != "body"),
@@ -294,11 +295,12 @@ class ArticleTask:
         if row and row.get("sha256") and row["sha256"] != raw.sha256:
             warn_input(raw.path.name, f"sha256 differs from {MANIFEST_NAME}: the raw file changed since the manifest was written "
                                       "(restore the original, or update the sha256 cell if the change is intended)")
-        labels, token_words = label_lines_counted(raw.lines, self.patterns, self.templates, outlet=(row or {}).get("outlet"))
-        grouped = group_blocks(raw.lines, labels)
+        lines = raw.lines
+        labels, token_words = label_lines_counted(lines, self.patterns, self.templates, outlet=(row or {}).get("outlet"))
+        grouped = group_blocks(lines, labels)
         if not any(b.role == "body" for b in grouped):
             warn_input(raw.path.name, "no body text found: every line was classified as headline, meta or debris (see blocks)")
-        return ArticleRows(*_article_rows(raw, self.article_id, labels, grouped, row, token_words))
+        return ArticleRows(*_article_rows(raw, lines, self.article_id, labels, grouped, row, token_words))
 
 
 @dataclass

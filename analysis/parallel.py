@@ -169,7 +169,7 @@ def run_export_stage(read: ReadCorpus, codebook_dir: Path, wanted: list[str], *,
     partitions (and the cache); corpus-level tables are then built on it as usual. The
     per-article warnings are shown in article order, as the serial loader shows them."""
     keys = [cache.key(task) for task in read.tasks] if cache else [None] * len(read.tasks)
-    context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill=None, lines=True)
+    context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill=None)
     _show(messages)
     return context
 
@@ -178,7 +178,8 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
                     workers: int = 1, scheduler: str | None = None, cache=None) -> dict[str, int]:
     """Build and write the wanted tables; name -> rows. With a cache, a corpus whose every
     input is unchanged gets its tables back as written last time (and its warnings shown
-    again); otherwise unchanged articles reuse their per-article results."""
+    again); otherwise unchanged articles reuse their per-article results. `read` is used up:
+    each raw article is let go once its results are back (read.tasks ends empty)."""
     keys = [cache.key(task) for task in read.tasks] if cache else [None] * len(read.tasks)
     run_key = cache.corpus_key(keys, read.folder, read.audit.rows) if cache else None
     stored = cache.get_run(run_key) if cache else None
@@ -187,7 +188,7 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
         write_table_files({name: cache.run_tables(run_key) / name for name in wanted}, out_dir)
         return {name: stored["rows"][name] for name in wanted}
     with spilled_parts(spilled_tables(wanted), len(read.tasks), out_dir) as spill:
-        context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill, lines=False)
+        context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill)
         _show(messages)
         if engine == "processes" and workers > 1 and len(wanted) > 1:
             written = _export_forked(context, out_dir, wanted, workers)
@@ -278,30 +279,39 @@ def _show(messages: list[Warning]) -> None:
 
 
 def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list, engine: str, workers: int,
-            scheduler: str | None, cache, spill: PartSpill | None, lines: bool) -> tuple[Context, list[Warning]]:
-    """The gathered Context; the tables in `spill` (if any) go to disk as their articles come
-    back, the Context writes them from there. Without `lines` the corpus has no lines frame
-    (only the cleaning audit reads it, no table): each article's line rows are dropped as it
-    comes back."""
+            scheduler: str | None, cache, spill: PartSpill | None) -> tuple[Context, list[Warning]]:
+    """The gathered Context. With a `spill` (an export), the gather holds only what the export
+    writes: the spilled tables and the corpus's blocks and sentences go to disk as their
+    articles come back (the Context writes them from there), each article's lines (only the
+    cleaning audit reads them, no table) are dropped, and so is each raw article in
+    read.tasks once its partition is done."""
     table_names = per_article_tables(wanted)
-    results: list[ArticleResult | None] = [None] * len(read.tasks)
+    tasks = read.tasks
+    results: list[ArticleResult | None] = [None] * len(tasks)
     if cache:
         for i, key in enumerate(keys):
             entry = cache.get(key)
             if entry is not None and set(table_names) | set(SPILLED_FRAMES.values()) <= set(entry.tables):
-                results[i] = _kept(spill, lines, i, entry)
-    missing = [i for i, result in enumerate(results) if result is None]
+                results[i] = _kept(spill, i, entry)
     expected = version_key(codebook_dir) if engine == "dask" else None  # workers elsewhere may differ
     work = partial(run_partition, codebook_dir=codebook_dir, table_names=table_names, expected_version=expected)
-    done = map_partitions(work, [[read.tasks[i] for i in part] for part in partitions(missing, workers)],
-                          engine=engine, workers=workers, scheduler=scheduler)
+    positions = partitions([i for i, result in enumerate(results) if result is None], workers)
+    parts = [[tasks[i] for i in part] for part in positions]
+    done = map_partitions(work, parts, engine=engine, workers=workers, scheduler=scheduler)
     # strict: runs the partitions' iterator to its end, which closes the pool of processes
-    for i, result in zip(missing, (result for part in done for result in part), strict=True):
-        if cache:
-            cache.put(keys[i], result)
-        results[i] = _kept(spill, lines, i, result)
+    for number, part_results in zip(range(len(parts)), done, strict=True):
+        for i, result in zip(positions[number], part_results, strict=True):
+            if cache:
+                cache.put(keys[i], result)
+            results[i] = _kept(spill, i, result)
+            if spill:
+                tasks[i] = None
+        if spill:  # (sent and done: the pool holds it no more)
+            parts[number].clear()
+    if spill:
+        tasks.clear()
 
-    corpus = assemble_corpus(read.folder, [result.rows for result in results], read.audit.frame(), with_lines=lines)
+    corpus = assemble_corpus(read.folder, [result.rows for result in results], read.audit.frame(), with_lines=spill is None)
     spilled = {name: spill.written(name) for name in spill.names} if spill else {}
     if spill:  # (its blocks and sentences are on disk, not in the rows)
         corpus = SpilledCorpus(read.folder, corpus.articles, corpus.skipped, spilled)
@@ -310,11 +320,10 @@ def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list,
     return Context(corpus, codebook_dir=codebook_dir, _built=built, _spilled=spilled), messages
 
 
-def _kept(spill: PartSpill | None, lines: bool, position: int, result: ArticleResult) -> ArticleResult:
-    """What the gather holds of an article's result (the cache has stored it whole)."""
+def _kept(spill: PartSpill | None, position: int, result: ArticleResult) -> ArticleResult:
+    """What the gather holds of an article's result (the cache has stored it whole): in an
+    export (a spill), neither its spilled parts nor its blocks, sentences and lines."""
     if spill:
         spill.keep(position, result.tables)
-        result.rows = replace(result.rows, **{frame: [] for frame in SPILLED_FRAMES})
-    if not lines:
-        result.rows = replace(result.rows, lines=[])
+        result.rows = replace(result.rows, lines=[], **{frame: [] for frame in SPILLED_FRAMES})
     return result

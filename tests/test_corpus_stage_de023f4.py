@@ -125,8 +125,9 @@ def test_label_lines_hard_wrapped(seed):
 def _rows(task_class, lines_of_articles, patterns):
     out = []
     for k, lines in enumerate(lines_of_articles):
-        raw = RawArticle(path=RAW_DIR / f"synthetic_{k}.txt", sha256=str(k), text="\n".join(lines), lines=lines,
+        raw = RawArticle.of_text(path=RAW_DIR / f"synthetic_{k}.txt", sha256=str(k), text="\n".join(lines),
                          encoding="utf-8", extracted_from="", metadata={})
+        assert raw.lines == lines
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             out.append(task_class(raw, f"a{k}", None, False, patterns, frozenset({"world"})).rows())

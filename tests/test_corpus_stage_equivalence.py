@@ -194,8 +194,9 @@ def test_article_rows_on_bundled_corpora(folder):
 def test_article_rows_random(articles):
     new_patterns, old_patterns = PATTERNS
     for k, lines in enumerate(articles):
-        raw = RawArticle(path=RAW_DIR / f"synthetic_{k}.txt", sha256=str(k), text="\n".join(lines), lines=lines, encoding="utf-8",
+        raw = RawArticle.of_text(path=RAW_DIR / f"synthetic_{k}.txt", sha256=str(k), text="\n".join(lines), encoding="utf-8",
                          extracted_from="", metadata={})
+        assert raw.lines == lines
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             new_rows = ArticleTask(raw, f"a{k}", None, False, new_patterns, frozenset({"world"})).rows()

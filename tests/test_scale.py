@@ -114,8 +114,8 @@ def test_an_export_gathers_only_the_articles_and_reads_the_spilled_frames_back_a
         read = read_corpus(synthetic)
         wanted = written_tables()
         with spilled_parts(spilled_tables(wanted), len(read.tasks), tmp_path) as spill:
-            context, _ = _gather(read, CODEBOOK_DIR, wanted, [None] * len(read.tasks), "processes", 6, None, None,
-                                 spill, lines=False)
+            context, _ = _gather(read, CODEBOOK_DIR, wanted, [None] * len(read.tasks), "processes", 6, None, None, spill)
+            assert read.tasks == []  # each raw article let go once done
             corpus = context.corpus
             assert isinstance(corpus, SpilledCorpus) and not corpus._read  # nothing read back while gathering
             pd.testing.assert_frame_equal(corpus.articles, serial.articles)
