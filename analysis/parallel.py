@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from .cache import version_key
@@ -55,11 +56,10 @@ class ArticleResult:
 def spilled_tables(wanted: list[str]) -> list[str]:
     """What an export keeps on disk as partitions return, rather than in memory: the corpus's
     blocks and sentences (SpilledCorpus), and every per-article table built in partitions
-    except those ordered by article_id (sorted whole, so held). Those only written are
-    written from disk; a corpus-level table reading one (the bootstrap reads
+    (one ordered by article_id is read back with its articles in that order). Those only
+    written are written from disk; a corpus-level table reading one (the bootstrap reads
     readability.csv) reads it back, or a slice at a time, in the process that builds it."""
-    per_article = [name for name in per_article_tables(wanted) if spec(name).order == "corpus"]
-    return list(SPILLED_FRAMES.values()) + per_article
+    return list(SPILLED_FRAMES.values()) + per_article_tables(wanted)
 
 
 def per_article_tables(wanted: list[str]) -> list[str]:
@@ -287,6 +287,7 @@ def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list,
     read.tasks once its partition is done."""
     table_names = per_article_tables(wanted)
     tasks = read.tasks
+    article_ids = [task.article_id for task in tasks]
     results: list[ArticleResult | None] = [None] * len(tasks)
     if cache:
         for i, key in enumerate(keys):
@@ -312,7 +313,9 @@ def _gather(read: ReadCorpus, codebook_dir: Path, wanted: list[str], keys: list,
         tasks.clear()
 
     corpus = assemble_corpus(read.folder, [result.rows for result in results], read.audit.frame(), with_lines=spill is None)
-    spilled = {name: spill.written(name) for name in spill.names} if spill else {}
+    by_id = np.asarray(sorted(range(len(article_ids)), key=article_ids.__getitem__), dtype=np.int64)
+    spilled = {name: spill.written(name, by_id if spec(name).order == "article_id" else None)
+               for name in spill.names} if spill else {}
     if spill:  # (its blocks and sentences are on disk, not in the rows)
         corpus = SpilledCorpus(read.folder, corpus.articles, corpus.skipped, spilled)
     built = {name: gather_table(name, results) for name in table_names if name not in spilled}

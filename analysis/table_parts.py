@@ -117,15 +117,17 @@ class PartSpill:
     def n_rows(self, name: str) -> int:
         return int(self._n_rows[self.names.index(name)].sum())
 
-    def rows(self, name: str, positions: range) -> list[tuple]:
+    def rows(self, name: str, positions) -> list[tuple]:
+        """The rows of the articles at `positions` (a range or an array), in that order."""
         slot = self.names.index(name)
         found = []
         for offset, length in zip(self._offsets[slot, positions].tolist(), self._lengths[slot, positions].tolist()):
             found.extend(pickle.loads(os.pread(self._file.fileno(), length, offset)))
         return found
 
-    def written(self, name: str) -> "SpilledTable":
-        return SpilledTable(name, self)
+    def written(self, name: str, order: np.ndarray | None = None) -> "SpilledTable":
+        """The table of `name`'s parts, articles in corpus order, or in `order` (positions)."""
+        return SpilledTable(name, self, order)
 
     def close(self) -> None:
         self._file.close()
@@ -133,11 +135,17 @@ class PartSpill:
 
 @dataclass
 class SpilledTable:
-    """A spilled per-article table (in corpus order): `write` streams it to a CSV file,
-    `frame` builds it in memory."""
+    """A spilled per-article table: `write` streams it to a CSV file, `frame` builds it in
+    memory, `slices` gives it a slice of articles at a time."""
 
     name: str
     spill: PartSpill
+    # the articles' positions in the table's order (one sorted by article_id: frame_of_parts
+    # sorts rows by it, stably, and each article has one id); None: corpus order
+    order: np.ndarray | None = None
+
+    def _positions(self, n_articles: int):
+        return range(n_articles) if self.order is None else self.order
 
     @property
     def n_rows(self) -> int:
@@ -146,10 +154,10 @@ class SpilledTable:
     def frame(self) -> pd.DataFrame:
         shapes = self.spill.shapes(self.name)
         columns, dtypes = layout(self.name, shapes)
-        return frame_of_rows(self.spill.rows(self.name, range(len(shapes))), columns, dtypes)
+        return frame_of_rows(self.spill.rows(self.name, self._positions(len(shapes))), columns, dtypes)
 
     def slices(self) -> Iterator[pd.DataFrame]:
-        """The table in slices of up to ARTICLES_PER_SLICE articles, in corpus order, each with
+        """The table in slices of up to ARTICLES_PER_SLICE articles, in its order, each with
         rows; whole, as one slice, when it is empty or partitions disagree on a column's
         dtype (a slice might then infer another)."""
         shapes = self.spill.shapes(self.name)
@@ -157,8 +165,9 @@ class SpilledTable:
         if not self.n_rows or None in dtypes.values():
             yield self.frame()
             return
+        positions = self._positions(len(shapes))
         for start in range(0, len(shapes), ARTICLES_PER_SLICE):
-            rows = self.spill.rows(self.name, range(start, min(start + ARTICLES_PER_SLICE, len(shapes))))
+            rows = self.spill.rows(self.name, positions[start:start + ARTICLES_PER_SLICE])
             if rows:  # (an empty slice would have no dtypes)
                 yield frame_of_rows(rows, columns, dtypes)
 

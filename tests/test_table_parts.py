@@ -58,11 +58,20 @@ def test_spilled_table_is_written_as_the_gathered_table(tmp_path_factory, parts,
 
 
 def check_spilled(tmp_path_factory, parts, seed):
-    expected = frame_of_parts("t.csv", parts, "corpus")
+    for order in ("corpus", "article_id"):
+        check_spilled_in_order(tmp_path_factory, parts, seed, order)
+
+
+def check_spilled_in_order(tmp_path_factory, parts, seed, order):
+    # article ids not in corpus order (as "a-b.txt" comes before "a.txt" but "a" < "a-b")
+    ids = [f"{'zyx'[k % 3]}{k}" for k in range(len(parts))]
+    parts = [TablePart(part.columns, part.dtypes, [(ids[k], *row[1:]) for row in part.rows]) for k, part in enumerate(parts)]
+    expected = frame_of_parts("t.csv", parts, order)
     folder = tmp_path_factory.mktemp("spill")
     spill = spill_all(folder, parts, seed)
     try:
-        written = spill.written("t.csv")
+        by_id = sorted(range(len(ids)), key=ids.__getitem__) if order == "article_id" else None
+        written = spill.written("t.csv", by_id)
         assert written.write(folder / "t.csv") == len(expected) == written.n_rows
         assert (folder / "t.csv").read_text(encoding="utf-8") == csv_text(expected)
         pd.testing.assert_frame_equal(written.frame(), expected)
@@ -151,16 +160,16 @@ def test_each_table_reads_only_its_own_parts(tmp_path):
 
 @pytest.mark.parametrize("wanted, spilled", [
     (["tone.csv", "readability.csv"], {"tone.csv", "readability.csv"}),
-    (["actors.csv", "quotes.csv"], {"quotes.csv"}),  # actors.csv is sorted by article_id: gathered whole
-    (["readability_outlets.csv"], "every per-article table in corpus order"),
+    (["actors.csv", "quotes.csv"], {"actors.csv", "quotes.csv"}),  # (actors.csv read back in article_id order)
+    (["readability_outlets.csv"], "every per-article table"),
 ])
-def test_every_per_article_table_built_in_partitions_is_spilled_unless_sorted_whole(wanted, spilled):
+def test_every_per_article_table_built_in_partitions_is_spilled(wanted, spilled):
     from analysis import tables  # noqa: F401
     from analysis.export import TABLES, spec
     from analysis.parallel import per_article_tables, spilled_tables
 
-    if spilled == "every per-article table in corpus order":
-        spilled = {name for name in TABLES if spec(name).per_article and spec(name).order == "corpus"}
+    if spilled == "every per-article table":
+        spilled = {name for name in TABLES if spec(name).per_article}
         assert {"sentence_tokens", "sentence_counts", "topic_evidence.csv", "quotes.csv"} <= spilled
     assert set(spilled_tables(wanted)) == spilled | {"blocks.csv", "sentences.csv"}  # (the SpilledCorpus)
     assert set(spilled_tables(wanted)) - {"blocks.csv", "sentences.csv"} <= set(per_article_tables(wanted))
