@@ -287,9 +287,8 @@ def figures_of_mentions(slices, articles: pd.DataFrame, codebook_dir=None) -> pd
     from .numbers import figure_frame
 
     frames = [frame for frame in slices if len(frame)]  # (a frame of no row has no dtypes to give)
-    figures = pd.concat(frames, ignore_index=True) if frames else None
-    if figures is None or figures.empty:  # no figure, no article: the frame extraction gives then
-        figures = figure_frame([])
+    # no figure or no article: the empty frame extraction gives
+    figures = pd.concat(frames, ignore_index=True) if frames else figure_frame([])
     del frames  # the slices, now copied
     figures = _in_article_id_order(figures)
     figures = derive_figures(figures, articles)
