@@ -265,12 +265,43 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, claims: pd
 
 
 def build_figures(corpus, codebook_dir=None) -> pd.DataFrame:
-    """figures.csv for a corpus: extraction, derived figures, claim assignment."""
+    """figures.csv for a corpus in memory: extraction, derived figures, claim assignment."""
+    return figures_of_mentions([figure_mentions(corpus.sentences, codebook_dir)], corpus.articles, codebook_dir)
+
+
+def figure_mentions(sentences: pd.DataFrame, codebook_dir=None) -> pd.DataFrame:
+    """Every figure the sentences state, articles by article_id, before derived figures and
+    claim ids: the costly part of figures.csv. Each article's rows depend on that article
+    alone (a proportion's whole is sought within its article; the extraction memo only saves
+    re-reading a repeated text), so it may be built on any partition of the articles."""
     from .numbers import extract_figures, load_lexicon
 
-    figures = extract_figures(corpus.sentences, load_lexicon(codebook_dir))
-    figures = derive_figures(figures, corpus.articles)
+    return extract_figures(sentences, load_lexicon(codebook_dir))
+
+
+def figures_of_mentions(slices, articles: pd.DataFrame, codebook_dir=None) -> pd.DataFrame:
+    """figures.csv from figure_mentions given in slices of whole articles, the articles in any
+    order (a parallel export gives them in corpus order): the articles are put in article_id
+    order, as extraction over the whole corpus puts them, then derived figures and claim ids
+    (which group figures across articles) are added."""
+    from .numbers import figure_frame
+
+    frames = [frame for frame in slices if len(frame)]  # (a frame of no row has no dtypes to give)
+    # no figure or no article: the empty frame extraction gives
+    figures = pd.concat(frames, ignore_index=True) if frames else figure_frame([])
+    del frames  # the slices, now copied
+    figures = _in_article_id_order(figures)
+    figures = derive_figures(figures, articles)
     return assign_claims(figures, load_claims(codebook_dir))[FIGURE_COLUMNS]
+
+
+def _in_article_id_order(figures: pd.DataFrame) -> pd.DataFrame:
+    """The rows with articles sorted by id, each article's rows kept in their order (stable,
+    as table_parts.frame_of_parts sorts a table ordered by article_id)."""
+    if figures["article_id"].is_monotonic_increasing:
+        return figures
+    by_id = np.argsort(np.asarray(figures["article_id"].tolist(), dtype=object), kind="stable")
+    return figures.iloc[by_id].reset_index(drop=True)
 
 
 def claims_by_outlet(discrepancies: pd.DataFrame) -> pd.DataFrame:

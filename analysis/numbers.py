@@ -970,6 +970,12 @@ def extract_figures(sentences: pd.DataFrame, lexicon: Lexicon | None = None, cod
             sentence_rows.append(row)
         rows.extend(sentence_rows)
         recent = _recent_wholes(recent, int(sentence_id), sentence_rows)
+    return figure_frame(rows)
+
+
+def figure_frame(rows: list) -> pd.DataFrame:
+    """Figures (FIGURE_COLUMNS) from rows as extract_figures makes them, with the integer
+    columns typed even when there is no row."""
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     return frame.astype({"sentence_id": "int64", "char_start": "int64", "char_end": "int64"})
 

@@ -105,11 +105,22 @@ def omissions_table(ctx: Context):
 
 
 # --- figures and claims (issue 3) -------------------------------------------------------
-@table("figures.csv")  # corpus-level: auto claim ids group figures across articles
-def figures_table(ctx: Context):
-    from .claims import build_figures
+@table("figure_mentions", per_article=True, written=False)
+def figure_mentions_table(ctx: Context):
+    """Each article's figures before derived figures and claim ids: extraction, the costly
+    part of figures.csv, runs in the partitions (in parallel, cached per article)."""
+    from .claims import figure_mentions
 
-    return build_figures(ctx.corpus, ctx.codebook_dir)
+    return figure_mentions(ctx.corpus.sentences, ctx.codebook_dir)
+
+
+# corpus-level: auto claim ids group figures across articles; reads the mentions a slice at a
+# time, never the corpus sentences
+@table("figures.csv", inputs=("figure_mentions",))
+def figures_table(ctx: Context):
+    from .claims import figures_of_mentions
+
+    return figures_of_mentions(ctx.table_slices("figure_mentions"), ctx.corpus.articles, ctx.codebook_dir)
 
 
 @table("discrepancies.csv", inputs=("figures.csv",))

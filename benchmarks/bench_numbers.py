@@ -5,14 +5,23 @@ against the c412d6b implementation kept as the oracle in tests/corpus_reference;
 figures.csv and discrepancies.csv against the 00881f1 code (tests/reference_figures_00881f1.py),
 old and new in turns, on the news-shaped corpus and on copies of its figures as if many events
 were reported by many more articles (where the old per-figure agreement sets grew with the
-square of a claim's articles)."""
+square of a claim's articles); then figures.csv as the export builds it now, from the per-article
+figure_mentions table built in partitions and spilled, against c1c90e8's build_figures over
+the whole corpus.sentences (tests/reference_figures_c1c90e8.py): the corpus-level job's CPU and
+peak memory rise, each in a fresh fork, in turns, and the extraction's CPU in partitions
+against the whole corpus at once (`--corpus DIR`: on that corpus instead of news-shaped
+articles, e.g. /tmp/nc10k_v2; `--mentions-only`: only this comparison)."""
 from __future__ import annotations
 
+import argparse
+import gc
 import importlib
+import io
 import os
 import re
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -24,12 +33,14 @@ from analysis.claims import assign_claims, build_figures, find_discrepancies, lo
 from analysis.config import ROOT
 from analysis.numbers import extract_sentence, load_lexicon
 
+from .bench_reuse import _forked_in_turns, _measured, _print_in_turns
 from .common import best_of, letter_tag
-from .news_corpus import make_news_corpus
+from .news_corpus import load_news_corpus, make_news_corpus
 
 N_SENTENCES = 40_000
 TARGET = 20_000  # sentences per second required
 STAGE_ARTICLES = 400  # news-shaped articles for the stage comparison
+MENTIONS_ARTICLES = 2000  # news-shaped articles for the figure_mentions comparison (two events)
 
 
 def distinct_sentences(n: int) -> list[str]:
@@ -112,7 +123,126 @@ def against_00881f1() -> None:
           f"ratio {old_time / new_time:.2f}x faster")
 
 
-def main() -> None:
+_FIGURES_INPUT: tuple = ()  # (corpus, spilled figure_mentions), set before forking: inherited, not pickled
+
+
+def _figures_csv_text(figures: pd.DataFrame) -> bytes:
+    from analysis.csv_writer import write_frame_csv
+
+    handle = io.StringIO(newline="")
+    write_frame_csv(figures, handle)
+    return handle.getvalue().encode()
+
+
+def _figures_job_in_fork(version: str, measure: str) -> tuple[float, float, str]:
+    """figures.csv as one version's export job builds it, in a forked child: c1c90e8 extracts
+    the whole corpus.sentences; the current job reads the spilled mentions in slices.
+    measure "rise": `_measured` (CPU, peak RSS above the start); "private": (CPU, peak of the
+    child's private memory, digest), what a forked export job costs: its own allocations and
+    the parent's pages it copied by touching their objects (the sampling thread adds to CPU)."""
+    from analysis.export import Context
+
+    corpus, spilled = _FIGURES_INPUT
+    if version == "c1c90e8":
+        old_build = reference_module("reference_figures_c1c90e8").build_figures
+        build = lambda: old_build(corpus)  # noqa: E731
+    else:
+        build = lambda: Context(corpus, _spilled={"figure_mentions": spilled}).table("figures.csv")  # noqa: E731
+    if measure == "rise":
+        return _measured(build, _figures_csv_text)
+    peak, done = [_private_mb()], threading.Event()
+
+    def sample():
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], _private_mb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    cpu, _, digest = _measured(build, _figures_csv_text)
+    done.set()
+    sampler.join()
+    return cpu, max(peak[0], _private_mb()), digest
+
+
+def _private_mb() -> float:
+    """This process's private dirty memory (MB): its allocations and its copies of pages it
+    shared with its parent."""
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Private_Dirty:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no Private_Dirty in /proc/self/smaps_rollup")
+
+
+def partition_ids(corpus, workers: int = 2) -> list[list[str]]:
+    """The article ids of each partition a parallel export of `workers` processes builds."""
+    from analysis.parallel import partitions
+
+    return partitions(corpus.articles["article_id"].tolist(), workers)
+
+
+def partitioned_mentions(corpus, groups: list[list[str]]) -> list[pd.DataFrame]:
+    """figure_mentions as the export's partitions build it: one frame per group of articles."""
+    from analysis.claims import figure_mentions
+
+    by_article = dict(tuple(corpus.sentences.groupby("article_id", sort=False)))
+    return [figure_mentions(pd.concat([by_article[a] for a in group if a in by_article])) for group in groups]
+
+
+def mentions_against_c1c90e8(corpus) -> None:
+    """figures.csv's export job now (derived figures and claim ids over the spilled
+    figure_mentions) against c1c90e8's (extraction of the whole corpus too), CPU and peak
+    rise each in a fresh fork, in turns, the same CSV text checked; then the extraction in the
+    partitions against the whole corpus at once, in turns."""
+    global _FIGURES_INPUT
+    from analysis.claims import figure_mentions
+    from analysis.parallel import _split_by_article
+    from analysis.table_parts import PartSpill
+
+    old = reference_module("reference_figures_c1c90e8")
+    position = {article: k for k, article in enumerate(corpus.articles["article_id"])}
+    groups = partition_ids(corpus)
+    print(f"figures.csv job on {len(position):,} articles ({len(corpus.sentences):,} sentences), c1c90e8 "
+          "(extracts the whole corpus.sentences) against now (reads the spilled figure_mentions in slices):")
+    with tempfile.TemporaryDirectory() as folder:
+        spill = PartSpill(Path(folder), ["figure_mentions"], len(position))
+        for frame, group in zip(partitioned_mentions(corpus, groups), groups):
+            for article, part in _split_by_article(frame, group).items():
+                spill.keep(position[article], {"figure_mentions": part})
+        _FIGURES_INPUT = (corpus, spill.written("figure_mentions"))
+        gc.freeze()  # as the export freezes its context before forking the jobs
+        try:
+            _print_in_turns(_forked_in_turns(_figures_job_in_fork, ("c1c90e8", "current"), "rise"))
+            private = _forked_in_turns(_figures_job_in_fork, ("c1c90e8", "current"), "private")
+        finally:
+            gc.unfreeze()
+            _FIGURES_INPUT = ()
+            spill.close()
+    (_, old_private), (_, new_private) = private.values()
+    print(f"  private memory of the forked job (its allocations and the parent's pages it copies): c1c90e8 "
+          f"{old_private:,.0f} MB, current {new_private:,.0f} MB, {old_private / new_private:.2f}x lower")
+    whole = lambda: old.extract_figures(corpus.sentences, old.load_lexicon())  # noqa: E731
+    new_time, old_time = in_turns(lambda: partitioned_mentions(corpus, groups), whole, repeat=2)
+    gathered = pd.concat(partitioned_mentions(corpus, groups), ignore_index=True)
+    same = gathered.iloc[gathered["article_id"].argsort(kind="stable")].reset_index(drop=True).equals(
+        figure_mentions(corpus.sentences))
+    print(f"  extraction: the whole corpus at once (c1c90e8) {old_time:.2f} s CPU, in {len(groups)} partitions "
+          f"(figure_mentions) {new_time:.2f} s CPU, ratio {old_time / new_time:.2f}x (below 1: a text repeated in "
+          f"several partitions is extracted in each); identical: {same}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks numbers")
+    parser.add_argument("--corpus", help="folder of articles for the figure_mentions comparison (default: news-shaped)")
+    parser.add_argument("--mentions-only", action="store_true", help="only the figure_mentions comparison")
+    options = parser.parse_args(argv or [])
+    if options.corpus:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            mentions_against_c1c90e8(load_corpus(options.corpus))
+    else:
+        mentions_against_c1c90e8(load_news_corpus(MENTIONS_ARTICLES))
+    if options.mentions_only:
+        return
     against_00881f1()
     figures_stage()
     lexicon = load_lexicon()
