@@ -76,4 +76,7 @@ def aligned_slices(articles: pd.DataFrame, *frames: Iterable[pd.DataFrame]
         yield articles.iloc[start:last + 1].reset_index(drop=True), [stream.take_through(last) for stream in streams]
         start = last + 1
         if start >= len(ids):
+            for stream in streams:  # what is left must be empty slices (else they were out of order)
+                while not stream.done:
+                    stream.pull(position)
             return
