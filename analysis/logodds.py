@@ -15,6 +15,8 @@ uncertainty, so a large |z| (say above 1.96) marks a word an outlet uses more (z
 less (z < 0) than the others beyond what sampling noise explains."""
 from __future__ import annotations
 
+from typing import Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -150,11 +152,23 @@ def distinctive_words(frame: pd.DataFrame, group: str = "outlet", text: str = "t
     `group` against the other groups pooled (log_odds_vs_rest of tokens.term_counts), on
     integer codes from counting to scoring: no (group, word) frame of strings to build,
     group and sort."""
-    from .tokens import coded_term_counts
+    return distinctive_words_of_slices([frame], group, text, prior_strength=prior_strength)
+
+
+def distinctive_words_of_slices(slices: Iterable[pd.DataFrame], group: str = "outlet", text: str = "text", *,
+                                prior_strength: float | None = None) -> pd.DataFrame:
+    """distinctive_words of the frame the slices make (in any slicing, the same table): each
+    slice's words are counted and dropped (tokens.TermCounter), so only the counts per
+    (group, word) are held, never the frame."""
+    from .tokens import TermCounter
 
     if prior_strength is not None and prior_strength <= 0:
         raise ValueError("prior_strength must be positive")
-    coded = coded_term_counts(frame, group, text)
+    counter = TermCounter()
+    for frame in slices:
+        counter.add(frame, group, text)
+    coded = counter.counts()
+    del counter  # its caches (every distinct chunk of the corpus) are no longer needed
     # groups as a groupby sorts them; rows without a group are left out, as it leaves them
     named, group_names = pd.factorize(pd.Series(coded.groups, dtype=object).infer_objects(), sort=True)
     group_of = named[coded.group_of]

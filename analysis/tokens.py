@@ -72,42 +72,92 @@ class CodedCounts(NamedTuple):
 
 def coded_term_counts(frame: pd.DataFrame, group: str, text: str = "text", *,
                       stopwords=STOPWORDS) -> CodedCounts:
-    """term_counts as integer codes. No match of _WORD takes in whitespace, and at a space
-    every attempt fails as it does at the end of a text, so a text's matches are those of its
-    whitespace-separated chunks in turn: each group's texts are split on whitespace (far
-    faster than the regex) and their chunks counted, the regex runs once per distinct chunk,
-    each distinct matched word is made a token once, and the counts are summed over integer
-    codes rather than in string-keyed dicts."""
-    stop = _stopword_set(stopwords)
-    texts: dict[object, list[str]] = {}
-    for key, value in zip(frame[group].tolist(), frame[text].tolist()):
-        texts.setdefault(key, []).append(str(value))
-    chunk_code: dict[str, int] = {}  # distinct chunk -> code, in order of first sight
-    token_code: dict[str, int] = {}  # distinct token -> code, likewise ("" for no token: 0)
-    token_of_word: dict[str, int] = {}  # distinct matched word -> its token's code
-    chunk_tokens = _Ragged()  # each chunk's tokens, as codes
-    group_of, token_of, counts = [], [], []
-    for position, values in enumerate(texts.values()):
-        chunks = Counter(" ".join(values).split())
-        for chunk in [c for c in chunks if c not in chunk_code]:
-            chunk_code[chunk] = len(chunk_code)
-            chunk_tokens.append([_word_token(word, stop, token_of_word, token_code) for word in _WORD.findall(chunk)])
-        drawn = np.fromiter(map(chunk_code.__getitem__, chunks), np.int64, len(chunks))
-        tokens, times = chunk_tokens.expand(drawn, np.fromiter(chunks.values(), np.int64, len(chunks)))
+    """term_counts as integer codes (TermCounter, the frame as its one slice)."""
+    counter = TermCounter(stopwords)
+    counter.add(frame, group, text)
+    return counter.counts()
+
+
+class TermCounter:
+    """term_counts as integer codes, folded over a frame given in slices (`add` each in turn):
+    the counts of whole numbers add up exactly, so any slicing gives the counts of the whole.
+
+    No match of _WORD takes in whitespace, and at a space every attempt fails as it does at
+    the end of a text, so a text's matches are those of its whitespace-separated chunks in
+    turn: each group's texts are split on whitespace (far faster than the regex) and their
+    chunks counted, the regex runs once per distinct chunk, each distinct matched word is made
+    a token once, and the counts are summed over integer codes rather than in string-keyed
+    dicts. Only those caches and the counts per (group, token) are held between slices."""
+
+    def __init__(self, stopwords=STOPWORDS):
+        self._stop = _stopword_set(stopwords)
+        self._groups: dict[object, int] = {}  # group key -> position, in order of first sight
+        self._chunk_code: dict[str, int] = {}  # distinct chunk -> code, in order of first sight
+        self._token_code: dict[str, int] = {}  # distinct token -> code, likewise ("" for no token: 0)
+        self._token_of_word: dict[str, int] = {}  # distinct matched word -> its token's code
+        self._chunk_tokens = _Ragged()  # each chunk's tokens, as codes
+        self._counted = _PairCounts()  # (group position, token code) -> count
+
+    def add(self, frame: pd.DataFrame, group: str, text: str = "text") -> None:
+        """Count the tokens of frame[text] per frame[group]."""
+        texts: dict[object, list[str]] = {}
+        for key, value in zip(frame[group].tolist(), frame[text].tolist()):
+            texts.setdefault(key, []).append(str(value))
+        for key, values in texts.items():
+            position = self._groups.setdefault(key, len(self._groups))
+            chunks = Counter(" ".join(values).split())
+            for chunk in [c for c in chunks if c not in self._chunk_code]:
+                self._chunk_code[chunk] = len(self._chunk_code)
+                self._chunk_tokens.append([_word_token(word, self._stop, self._token_of_word, self._token_code)
+                                           for word in _WORD.findall(chunk)])
+            drawn = np.fromiter(map(self._chunk_code.__getitem__, chunks), np.int64, len(chunks))
+            tokens, times = self._chunk_tokens.expand(drawn, np.fromiter(chunks.values(), np.int64, len(chunks)))
+            # whole numbers far below 2**53: the float sums are exact
+            summed = np.bincount(tokens, weights=times, minlength=len(self._token_code) + 1)[1:]
+            used = np.flatnonzero(summed)
+            self._counted.add(position, used, summed[used].astype(np.int64))
+
+    def counts(self) -> CodedCounts:
+        """Everything added so far, as CodedCounts."""
+        vocabulary = sorted(self._token_code)
+        rank = np.empty(len(vocabulary), np.int64)  # provisional code -> place in the sorted vocabulary
+        rank[[self._token_code[token] - 1 for token in vocabulary]] = np.arange(len(vocabulary))
+        group_of, words, count = self._counted.totals()
+        words = rank[words]
+        order = np.lexsort((words, group_of))
+        return CodedCounts(list(self._groups), pd.Index(vocabulary, dtype=str), group_of[order], words[order], count[order])
+
+
+class _PairCounts:
+    """Counts per (group, token) code pair, added up as slices add them: a slice's pairs are
+    kept as they come and merged with the earlier ones (summing the repeats) only once they
+    outnumber them, so that merging costs time in proportion to the pairs added, not to the
+    pairs times the slices, while what is held stays within about twice the distinct pairs."""
+
+    def __init__(self):
+        self._merged = (np.empty(0, np.int64), np.empty(0, np.int64))  # pair keys (sorted), counts
+        self._pending: list[tuple[np.ndarray, np.ndarray]] = []
+        self._n_pending = 0
+
+    def add(self, group: int, tokens: np.ndarray, counts: np.ndarray) -> None:
+        self._pending.append(((group << 32) | tokens, counts))  # token codes stay far below 2**32
+        self._n_pending += len(tokens)
+        if self._n_pending > len(self._merged[0]):
+            self._merge()
+
+    def _merge(self) -> None:
+        keys = np.concatenate([self._merged[0]] + [k for k, _ in self._pending])
+        counts = np.concatenate([self._merged[1]] + [c for _, c in self._pending])
+        self._pending, self._n_pending = [], 0
+        distinct, which = np.unique(keys, return_inverse=True)
         # whole numbers far below 2**53: the float sums are exact
-        summed = np.bincount(tokens, weights=times, minlength=len(token_code) + 1)[1:]
-        used = np.flatnonzero(summed)
-        group_of.append(np.full(len(used), position, np.int64))
-        token_of.append(used)
-        counts.append(summed[used].astype(np.int64))
-    vocabulary = sorted(token_code)
-    rank = np.empty(len(vocabulary), np.int64)  # provisional code -> place in the sorted vocabulary
-    rank[[token_code[token] - 1 for token in vocabulary]] = np.arange(len(vocabulary))
-    group_of, words, count = (np.concatenate(parts) if parts else np.empty(0, np.int64)
-                              for parts in (group_of, token_of, counts))
-    words = rank[words]
-    order = np.lexsort((words, group_of))
-    return CodedCounts(list(texts), pd.Index(vocabulary, dtype=str), group_of[order], words[order], count[order])
+        self._merged = distinct, np.bincount(which, weights=counts, minlength=len(distinct)).astype(np.int64)
+
+    def totals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(group, token, count) of every pair counted, by group then token."""
+        self._merge()
+        keys, counts = self._merged
+        return keys >> 32, keys & 0xFFFFFFFF, counts
 
 
 def _word_token(word: str, stop: frozenset, token_of_word: dict[str, int], token_code: dict[str, int]) -> int:

@@ -6,7 +6,13 @@ against each group's alternation run over the whole text (TermDictionary.scan); 
 patterns (PatternSet) and the label finder against their plain finditer. Last, distinctive_words
 (term counts and log-odds on integer codes) against the code it replaced (00881f1, kept in
 tests/reference_tokens.py and tests/reference_logodds.py), after checking identical frames,
-on the synthetic sentences and, with --corpus DIR, on that corpus's sentences:
+on the synthetic sentences and, with --corpus DIR, on that corpus's sentences. Last, the
+builders of distinctive_words.csv and emphasis.csv against their c1c90e8 versions (kept in
+tests/reference_distinctive_words_c1c90e8.py and tests/reference_emphasis_table_c1c90e8.py),
+on the corpus as a forked export job will see it (benchmarks/spilled_corpus.py: blocks and
+sentences on disk in slices of 500 articles, topic_evidence.csv spilled), each version in
+its own fork, in turns, twice, after checking identical tables: CPU and the rise of peak
+memory, and their ratios:
 
     python -m benchmarks terms --corpus /tmp/nc1k"""
 from __future__ import annotations
@@ -32,6 +38,7 @@ from analysis.topics import load_topics
 from analysis.word_starts import PatternSet
 
 from .bench_readability import plain_textstat, synthetic_corpus
+from .bench_reuse import _forked_in_turns, _measured, _print_in_turns
 from .common import best_of, distinct_variants
 
 N_ARTICLES = 200
@@ -55,6 +62,45 @@ def compare_distinctive_words(sentences, what: str) -> None:
     slow = best_of(previous)
     print(f"distinctive_words ({what}, {len(sentences):,} sentences, identical frames): 00881f1 {slow:.2f} s, "
           f"now {fast:.2f} s CPU; ratio {slow / fast:.2f}x")
+
+
+_SPILLED: dict = {}  # the Context the forked builders read (inherited by the forks, not sent)
+
+
+def _builder_in_fork(version: str, name: str) -> tuple[float, float, str]:
+    """`_measured` of one version of a builder on _SPILLED["context"]."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_distinctive_words_c1c90e8
+    import reference_emphasis_table_c1c90e8
+
+    from analysis.export import TABLES
+
+    context = _SPILLED["context"]
+    old = {"distinctive_words.csv": lambda: reference_distinctive_words_c1c90e8.distinctive_words(
+               context.corpus.with_outlet(context.corpus.sentences), "outlet"),
+           "emphasis.csv": lambda: reference_emphasis_table_c1c90e8.emphasis_table(context)}
+    build = old[name] if version == "c1c90e8" else lambda: TABLES[name](context)
+    return _measured(build, lambda frame: frame.to_csv(index=False).encode())
+
+
+def compare_builders_memory(corpus, what: str) -> None:
+    """The c1c90e8 and current builders of distinctive_words.csv and emphasis.csv on `corpus`
+    spilled as an export's forked jobs see it: CPU and peak memory rise of each, in turns."""
+    import tempfile
+
+    from .spilled_corpus import spilled_context
+
+    with tempfile.TemporaryDirectory() as folder:
+        evidence = Context(corpus).table("topic_evidence.csv")
+        _SPILLED["context"], spill = spilled_context(corpus, Path(folder), {"topic_evidence.csv": evidence})
+        del evidence
+        try:
+            for name in ("distinctive_words.csv", "emphasis.csv"):
+                print(f"{name} builder ({what}, {len(corpus.articles):,} articles, spilled; identical tables):")
+                _print_in_turns(_forked_in_turns(_builder_in_fork, ("c1c90e8", "current"), name))
+        finally:
+            spill.close()
+            _SPILLED.clear()
 
 
 def main(argv: list[str] = ()) -> None:
@@ -97,3 +143,6 @@ def main(argv: list[str] = ()) -> None:
     if options.corpus:
         real = load_corpus(options.corpus)
         compare_distinctive_words(real.with_outlet(real.sentences), options.corpus)
+    compare_builders_memory(corpus, "synthetic")
+    if options.corpus:
+        compare_builders_memory(real, options.corpus)

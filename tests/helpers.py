@@ -39,3 +39,27 @@ FRAME_EDGE_ARTICLES = {
     "a3": {"outlet": "Y", "headline": "Quiet day", "blocks": [("headline", "Quiet day")]},  # no body sentences
     "a4": {"outlet": "Z", "headline": "Missiles", "blocks": [("body", "Missile, missiles; MISSILES and sanction.")]},
 }
+
+
+def article_runs(frame, articles, size: int):
+    """`frame`'s rows in slices of the rows of `size` consecutive articles at a time (in the
+    order of `articles`; a slice may be empty), as a spilled corpus or table gives them."""
+    position = {article_id: i for i, article_id in enumerate(articles["article_id"].tolist())}
+    at = frame["article_id"].map(position).to_numpy()
+    for start in range(0, max(len(position), 1), size):
+        yield frame[(at >= start) & (at < start + size)]
+
+
+def sliced_corpus(corpus, size: int):
+    """`corpus` whose `slices` give `size` articles at a time, as a spilled corpus gives them."""
+    import dataclasses
+
+    from analysis.corpus import SLICEABLE_FRAMES, Corpus
+
+    @dataclasses.dataclass(frozen=True)
+    class SlicedCorpus(Corpus):
+        def slices(self, frame):
+            assert frame in SLICEABLE_FRAMES
+            return article_runs(getattr(self, frame), self.articles, size)
+
+    return SlicedCorpus(**{field.name: getattr(corpus, field.name) for field in dataclasses.fields(corpus)})
