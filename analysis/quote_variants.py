@@ -28,6 +28,7 @@ VARIANT_COLUMNS = [
     "sentence_id_a", "sentence_id_b", "outlet_a", "outlet_b",
     "coverage_a", "coverage_b", "words_only_a", "words_only_b", "swapped_words",
 ]
+QUOTE_COLUMNS = ["article_id", "sentence_id", "speaker", "quote"]  # read of a quotes table (sentence_id if any)
 # Same remark from this weighted Dice of the term alignment on. Renderings of one remark by
 # different outlets (translation, spinner) score well above it once paraphrase groups are
 # folded; different remarks of one speaker on one topic share names and places (rare in a
@@ -53,7 +54,7 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
     frame = quotes.reset_index(drop=True)
-    frame = frame[frame["speaker"].fillna("").astype(str).str.strip() != ""]
+    frame = frame[_attributed(frame)]
     toks = sentence_tokens(frame["quote"].tolist(), paraphrases)  # one list per row of frame
     if weights is None:
         weights = token_idf_weights(toks)
@@ -115,6 +116,19 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
     out = pd.DataFrame(rows, columns=VARIANT_COLUMNS)
     return out.sort_values(["speaker", "article_a", "article_b", "sentence_id_a", "sentence_id_b"],
                            ignore_index=True, na_position="last")
+
+
+def attributed_quotes(slices: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """What pair_quote_variants reads of a quotes table given in slices (the export reads
+    quotes.csv back a slice of articles at a time): the rows with a speaker, in order, and
+    only the columns it reads, so the unattributed majority of quotes is never held."""
+    kept = [part.loc[_attributed(part), [c for c in QUOTE_COLUMNS if c in part.columns]] for part in slices if len(part)]
+    return pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=QUOTE_COLUMNS)
+
+
+def _attributed(quotes: pd.DataFrame) -> pd.Series:
+    """Whether each quote has a speaker (a quote without one cannot be tied to a remark)."""
+    return quotes["speaker"].fillna("").astype(str).str.strip() != ""
 
 
 def quote_variants_of(corpus, quotes: pd.DataFrame, codebook_dir=None, *,

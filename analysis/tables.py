@@ -199,10 +199,11 @@ def reuse_pairs_table(ctx: Context):
 
 @table("quote_variants.csv", inputs=("quotes.csv", "sentence_tokens"))
 def quote_variants_table(ctx: Context):
-    from .quote_variants import quote_variants_of
+    from .quote_variants import attributed_quotes, quote_variants_of
 
-    # the sentences' terms count only by their document frequencies: folded a slice of the
-    # token table at a time, never the whole table (nor the corpus's sentences) at once;
-    # read only when there are quotes
+    # both inputs folded a slice of articles at a time, never held whole: of quotes.csv only
+    # the attributed quotes; of the sentences (the token table, not the corpus's frame) only
+    # their terms' document frequencies, read only when there are such quotes
+    quotes = attributed_quotes(ctx.table_slices("quotes.csv"))
     token_slices = (part["tokens"].tolist() for part in ctx.table_slices("sentence_tokens"))
-    return quote_variants_of(ctx.corpus, ctx.table("quotes.csv"), ctx.codebook_dir, token_slices=token_slices)
+    return quote_variants_of(ctx.corpus, quotes, ctx.codebook_dir, token_slices=token_slices)

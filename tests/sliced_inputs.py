@@ -15,19 +15,28 @@ from analysis.table_parts import PartSpill
 
 
 @contextmanager
-def spilled_context(corpus: Corpus, names: list[str], folder: Path):
-    """A Context on `corpus` holding these per-article tables spilled, article by article in
-    corpus order (built here whole, then split: the rows a partitioned export would spill)."""
+def spilled_tables(corpus: Corpus, names: list[str], folder: Path):
+    """These per-article tables of `corpus` spilled to a file in `folder`, article by article
+    in corpus order (built here whole, then split: the rows a partitioned export spills), as
+    a Context takes them (`_spilled`): name -> SpilledTable."""
     built = Context(corpus)
     article_ids = corpus.articles["article_id"].tolist()
     by_table = {name: _split_by_article(built.table(name), article_ids) for name in names}
     spill = PartSpill(folder, names, len(article_ids))
     for position, article_id in enumerate(article_ids):
         spill.keep(position, {name: parts[article_id] for name, parts in by_table.items()})
+    del built, by_table
     try:
-        yield Context(corpus, _spilled={name: spill.written(name) for name in names})
+        yield {name: spill.written(name) for name in names}
     finally:
         spill.close()
+
+
+@contextmanager
+def spilled_context(corpus: Corpus, names: list[str], folder: Path):
+    """A Context on `corpus` holding these per-article tables spilled (`spilled_tables`)."""
+    with spilled_tables(corpus, names, folder) as spilled:
+        yield Context(corpus, _spilled=spilled)
 
 
 def one_article_at_a_time(self: Corpus, frame: str):

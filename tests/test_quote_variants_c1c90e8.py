@@ -17,7 +17,8 @@ from analysis import pair_scoring, table_parts
 from analysis.corpus import Corpus
 from analysis.export import TABLES, Context
 from analysis.pair_scoring import DocumentFrequencies, token_idf_weights
-from analysis.quote_variants import quote_variants_of
+from analysis.csv_writer import write_frame_csv
+from analysis.quote_variants import attributed_quotes, pair_quote_variants, quote_variants_of
 from analysis.textsim import idf_weights, load_paraphrases, sentence_tokens
 from seed_quotes import seed_quotes
 from sliced_inputs import in_slices, one_article_at_a_time, spilled_context
@@ -86,9 +87,10 @@ def test_the_builder_reads_spilled_tokens_in_slices(sample_corpus, seed_tables, 
     batches = []
     add = DocumentFrequencies.add
     monkeypatch.setattr(DocumentFrequencies, "add", lambda self, lists: batches.append(len(lists)) or add(self, lists))
-    with spilled_context(sample_corpus, ["sentence_tokens"], tmp_path) as context:
+    with spilled_context(sample_corpus, ["sentence_tokens", "quotes.csv"], tmp_path) as context:
         new = TABLES["quote_variants.csv"](builder_context(context, quotes, sample_corpus))
-        assert "sentence_tokens" not in context._built  # never read back whole
+        # never read back whole (the seed quotes are planted in memory)
+        assert "sentence_tokens" not in context._built and (quotes == "seed" or "quotes.csv" not in context._built)
     assert csv(new) == csv(seed_tables[quotes])
     per_article = sample_corpus.sentences.groupby("article_id", sort=False).size().tolist()
     expected = [sum(per_article[i:i + articles_per_slice]) for i in range(0, len(per_article), articles_per_slice)]
@@ -138,3 +140,33 @@ def test_synthetic_corpora_in_slices_equal_c1c90e8(seed):
     cuts = sorted(rng.sample(range(len(tokens) + 1), 5))
     given = [part.tolist() for part in in_slices(pd.Series(tokens, dtype=object), cuts)]
     assert csv(quote_variants_of(corpus, quotes, token_slices=iter(given))) == csv(old)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_attributed_quotes_in_slices_pair_as_the_whole_table(seed):
+    corpus, quotes = synthetic_corpus(seed)
+    quotes = quotes.assign(outlet="x", n_words=1)  # columns the pairing does not read
+    quotes.loc[quotes.index[::7], "speaker"] = None
+    quotes.loc[quotes.index[1::7], "speaker"] = "  "
+    cuts = sorted(random.Random(seed).sample(range(len(quotes) + 1), 4))
+    kept = attributed_quotes(iter([quotes.iloc[:0], *in_slices(quotes, cuts)]))
+    assert list(kept.columns) == ["article_id", "sentence_id", "speaker", "quote"]
+    assert kept["speaker"].str.strip().ne("").all() and len(kept) < len(quotes)
+    assert csv(pair_quote_variants(kept, articles=corpus.articles)) == csv(pair_quote_variants(quotes, articles=corpus.articles))
+    assert len(attributed_quotes(iter([]))) == 0
+
+
+def export_text(frame: pd.DataFrame, folder) -> bytes:
+    path = folder / "t.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        write_frame_csv(frame, handle)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("speaker", [None, "", " "])
+def test_no_attributed_quote_exports_the_same_empty_table(sample_corpus, tmp_path, speaker):
+    context, old_context = Context(sample_corpus), Context(sample_corpus)
+    for planted in (context, old_context):
+        planted._built["quotes.csv"] = seed_quotes(sample_corpus).assign(speaker=speaker)
+    old = reference.quote_variants_table(old_context)
+    assert export_text(TABLES["quote_variants.csv"](context), tmp_path) == export_text(old, tmp_path)
