@@ -347,19 +347,53 @@ def token_idf_weights(token_lists: Sequence[Sequence[tuple[str, str]]]) -> dict[
     """`textsim.idf_weights` of the terms of token lists (`tokens`; one list = one document),
     the same floats, counted with numpy: the quote variants weigh terms over every sentence of
     the corpus, where a Counter of each sentence's set of terms was most of the cost."""
-    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    codes, vocabulary = _factorized(token_lists, _list_chunks(lengths, _TERMS_AT_ONCE), 0)
-    return _idf_of_codes(codes, lengths, vocabulary)
+    return DocumentFrequencies().add(token_lists).idf_weights()
+
+
+class DocumentFrequencies:
+    """`token_idf_weights` folded over token lists handed over a batch at a time (one list =
+    one document, batches in order): the same floats, keyed in the same order (first
+    appearance), as over every list at once, holding only the vocabulary and its counts
+    between batches, so a corpus's sentences need not all be tokenized, or held, at once."""
+
+    def __init__(self):
+        self._code: dict[str, int] = {}  # term -> its place in _documents, by first appearance
+        self._documents = np.zeros(0, dtype=np.int64)  # lists holding each term
+        self.n_lists = 0
+
+    def add(self, token_lists: Sequence[Sequence[tuple[str, str]]]) -> "DocumentFrequencies":
+        lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+        codes, vocabulary = _factorized(token_lists, _list_chunks(lengths, _TERMS_AT_ONCE), 0)
+        for term in vocabulary:  # (the batch's new terms, in the order they first appear)
+            self._code.setdefault(term, len(self._code))
+        documents = np.zeros(len(self._code), dtype=np.int64)
+        documents[:len(self._documents)] = self._documents
+        at = np.fromiter((self._code[term] for term in vocabulary), dtype=np.int64, count=len(vocabulary))
+        documents[at] += _document_counts(codes, lengths, len(vocabulary))  # (distinct places)
+        self._documents = documents
+        self.n_lists += len(lengths)
+        return self
+
+    def idf_weights(self) -> dict[str, float]:
+        """term -> `idf` over every list added so far."""
+        return {term: idf(self.n_lists, count) for term, count in zip(self._code, self._documents.tolist())}
 
 
 def _idf_of_codes(codes: np.ndarray, lengths: np.ndarray, vocabulary: Sequence[str]) -> dict[str, float]:
     """term -> `idf` over the lists (one list = one document), given each term's code, list
     after list, and the number of terms of each list."""
-    size = max(len(vocabulary), 1)
-    documents = np.zeros(len(vocabulary), dtype=np.int64)
-    for owner, at in _chunk_terms(lengths, _list_chunks(lengths, _TERMS_AT_ONCE)):
-        documents += np.bincount(_distinct(owner * size + codes[at]) % size, minlength=len(vocabulary))
+    documents = _document_counts(codes, lengths, len(vocabulary))
     return {term: idf(len(lengths), count) for term, count in zip(vocabulary, documents.tolist())}
+
+
+def _document_counts(codes: np.ndarray, lengths: np.ndarray, n_terms: int) -> np.ndarray:
+    """How many of the lists hold each term (by code), given each term's code, list after
+    list, and the number of terms of each list."""
+    size = max(n_terms, 1)
+    documents = np.zeros(n_terms, dtype=np.int64)
+    for owner, at in _chunk_terms(lengths, _list_chunks(lengths, _TERMS_AT_ONCE)):
+        documents += np.bincount(_distinct(owner * size + codes[at]) % size, minlength=n_terms)
+    return documents
 
 
 def _list_chunks(lengths: np.ndarray, terms_at_once: int) -> list[tuple[int, int]]:

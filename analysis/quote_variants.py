@@ -15,12 +15,12 @@ every fragment of the other article.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .pair_scoring import TokenIndex, _distinct, token_idf_weights
+from .pair_scoring import DocumentFrequencies, TokenIndex, _distinct, token_idf_weights
 from .textsim import Paraphrases, load_paraphrases, sentence_tokens
 
 VARIANT_COLUMNS = [
@@ -28,6 +28,7 @@ VARIANT_COLUMNS = [
     "sentence_id_a", "sentence_id_b", "outlet_a", "outlet_b",
     "coverage_a", "coverage_b", "words_only_a", "words_only_b", "swapped_words",
 ]
+QUOTE_COLUMNS = ["article_id", "sentence_id", "speaker", "quote"]  # read of a quotes table (sentence_id if any)
 # Same remark from this weighted Dice of the term alignment on. Renderings of one remark by
 # different outlets (translation, spinner) score well above it once paraphrase groups are
 # folded; different remarks of one speaker on one topic share names and places (rare in a
@@ -53,7 +54,7 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
     frame = quotes.reset_index(drop=True)
-    frame = frame[frame["speaker"].fillna("").astype(str).str.strip() != ""]
+    frame = frame[_attributed(frame)]
     toks = sentence_tokens(frame["quote"].tolist(), paraphrases)  # one list per row of frame
     if weights is None:
         weights = token_idf_weights(toks)
@@ -117,19 +118,39 @@ def pair_quote_variants(quotes: pd.DataFrame, *, articles: pd.DataFrame | None =
                            ignore_index=True, na_position="last")
 
 
+def attributed_quotes(slices: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """What pair_quote_variants reads of a quotes table given in slices (the export reads
+    quotes.csv back a slice of articles at a time): the rows with a speaker, in order, and
+    only the columns it reads, so the unattributed majority of quotes is never held."""
+    kept = [part.loc[_attributed(part), [c for c in QUOTE_COLUMNS if c in part.columns]] for part in slices if len(part)]
+    return pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=QUOTE_COLUMNS)
+
+
+def _attributed(quotes: pd.DataFrame) -> pd.Series:
+    """Whether each quote has a speaker (a quote without one cannot be tied to a remark)."""
+    return quotes["speaker"].fillna("").astype(str).str.strip() != ""
+
+
 def quote_variants_of(corpus, quotes: pd.DataFrame, codebook_dir=None, *,
-                      tokens: Sequence[Sequence[tuple[str, str]]] | None = None) -> pd.DataFrame:
+                      token_slices: Iterable[Sequence[Sequence[tuple[str, str]]]] | None = None) -> pd.DataFrame:
     """Quote variants of a corpus's `quotes` (quotes.csv), weighed by term IDF over the
-    corpus's sentences. Empty (with VARIANT_COLUMNS) when there are no quotes.
-    tokens: the `analysis.textsim.tokens` of corpus.sentences in row order, when already at
-    hand (the export builds them per article: see `tokens_by_sentence`)."""
+    corpus's sentences (one sentence = one document). Empty (with VARIANT_COLUMNS) when there
+    are no quotes. Of the sentences only their terms' document frequencies are kept, folded a
+    slice at a time: token_slices gives the `analysis.textsim.tokens` of every sentence, in
+    corpus order, in slices (a list per sentence), when already at hand (the export reads its
+    per-article sentence_tokens table a slice at a time); by default each slice of the
+    corpus's sentences (`Corpus.slices`) is tokenized in turn. Only consumed when there are
+    quotes."""
     if quotes.empty:
         return pd.DataFrame(columns=VARIANT_COLUMNS)
     paraphrases = load_paraphrases(codebook_dir)
-    if tokens is None:
-        tokens = sentence_tokens(corpus.sentences["text"].tolist(), paraphrases)
+    if token_slices is None:
+        token_slices = (sentence_tokens(part["text"].tolist(), paraphrases) for part in corpus.slices("sentences"))
+    frequencies = DocumentFrequencies()
+    for token_lists in token_slices:
+        frequencies.add(token_lists)
     return pair_quote_variants(quotes, articles=corpus.articles, paraphrases=paraphrases,
-                               weights=token_idf_weights(tokens))
+                               weights=frequencies.idf_weights())
 
 
 def _candidates(speaker: np.ndarray, article: np.ndarray, aligned: TokenIndex, min_terms: int

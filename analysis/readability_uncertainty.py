@@ -20,7 +20,7 @@ float scores are added, are those of the plain outlet-by-outlet, article-by-arti
 """
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple, Union
 
 import numpy as np
 import pandas as pd
@@ -148,16 +148,16 @@ def paragraph_scores(counts: pd.DataFrame) -> pd.DataFrame:
     return long
 
 
-def _sentence_rows(counts: pd.DataFrame) -> tuple[np.ndarray, dict[str, slice]]:
+def _sentence_rows(counts: pd.DataFrame) -> tuple[np.ndarray, pd.Index, np.ndarray]:
     """Every sentence's COUNT_COLUMNS as one integer matrix, grouped by article (sentences
-    in table order), and each article's rows in it."""
+    in table order); the articles (in order of first appearance) and where each one's rows
+    start in it."""
     values = counts[COUNT_COLUMNS].to_numpy(np.float64)
     rows = values.astype(np.int64)
     if not np.array_equal(rows, values):
         raise ValueError("sentence counts must be whole numbers (see sentence_counts)")
     articles, order, ends = _grouped_rows(counts["article_id"])
-    spans = {a: slice(end - n, end) for a, end, n in zip(articles, ends, np.diff(ends, prepend=0))}
-    return rows[order], spans
+    return rows[order], articles, ends - np.diff(ends, prepend=0)
 
 
 def _grouped_rows(values: pd.Series, sort: bool = False) -> tuple[pd.Index, np.ndarray, np.ndarray]:
@@ -231,6 +231,64 @@ def _packed_articles(sentences: np.ndarray, starts: np.ndarray) -> _Packing:
     return _Packing(packed, rows, word, shift, (np.int64(1) << widths) - 1)
 
 
+class ArticleCounts:
+    """The bootstrap's input, compact: for each article with body sentences, its sentences'
+    summed counts (for the reconstruction) and its packing (`_packed_articles`: the resampled
+    sums need nothing else), the count rows themselves kept only for a slice holding an
+    article that packing does not apply to. Folded from sentence_counts in slices of whole
+    articles, so that table is never held whole (the export reads it back from disk a slice
+    at a time); the same arrays, article by article, as the whole table gives."""
+
+    def __init__(self, slices: Iterable[pd.DataFrame]):
+        self._pieces: list[tuple[_Packing, np.ndarray | None]] = []  # a slice's packing (and rows)
+        self._where: dict = {}  # article -> (its piece, its place in the packing, its rows there)
+        articles, sums = [], []
+        for part in slices:
+            sentences, names, starts = _sentence_rows(part)
+            if not len(names):
+                continue
+            packing = _packed_articles(sentences, starts)
+            ends = np.append(starts[1:], len(sentences)).tolist()
+            for at, (article, start, end) in enumerate(zip(names, starts.tolist(), ends)):
+                if article in self._where:
+                    raise ValueError(f"article {article!r} is in two slices of the sentence counts: "
+                                     "slices must hold whole articles")
+                self._where[article] = (len(self._pieces), at, slice(start, end))
+            self._pieces.append((packing, None if packing.rows.all() else sentences))
+            articles.append(names)
+            sums.append(np.add.reduceat(sentences, starts, axis=0))
+        index = articles[0].append(articles[1:]) if articles else pd.Index([])
+        summed = np.concatenate(sums) if sums else np.zeros((0, len(COUNT_COLUMNS)), np.int64)
+        # as counts.groupby("article_id", sort=True)[COUNT_COLUMNS].sum() gives them
+        self.sums = pd.DataFrame(summed, columns=COUNT_COLUMNS, index=index.rename("article_id")).sort_index()
+
+    @classmethod
+    def of(cls, counts: "Counts") -> "ArticleCounts":
+        """The counts folded, unless they already are."""
+        if isinstance(counts, ArticleCounts):
+            return counts
+        return cls([counts] if isinstance(counts, pd.DataFrame) else counts)
+
+    def __contains__(self, article) -> bool:
+        return article in self._where
+
+    def n_sentences(self, article) -> int:
+        span = self._where[article][2]
+        return span.stop - span.start
+
+    def drawn_sums(self, picks: np.ndarray, article) -> np.ndarray:
+        """`_drawn_sums` of the article's sentences drawn by picks."""
+        piece, at, span = self._where[article]
+        packing, sentences = self._pieces[piece]
+        return _drawn_sums(picks, None if sentences is None else sentences[span],
+                           packing._replace(packed=packing.packed[:, span]), at)
+
+
+# What the bootstrap takes as sentence counts: the sentence_counts frame, the same in slices
+# of whole articles (in any order of articles), or already folded.
+Counts = Union[pd.DataFrame, Iterable[pd.DataFrame], ArticleCounts]
+
+
 class _Scorer:
     """Turns resampled count sums into replicate totals, scoring many articles' sums per
     formulas() call (few numpy calls for many small articles) while holding at most about
@@ -284,7 +342,7 @@ def _replicates_by_article(chosen: np.ndarray, k: int) -> np.ndarray:
     return np.argsort(sortable, axis=None, kind="stable") // k
 
 
-def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
+def _outlet_replicates(counts: "Counts", outlets: pd.Series, n_boot: int,
                        seed: int) -> Iterator[tuple[str, np.ndarray]]:
     """(outlet, its replicate means: a row per BOOTSTRAPPED metric, a column per replicate)
     for every outlet with body sentences, in sorted order: the two-stage bootstrap of
@@ -292,14 +350,12 @@ def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
     if n_boot < 1:
         raise ValueError(f"n_boot must be at least 1, not {n_boot}")
     rng = np.random.default_rng(seed)
-    sentences, spans = _sentence_rows(counts)
-    index = {article: i for i, article in enumerate(spans)}
-    packing = _packed_articles(sentences, np.array([span.start for span in spans.values()], np.int64))
+    counts = ArticleCounts.of(counts)
     members = outlets.groupby(outlets, sort=False).groups
     scorer = _Scorer()
     unscored: list[tuple[str, np.ndarray, int, int]] = []  # outlet, totals, k, pieces added
     for outlet in sorted(outlets.unique()):
-        articles = sorted(a for a in members.get(outlet, ()) if a in spans)
+        articles = sorted(a for a in members.get(outlet, ()) if a in counts)
         if not articles:
             continue
         k = len(articles)
@@ -309,11 +365,9 @@ def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
         totals = np.zeros((len(BOOTSTRAPPED), n_boot))
         for article, end, draws in zip(articles, ends, np.diff(ends, prepend=0)):
             if draws:
-                span = spans[article]
-                picks = rng.integers(0, span.stop - span.start, size=(int(draws), span.stop - span.start))
-                sums = _drawn_sums(picks, sentences[span], packing._replace(packed=packing.packed[:, span]),
-                                   index[article])
-                scorer.add(totals, replicate_of[end - draws:end], sums)
+                n = counts.n_sentences(article)
+                picks = rng.integers(0, n, size=(int(draws), n))
+                scorer.add(totals, replicate_of[end - draws:end], counts.drawn_sums(picks, article))
         unscored.append((outlet, totals, k, scorer.added))
         # outlets whose every piece has been scored are final: hand them on, hold no more
         while unscored and unscored[0][3] <= scorer.scored:
@@ -324,7 +378,7 @@ def _outlet_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int,
         yield outlet, totals / k
 
 
-def bootstrap_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int = N_BOOT,
+def bootstrap_replicates(counts: "Counts", outlets: pd.Series, n_boot: int = N_BOOT,
                          seed: int = SEED) -> pd.DataFrame:
     """Bootstrap replicates of each outlet's mean article score (one row per outlet and
     replicate, a column per metric), resampling in two stages: the outlet's articles with
@@ -342,17 +396,18 @@ def bootstrap_replicates(counts: pd.DataFrame, outlets: pd.Series, n_boot: int =
     } | dict(zip(BOOTSTRAPPED, metrics)))
 
 
-def article_reconstruction(counts: pd.DataFrame) -> pd.DataFrame:
+def article_reconstruction(counts: "Counts") -> pd.DataFrame:
     """Each article's metrics recomputed from its summed sentence counts (no resampling)."""
-    sums = counts.groupby("article_id", sort=True)[COUNT_COLUMNS].sum()
+    sums = ArticleCounts.of(counts).sums
     return pd.DataFrame(formulas(sums), index=sums.index)
 
 
-def anchored_replicates(readability: pd.DataFrame, counts: pd.DataFrame, *, n_boot: int = N_BOOT,
+def anchored_replicates(readability: pd.DataFrame, counts: "Counts", *, n_boot: int = N_BOOT,
                         seed: int = SEED) -> pd.DataFrame:
     """bootstrap_replicates shifted, per outlet and metric, by the reconstruction gap
     (textstat's mean article score minus the same mean rebuilt from sentence counts), so
     they spread around textstat's own value. Columns: outlet, replicate, metrics."""
+    counts = ArticleCounts.of(counts)  # (read once, used twice)
     outlets = readability.set_index("article_id")["outlet"]
     replicates = bootstrap_replicates(counts, outlets, n_boot=n_boot, seed=seed)
     gaps = reconstruction_gaps(readability, counts)
@@ -360,7 +415,7 @@ def anchored_replicates(readability: pd.DataFrame, counts: pd.DataFrame, *, n_bo
     return replicates.assign(**{m: replicates[m] + shift[:, i] for i, m in enumerate(BOOTSTRAPPED)})
 
 
-def reconstruction_gaps(readability: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+def reconstruction_gaps(readability: pd.DataFrame, counts: "Counts") -> pd.DataFrame:
     """Per outlet (rows) and bootstrapped metric (columns): textstat's mean article score
     minus its reconstruction from sentence counts. Large gaps mean textstat split the text
     into sentences very differently from the suite (see readability.csv warnings)."""
@@ -406,14 +461,16 @@ def _outlet_positions(outlet: pd.Series) -> Iterator[tuple[str, np.ndarray]]:
     return zip(names, np.split(order, ends[:-1]))
 
 
-def outlet_intervals(readability: pd.DataFrame, counts: pd.DataFrame, *, n_boot: int = N_BOOT,
+def outlet_intervals(readability: pd.DataFrame, counts: "Counts", *, n_boot: int = N_BOOT,
                      seed: int = SEED, level: float = LEVEL) -> pd.DataFrame:
     """One row per outlet and metric: the mean article score (textstat's values from
     readability.csv), a bootstrap interval around it, and the context needed to trust it.
+    counts: the sentence_counts table, whole or in slices of whole articles (`Counts`).
 
     The interval is the percentile interval of the resampled scores shifted by
     `reconstruction_gap`, so it brackets textstat's own value."""
     tail = (1 - level) / 2
+    counts = ArticleCounts.of(counts)  # (read once, used twice)
     gaps = reconstruction_gaps(readability, counts)
     gap_of = dict(zip(gaps.index, gaps[BOOTSTRAPPED].to_numpy(float)))
     outlets = readability.set_index("article_id")["outlet"]
@@ -447,7 +504,7 @@ OUTLET_INTERVAL_COLUMNS = [
 ]
 
 
-def outlet_differences(readability: pd.DataFrame, counts: pd.DataFrame, *, n_boot: int = N_BOOT,
+def outlet_differences(readability: pd.DataFrame, counts: "Counts", *, n_boot: int = N_BOOT,
                        seed: int = SEED, level: float = LEVEL) -> pd.DataFrame:
     """Every pair of outlets and bootstrapped metric: the difference of their mean article
     scores (textstat's values) with a bootstrap interval, and whether it excludes zero.

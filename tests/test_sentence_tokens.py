@@ -61,9 +61,9 @@ def test_reuse_from_given_tokens_equals_reuse_that_tokenizes(seed, sample_corpus
 
 def test_quote_variants_from_given_tokens_equal_those_that_tokenize(sample_corpus):
     quotes = seed_quotes(sample_corpus)
-    given = tokens_by_sentence(sample_corpus.sentences, per_article(sample_corpus.sentences))
+    given = (part["tokens"].tolist() for _, part in per_article(sample_corpus.sentences).groupby("article_id", sort=False))
     own = quote_variants_of(sample_corpus, quotes)
-    assert len(own) and csv(quote_variants_of(sample_corpus, quotes, tokens=given)) == csv(own)
+    assert len(own) and csv(quote_variants_of(sample_corpus, quotes, token_slices=given)) == csv(own)
 
 
 def test_export_tables_read_the_token_table(sample_corpus):
