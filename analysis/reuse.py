@@ -602,19 +602,23 @@ def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
         if found is None:
             found = judged[key] = _judge_origin(*key, min_sentences, min_share)
         judgements.append(found)
-    columns = {
-        "article_a": first, "article_b": second,
-        "outlet_a": [outlet[a] for a in first], "outlet_b": [outlet[b] for b in second],
-        "shared_sentences": n_shared,
-        "shared_words_a": ab.words.tolist(), "shared_words_b": ba.words.tolist(),
-        "share_a": share_a, "share_b": share_b,
-        "agency_a": [agency[a] for a in first], "agency_b": [agency[b] for b in second],
-        "channel_a": [channel[a] for a in first], "channel_b": [channel[b] for b in second],
-        "origin": [origin for origin, _, _ in judgements], "origin_agency": [known for _, known, _ in judgements],
-        "basis": [f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"
-                  for (_, _, basis), a, b in zip(judgements, first, second)],
-    }
-    return pd.DataFrame(columns, columns=PAIR_COLUMNS)
+    # each column a Series as soon as it is made, its list let go: not sixteen lists and the frame at once
+    columns = {"article_a": pd.Series(first), "article_b": pd.Series(second)}
+    columns["outlet_a"] = pd.Series([outlet[a] for a in first])
+    columns["outlet_b"] = pd.Series([outlet[b] for b in second])
+    columns["shared_sentences"] = pd.Series(n_shared)
+    columns["shared_words_a"], columns["shared_words_b"] = pd.Series(ab.words.tolist()), pd.Series(ba.words.tolist())
+    columns["share_a"], columns["share_b"] = pd.Series(share_a), pd.Series(share_b)
+    del n_shared, share_a, share_b
+    columns["agency_a"] = pd.Series([agency[a] for a in first])
+    columns["agency_b"] = pd.Series([agency[b] for b in second])
+    columns["channel_a"] = pd.Series([channel[a] for a in first])
+    columns["channel_b"] = pd.Series([channel[b] for b in second])
+    columns["origin"] = pd.Series([origin for origin, _, _ in judgements])
+    columns["origin_agency"] = pd.Series([known for _, known, _ in judgements])
+    columns["basis"] = pd.Series([f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"
+                                  for (_, _, basis), a, b in zip(judgements, first, second)])
+    return pd.DataFrame(columns, columns=PAIR_COLUMNS, copy=False)
 
 
 class _Shared(NamedTuple):
