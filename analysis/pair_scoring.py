@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -57,21 +57,35 @@ class TokenIndex:
     copy, its spelling's code: int32), and gathers the rows of a block of pairs as it matches
     them (`_cells`); it is built a chunk of about _TERMS_AT_ONCE terms at a time. (Matrices
     of every list padded to 64 terms, with a flat list of every token, were 0.5 GB for the
-    313,000 sentences of 10,000 articles, and 1 GB at the peak of the build.)"""
+    313,000 sentences of 10,000 articles, and 1 GB at the peak of the build.) It keeps no
+    reference to the token lists it was given: the few pairs aligned one by one rebuild theirs
+    from the flat arrays (`_tokens`), so an index built from pieces (`of_pieces`) is all that
+    stays of them."""
 
     def __init__(self, token_lists: Sequence[Sequence[tuple[str, str]]], weights: Mapping[str, float] | None = None,
                  default_weight: float | None = None):
         """weights, default_weight: as `align` takes them (also settable later with `weigh`)."""
-        self.token_lists = token_lists
-        lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+        self._index([token_lists])
+        if weights is not None or default_weight is not None:
+            self.weigh(weights, default_weight)
+
+    @classmethod
+    def of_pieces(cls, pieces: Iterable[Sequence[Sequence[tuple[str, str]]]]) -> "TokenIndex":
+        """The index of the token lists of every piece, piece after piece (the lists of a slice
+        of articles, say): each piece is let go once its terms are coded, so no list of every
+        token is ever held (at 10,000 articles, read back from disk, 4.7 million tuples of two
+        strings: most of find_reuse's memory)."""
+        index = cls.__new__(cls)
+        index._index(pieces)
+        return index
+
+    def _index(self, pieces: Iterable[Sequence[Sequence[tuple[str, str]]]]) -> None:
+        lengths, (codes, vocabulary), (surfaces, spellings) = _factorized_pieces(pieces, (0, 1))
         self.lengths = lengths
         self._starts = np.cumsum(lengths) - lengths  # of each list's terms in the flat arrays
-        # lists of about _TERMS_AT_ONCE terms: the per-term temporaries of the build stay that small
-        bounds = _list_chunks(lengths, _TERMS_AT_ONCE)
-        codes, vocabulary = _factorized(token_lists, bounds, 0)
         self.vocabulary: list[str] = vocabulary
+        self._terms_of_codes = np.asarray(vocabulary, dtype=object)
         self.codes = codes  # of each term, list after list
-        surfaces, spellings = _factorized(token_lists, bounds, 1)
         self._surfaces = surfaces  # code of each term's spelling (equal codes, equal spellings)
         self._spellings = np.asarray(spellings, dtype=object)  # spelling of each surface code
         self._width = int(min(lengths.max(initial=0), _LONGEST_BULK))  # lists longer are aligned one pair at a time
@@ -79,7 +93,8 @@ class TokenIndex:
         size = max(len(self.vocabulary), 1)
         numbered, fuzzable_terms = [], []
         fuzzable_per_list = np.zeros(len(lengths), dtype=np.int64)
-        for owner, at in _chunk_terms(lengths, bounds):
+        # lists of about _TERMS_AT_ONCE terms: the per-term temporaries of the build stay that small
+        for owner, at in _chunk_terms(lengths, _list_chunks(lengths, _TERMS_AT_ONCE)):
             chunk = codes[at].astype(np.int64)
             # the term and its copy number within its list (0 for the first copy): the k-th copy
             # of a term in one list aligns with its k-th copy in the other
@@ -92,11 +107,15 @@ class TokenIndex:
         self._numbered = np.concatenate(numbered) if numbered else np.empty(0, np.int32)
         self._fuzzable = _distinct_terms(np.concatenate(fuzzable_terms) if fuzzable_terms else np.empty(0, np.int32),
                                          fuzzable_per_list, len(self.vocabulary))
-        if weights is not None or default_weight is not None:
-            self.weigh(weights, default_weight)
 
     def _terms(self, i: int) -> list[str]:
-        return [term for term, _ in self.token_lists[i]]
+        start = int(self._starts[i])
+        return self._terms_of_codes[self.codes[start:start + int(self.lengths[i])]].tolist()
+
+    def _tokens(self, i: int) -> list[tuple[str, str]]:
+        """List i as it was given, (term, surface) tuples, rebuilt from the flat arrays."""
+        start = int(self._starts[i])
+        return list(zip(self._terms(i), self._words(np.arange(start, start + int(self.lengths[i])))))
 
     def idf_weights(self) -> dict[str, float]:
         """`idf_weights` of the lists' terms (one list = one document)."""
@@ -174,7 +193,7 @@ class TokenIndex:
             alignment = _align_prepared(prepared[i], prepared[j], variants)
             if _clears(alignment.similarity, alignment.coverage_a, alignment.coverage_b, min_similarity, min_coverage):
                 special[k] = (alignment.similarity, alignment.coverage_a, alignment.coverage_b,
-                              differing_words(self.token_lists[i], self.token_lists[j], alignment))
+                              differing_words(self._tokens(i), self._tokens(j), alignment))
         bulk = np.flatnonzero(keep)
         differences = dict(zip(bulk.tolist(), self._equal_term_differences(first[bulk], second[bulk])))
         index = np.sort(np.r_[bulk, np.fromiter(special, dtype=np.int64, count=len(special))])
@@ -423,20 +442,55 @@ def _factorized(token_lists: Sequence[Sequence[tuple[str, str]]], chunks: list[t
     lists at a time (`_list_chunks`), so that no list or object array holds every token: each
     chunk's distinct values, in their order, are factorized again, which orders them by the
     chunk, then the place where each first appears: by their first appearance overall."""
+    return _combined(*_chunk_codes(token_lists, chunks, part))
+
+
+def _factorized_pieces(pieces: Iterable[Sequence[Sequence[tuple[str, str]]]], parts: tuple[int, ...]
+                       ) -> tuple[np.ndarray, ...]:
+    """The number of tokens of every list, then `_factorized` of each part in `parts`, of the
+    token lists of every piece, piece after piece (`_factorized` of them all together: its
+    chunks are only ever cut at list boundaries); a piece is let go once coded."""
+    lengths: list[np.ndarray] = []
+    coded: list[tuple[list, list]] = [([], []) for _ in parts]
+    for piece in pieces:
+        piece_lengths = np.fromiter(map(len, piece), dtype=np.int64, count=len(piece))
+        chunks = _list_chunks(piece_lengths, _TERMS_AT_ONCE)
+        lengths.append(piece_lengths)
+        for (codes, distinct), part in zip(coded, parts):
+            found, uniques = _chunk_codes(piece, chunks, part)
+            codes.extend(found)
+            distinct.extend(uniques)
+    return (np.concatenate(lengths) if lengths else np.empty(0, np.int64),
+            *[_combined(codes, distinct) for codes, distinct in coded])
+
+
+def _chunk_codes(token_lists: Sequence[Sequence[tuple[str, str]]], chunks: list[tuple[int, int]], part: int
+                 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """For each chunk of lists: pd.factorize of part `part` of its tokens, the codes (int32:
+    fewer than the chunk's tokens) and its distinct values in order of first appearance."""
     import pandas as pd
 
     codes, distinct = [], []
     for start, stop in chunks:
         values = [token[part] for found in token_lists[start:stop] for token in found]
         found, uniques = pd.factorize(pd.Series(values, dtype=object)) if values else (np.empty(0, np.int64), [])
-        codes.append(found)
+        codes.append(found.astype(np.int32) if len(found) < 2**31 else found)
         distinct.append(np.asarray(uniques, dtype=object))
+    return codes, distinct
+
+
+def _combined(codes: list[np.ndarray], distinct: list[np.ndarray]) -> tuple[np.ndarray, list[str]]:
+    """The codes of every chunk's values made one code overall, in order of first appearance
+    (`_chunk_codes` of consecutive chunks), and the distinct values overall."""
+    import pandas as pd
+
     if not codes:
         return np.empty(0, dtype=np.int32), []
     overall, vocabulary = pd.factorize(pd.Series(np.concatenate(distinct), dtype=object))
     dtype = np.int32 if len(vocabulary) < 2**31 else np.int64
     offsets = np.cumsum([0] + [len(found) for found in distinct])
-    return (np.concatenate([overall[offset + found].astype(dtype) for found, offset in zip(codes, offsets.tolist())]),
+    return (np.concatenate([overall[offset + found.astype(np.int64)].astype(dtype)
+                            for found, offset in zip(codes, offsets.tolist())]),
             list(vocabulary))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -312,6 +312,59 @@ def _method_of_words(a: str, b: str) -> str:
     return "reworded"
 
 
+class SentenceKeys(NamedTuple):
+    """What the reuse tables need of each sentence besides its text and tokens, in the order of
+    the sentences, as compact arrays (not the sentences frame: its texts are most of it)."""
+
+    ids: np.ndarray  # object: the distinct article ids, in order of first appearance
+    article: np.ndarray  # int64: each sentence's article, as its position in ids
+    sentence_id: np.ndarray  # int64
+    n_words: np.ndarray  # int64
+
+    @classmethod
+    def of_slices(cls, slices: Iterable[pd.DataFrame]) -> "SentenceKeys":
+        """The keys of the sentences of every slice (frames with article_id, sentence_id and
+        n_words), slice after slice."""
+        codes, distinct, sentence_ids, n_words = [], [], [], []
+        for part in slices:
+            found, uniques = pd.factorize(part["article_id"], use_na_sentinel=False)
+            codes.append(found)
+            distinct.append(np.asarray(uniques, dtype=object))
+            sentence_ids.append(_integers(part["sentence_id"]))
+            n_words.append(_integers(part["n_words"]))
+        if not codes:
+            return cls(np.empty(0, dtype=object), *[np.empty(0, dtype=np.int64)] * 3)
+        # (each slice's distinct ids, in their order, factorized again: their first appearance overall)
+        overall, ids = pd.factorize(np.concatenate(distinct), use_na_sentinel=False)
+        offsets = np.cumsum([0] + [len(found) for found in distinct]).tolist()
+        article = np.concatenate([overall[offset + found] for found, offset in zip(codes, offsets)]).astype(np.int64)
+        return cls(np.asarray(ids, dtype=object), article, np.concatenate(sentence_ids), np.concatenate(n_words))
+
+    def __len__(self) -> int:
+        return len(self.article)
+
+    def article_ids(self, at: slice) -> list:
+        return self.ids[self.article[at]].tolist()
+
+    def frame(self) -> pd.DataFrame:
+        """article_id, sentence_id and n_words of each sentence (what `reuse_pairs` reads)."""
+        return pd.DataFrame({"article_id": self.ids[self.article], "sentence_id": self.sentence_id,
+                             "n_words": self.n_words})
+
+    def check(self, start: int, part: pd.DataFrame, what: str) -> None:
+        """Raise ValueError unless `part`'s rows are the sentences from position `start` on (same
+        article_id and sentence_id, in the same order)."""
+        stop = start + len(part)
+        if stop > len(self) or not (np.array_equal(_integers(part["sentence_id"]), self.sentence_id[start:stop])
+                                    and part["article_id"].tolist() == self.article_ids(slice(start, stop))):
+            raise ValueError(f"{what} does not follow the sentences in order (rows {start}-{stop - 1})")
+
+
+def _integers(column: pd.Series) -> np.ndarray:
+    """The column's values made Python ints (as the tables write them), as int64."""
+    return np.fromiter((int(k) for k in column.tolist()), dtype=np.int64, count=len(column))
+
+
 def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: Paraphrases | None = None,
                codebook_dir=None, min_similarity: float = MIN_SIMILARITY, min_containment: float = MIN_CONTAINMENT,
                min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM,
@@ -323,27 +376,85 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits.
 
     tokens: each sentence's `analysis.textsim.tokens` with these paraphrases, in row order,
-    when already at hand (the export builds them per article: see `tokens_by_sentence`).
+    when already at hand. For a corpus too large to hold whole, see `find_reuse_in_slices`.
 
     Memory: each stage's arrays are let go as soon as the next has what it needs (the
     signatures once the candidates are found, the token index once they are scored), as the
     candidates run to millions on 10,000 articles."""
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
-    texts = sentences["text"].tolist()
-    if tokens is None:
-        toks = sentence_tokens(texts, paraphrases)
-    elif len(tokens) != len(texts):
-        raise ValueError(f"{len(tokens)} token lists for {len(texts)} sentences")
+    if tokens is not None and len(tokens) != len(sentences):
+        raise ValueError(f"{len(tokens)} token lists for {len(sentences)} sentences")
+    return _find_reuse(SentenceKeys.of_slices([sentences]),
+                       [sentence_tokens(sentences["text"].tolist(), paraphrases) if tokens is None else tokens],
+                       lambda at: _texts_at([sentences], at), articles, min_similarity=min_similarity,
+                       min_containment=min_containment, min_terms=min_terms, lsh_threshold=lsh_threshold,
+                       num_perm=num_perm)
+
+
+def find_reuse_in_slices(sentence_slices: Callable[[], Iterable[pd.DataFrame]], articles: pd.DataFrame, *,
+                         token_slices: Iterable[pd.DataFrame] | None = None, keys: SentenceKeys | None = None,
+                         paraphrases: Paraphrases | None = None, codebook_dir=None,
+                         min_similarity: float = MIN_SIMILARITY, min_containment: float = MIN_CONTAINMENT,
+                         min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD,
+                         num_perm: int = NUM_PERM) -> pd.DataFrame:
+    """`find_reuse` of the sentences that sentence_slices() yields slice after slice (frames
+    of sentences, e.g. `Corpus.slices("sentences")`), never holding them all: what is kept of
+    each sentence is its keys (`SentenceKeys`; given as `keys` when already at hand) and its
+    terms in the token index, and of the texts, those of the shared sentences only (from a
+    second pass over the slices). token_slices: the slices of a `textsim.sentence_token_table`
+    of the same sentences in the same order (ValueError otherwise), when at hand (the export
+    builds it per article); else each slice's sentences are tokenized as it comes."""
+    if paraphrases is None:
+        paraphrases = load_paraphrases(codebook_dir)
+    if keys is None:
+        keys = SentenceKeys.of_slices(sentence_slices())
+    if token_slices is None:
+        pieces = (sentence_tokens(part["text"].tolist(), paraphrases) for part in sentence_slices())
     else:
-        toks = tokens
-    index = TokenIndex(toks)
+        pieces = _checked_tokens(token_slices, keys)
+    return _find_reuse(keys, pieces, lambda at: _texts_at(sentence_slices(), at), articles,
+                       min_similarity=min_similarity, min_containment=min_containment, min_terms=min_terms,
+                       lsh_threshold=lsh_threshold, num_perm=num_perm)
+
+
+def _checked_tokens(token_slices: Iterable[pd.DataFrame], keys: SentenceKeys) -> Iterator[list]:
+    """The token lists of each slice of a sentence token table, checked to follow `keys`."""
+    done = 0
+    for part in token_slices:
+        keys.check(done, part, "the token table")
+        done += len(part)
+        yield part["tokens"].tolist()
+    if done != len(keys):
+        raise ValueError(f"the token table has {done} rows for {len(keys)} sentences")
+
+
+def _texts_at(slices: Iterable[pd.DataFrame], at: np.ndarray) -> list[str]:
+    """The texts of the sentences at positions `at` (increasing) of the slices, in order."""
+    texts: list[str] = []
+    done = 0
+    for part in slices:
+        wanted = at[(at >= done) & (at < done + len(part))] - done
+        texts.extend(part["text"].iloc[wanted].tolist())  # (only these: a forked child copies what it reads)
+        done += len(part)
+    if len(texts) != len(at):
+        raise ValueError(f"the sentences run out at {done}, before position {int(at[-1])}")
+    return texts
+
+
+def _find_reuse(keys: SentenceKeys, token_pieces: Iterable[Sequence[Sequence[tuple[str, str]]]],
+                texts_at: Callable[[np.ndarray], list[str]], articles: pd.DataFrame, *, min_similarity: float,
+                min_containment: float, min_terms: int, lsh_threshold: float, num_perm: int) -> pd.DataFrame:
+    """`find_reuse` of the sentences of `keys`, their token lists given piece after piece, in
+    order; texts_at(positions): the texts of the sentences at these (increasing) positions."""
+    index = TokenIndex.of_pieces(token_pieces)
+    if len(index.lengths) != len(keys):
+        raise ValueError(f"{len(index.lengths)} token lists for {len(keys)} sentences")
     weights = index.idf_weights()  # (text_weights of the texts)
     index.weigh(weights, max(weights.values(), default=1.0))
-    article_ids = sentences["article_id"].tolist()
-    candidates = _sentence_candidates(index, article_ids, min_terms=min_terms, lsh_threshold=lsh_threshold,
+    candidates = _sentence_candidates(index, keys.article, min_terms=min_terms, lsh_threshold=lsh_threshold,
                                       num_perm=num_perm)
-    _orient(candidates, original_order(articles).reindex(article_ids).to_numpy(), article_ids)
+    _orient(candidates, original_order(articles).reindex(keys.ids).to_numpy()[keys.article], keys)
     scored = index.score(candidates[:, 0], candidates[:, 1], min_similarity=min_similarity,
                          min_coverage=min_containment)
     del index
@@ -353,50 +464,53 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
     del candidates
     scores = {name: getattr(scored, name) for name in _SCORE_LISTS}
     del scored  # (its lists go, one by one, into the table)
-    return _reuse_frame(first, second, scores, sentences, articles, texts, article_ids)
+    return _reuse_frame(first, second, scores, keys, articles, texts_at)
 
 
-def _sentence_candidates(index: TokenIndex, article_ids: list, *, min_terms: int, lsh_threshold: float,
+def _sentence_candidates(index: TokenIndex, article: np.ndarray, *, min_terms: int, lsh_threshold: float,
                          num_perm: int) -> np.ndarray:
     """The candidate pairs (`_banded_pairs`) of the sentences with min_terms terms or more (and
-    at least one), from their MinHash signatures (let go on return)."""
+    at least one), from their MinHash signatures (let go on return); article: each sentence's
+    article (equal for the same article)."""
     members = np.flatnonzero((index.lengths >= min_terms) & (index.lengths > 0))
     listed = np.repeat(np.isin(np.arange(len(index.lengths)), members), index.lengths)
     signatures = _code_signatures(index.vocabulary, index.codes[listed], index.lengths[members], num_perm)
     del listed
-    return _banded_pairs(signatures, members.tolist(), article_ids, len(index.lengths), threshold=lsh_threshold,
+    return _banded_pairs(signatures, members.tolist(), article, len(index.lengths), threshold=lsh_threshold,
                          num_perm=num_perm, min_jaccard=MIN_ESTIMATED_JACCARD,
                          dtype=np.int32 if len(index.lengths) < 2**31 else np.int64)
 
 
-def _orient(candidates: np.ndarray, rank: np.ndarray, article_ids: list) -> None:
+def _orient(candidates: np.ndarray, rank: np.ndarray, keys: SentenceKeys) -> None:
     """Swap, in place, the pairs whose second sentence's article (rank: `original_order` of
     each sentence's article) is the more original, so that it comes first."""
     missing = np.isnan(rank)
     unranked = np.flatnonzero(missing[candidates[:, 0]] | missing[candidates[:, 1]])
     if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
         i, j = candidates[unranked[0]].tolist()
-        raise KeyError(article_ids[j if missing[j] else i])
+        raise KeyError(keys.ids[keys.article[j if missing[j] else i]])
     later_first = np.flatnonzero(rank[candidates[:, 1]] < rank[candidates[:, 0]])
     candidates[later_first] = candidates[later_first, ::-1]
 
 
-def _reuse_frame(first: np.ndarray, second: np.ndarray, scores: dict[str, list], sentences: pd.DataFrame,
-                 articles: pd.DataFrame, texts: list[str], article_ids: list) -> pd.DataFrame:
+def _reuse_frame(first: np.ndarray, second: np.ndarray, scores: dict[str, list], keys: SentenceKeys,
+                 articles: pd.DataFrame, texts_at: Callable[[np.ndarray], list[str]]) -> pd.DataFrame:
     """The reuse table of the kept pairs (first[k], second[k]) (sentence positions), sorted;
-    scores: the lists of their `PairScores` by name, emptied as the table takes them.
+    scores: the lists of their `PairScores` by name, emptied as the table takes them;
+    texts_at: as `_find_reuse` takes it (asked once, for the sentences of the kept pairs).
 
     The order comes from the sort keys alone, and each column is made in that order and
     turned into a Series at once, so that the table is built once and its columns as Python
     lists are held one at a time, not all of them and then a sorted copy of the table."""
-    sentence_ids = np.asarray([int(k) for k in sentences["sentence_id"].tolist()], dtype=object)
-    ids = np.asarray(article_ids, dtype=object)
     # sorted by article_a, article_b, sentence_id_a, sentence_id_b (unique: a sentence pair is
     # a candidate once), on codes: the articles' in the sorted order of their ids
-    article_code = pd.factorize(ids, sort=True)[0]
-    number = np.asarray(sentence_ids.tolist(), dtype=np.int64)
+    article_code = pd.factorize(keys.ids, sort=True)[0][keys.article]
+    number = keys.sentence_id
     order = np.lexsort((number[second], number[first], article_code[second], article_code[first]))
     first, second = first[order], second[order]
+    # the sentences of the kept pairs, and each pair's sides among them
+    shared = _distinct(np.r_[first, second])
+    first, second = np.searchsorted(shared, first), np.searchsorted(shared, second)
 
     def of_pairs(values) -> pd.Series:
         """values (one per pair, in the order of `scores`) in the table's order."""
@@ -412,8 +526,10 @@ def _reuse_frame(first: np.ndarray, second: np.ndarray, scores: dict[str, list],
         return pd.Series(np.array([round(value, 4) for value in bits.view(np.float64).tolist()], dtype=np.float64)[inverse])
 
     outlet = articles.set_index("article_id")["outlet"].to_dict()
-    outlets = np.asarray([outlet.get(aid, "") for aid in article_ids], dtype=object)
-    n_words = np.asarray([int(k) for k in sentences["n_words"].tolist()], dtype=object)
+    outlets = np.asarray([outlet.get(aid, "") for aid in keys.ids.tolist()], dtype=object)[keys.article[shared]]
+    ids = keys.ids[keys.article[shared]]
+    sentence_ids, n_words = keys.sentence_id[shared].astype(object), keys.n_words[shared].astype(object)
+    texts = texts_at(shared)
     text = np.asarray(texts, dtype=object)
     columns = {"article_a": of_sentences(ids, first), "article_b": of_sentences(ids, second),
                "text_a": of_sentences(text, first), "text_b": of_sentences(text, second),
@@ -486,19 +602,23 @@ def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
         if found is None:
             found = judged[key] = _judge_origin(*key, min_sentences, min_share)
         judgements.append(found)
-    columns = {
-        "article_a": first, "article_b": second,
-        "outlet_a": [outlet[a] for a in first], "outlet_b": [outlet[b] for b in second],
-        "shared_sentences": n_shared,
-        "shared_words_a": ab.words.tolist(), "shared_words_b": ba.words.tolist(),
-        "share_a": share_a, "share_b": share_b,
-        "agency_a": [agency[a] for a in first], "agency_b": [agency[b] for b in second],
-        "channel_a": [channel[a] for a in first], "channel_b": [channel[b] for b in second],
-        "origin": [origin for origin, _, _ in judgements], "origin_agency": [known for _, known, _ in judgements],
-        "basis": [f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"
-                  for (_, _, basis), a, b in zip(judgements, first, second)],
-    }
-    return pd.DataFrame(columns, columns=PAIR_COLUMNS)
+    # each column a Series as soon as it is made, its list let go: not sixteen lists and the frame at once
+    columns = {"article_a": pd.Series(first), "article_b": pd.Series(second)}
+    columns["outlet_a"] = pd.Series([outlet[a] for a in first])
+    columns["outlet_b"] = pd.Series([outlet[b] for b in second])
+    columns["shared_sentences"] = pd.Series(n_shared)
+    columns["shared_words_a"], columns["shared_words_b"] = pd.Series(ab.words.tolist()), pd.Series(ba.words.tolist())
+    columns["share_a"], columns["share_b"] = pd.Series(share_a), pd.Series(share_b)
+    del n_shared, share_a, share_b
+    columns["agency_a"] = pd.Series([agency[a] for a in first])
+    columns["agency_b"] = pd.Series([agency[b] for b in second])
+    columns["channel_a"] = pd.Series([channel[a] for a in first])
+    columns["channel_b"] = pd.Series([channel[b] for b in second])
+    columns["origin"] = pd.Series([origin for origin, _, _ in judgements])
+    columns["origin_agency"] = pd.Series([known for _, known, _ in judgements])
+    columns["basis"] = pd.Series([f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"
+                                  for (_, _, basis), a, b in zip(judgements, first, second)])
+    return pd.DataFrame(columns, columns=PAIR_COLUMNS, copy=False)
 
 
 class _Shared(NamedTuple):

@@ -209,19 +209,27 @@ def sentence_tokens_table(ctx: Context):
 
 @table("reuse.csv", inputs=("sentence_tokens",))
 def reuse_table(ctx: Context):
-    from .reuse import find_reuse
-    from .textsim import tokens_by_sentence
+    """From slices of the sentences and of their tokens: neither is held whole (see
+    find_reuse_in_slices)."""
+    from .reuse import find_reuse_in_slices
 
-    sentences = ctx.corpus.sentences
-    return find_reuse(sentences, ctx.corpus.articles, codebook_dir=ctx.codebook_dir,
-                      tokens=tokens_by_sentence(sentences, ctx.table("sentence_tokens")))
+    return find_reuse_in_slices(lambda: ctx.corpus.slices("sentences"), ctx.corpus.articles,
+                                token_slices=ctx.table_slices("sentence_tokens"), keys=_sentence_keys(ctx),
+                                codebook_dir=ctx.codebook_dir)
 
 
 @table("reuse_pairs.csv", inputs=("reuse.csv",))
 def reuse_pairs_table(ctx: Context):
     from .reuse import reuse_pairs
 
-    return reuse_pairs(ctx.table("reuse.csv"), ctx.corpus.sentences, ctx.corpus.articles)
+    return reuse_pairs(ctx.table("reuse.csv"), _sentence_keys(ctx).frame(), ctx.corpus.articles)
+
+
+def _sentence_keys(ctx: Context):
+    """The reuse tables' SentenceKeys of the corpus's sentences, read once in slices."""
+    from .reuse import SentenceKeys
+
+    return ctx.shared("reuse.sentence_keys", lambda: SentenceKeys.of_slices(ctx.corpus.slices("sentences")))
 
 
 @table("quote_variants.csv", inputs=("quotes.csv", "sentence_tokens"))

@@ -29,10 +29,18 @@
    tests/reference_reuse_de023f4.py: reuse_pairs through merges and group-bys of article ids and
    a Python loop appending each row's sixteen values, the reuse table sorted as a frame of
    objects with every score rounded): CPU and the rise of peak memory, each version in its own
-   forked process, in turns, the same tables checked.
+   forked process, in turns, the same tables checked;
+8. the export's reuse job (reuse.csv then reuse_pairs.csv, built by their registered builders
+   on a Context whose sentence token table is spilled to disk as the export spills it) against
+   main at c1c90e8 (kept verbatim in tests/reference_reuse_c1c90e8.py with its builders: the
+   whole sentences frame, the token table read back whole, a dict of every sentence's tokens,
+   an index holding every token list), against the slices of the current builders: CPU and
+   private peak memory (what the child copied or allocated, sampled as
+   /work/scratch/s18/job_mem.py does), each run in its own fork, in turns, the same CSVs checked.
 
-python -m benchmarks reuse [--articles N] [--only memory|de023f4] (N: size of the news corpus,
-default 1000; --only memory: section 6 alone; --only de023f4: section 7 alone)."""
+python -m benchmarks reuse [--articles N] [--only memory|de023f4|c1c90e8] (N: size of the news
+corpus, default 1000; --only memory: section 6 alone; --only de023f4: section 7 alone;
+--only c1c90e8: section 8 alone)."""
 from __future__ import annotations
 
 import argparse
@@ -371,6 +379,97 @@ def against_de023f4(n: int) -> None:
     finally:
         _FIND_REUSE_INPUT = ()
 
+def _private_mb() -> float:
+    """This process's private dirty memory (pages it copied from its parent or allocated), MB."""
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Private_Dirty:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no Private_Dirty in /proc/self/smaps_rollup")
+
+
+def _measured_private(run, digest) -> tuple[float, float, str]:
+    """(CPU seconds, peak private memory in MB, sha256 of digest(result)) of run(), the peak
+    sampled every 0.1 s by a thread (a forked child's copies of its parent's pages count: the
+    RSS does not see them); called in a forked child."""
+    import hashlib
+    import threading
+
+    peak = [_private_mb()]
+    done = threading.Event()
+
+    def sample():
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], _private_mb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start = time.process_time()
+    result = run()
+    spent = time.process_time() - start
+    done.set()
+    sampler.join()
+    peak[0] = max(peak[0], _private_mb())
+    return spent, peak[0], hashlib.sha256(digest(result)).hexdigest()
+
+
+_REUSE_JOB: dict = {}  # the Context of the reuse job, set before forking: inherited, not pickled
+
+
+def _reuse_job_in_fork(version: str) -> tuple[float, float, str]:
+    """`_measured_private` of the reuse job (reuse.csv then reuse_pairs.csv, as CSV text) by
+    one version's builders on _REUSE_JOB's Context."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import reference_reuse_c1c90e8
+
+    from analysis import export
+
+    context = _REUSE_JOB["context"]
+    if version == "c1c90e8":
+        export.TABLES["reuse.csv"] = reference_reuse_c1c90e8.reuse_table
+        export.TABLES["reuse_pairs.csv"] = reference_reuse_c1c90e8.reuse_pairs_table
+    return _measured_private(lambda: [context.table(name) for name in ("reuse.csv", "reuse_pairs.csv")],
+                             lambda frames: "".join(frame.to_csv(index=False) for frame in frames).encode())
+
+
+def reuse_job_against_c1c90e8(n: int) -> None:
+    """The reuse job of c1c90e8 against the current one on the n-article news corpus, with the
+    sentence token table built per article and spilled to disk as the export does, each run in
+    a fresh fork, in turns (best of two), the same tables checked."""
+    import gc
+
+    import scipy.sparse  # noqa: F401 (loaded before the forks, as in the export)
+
+    from analysis import tables  # noqa: F401 (registers the builders)
+    from analysis.parallel import _split_by_article
+    from analysis.table_parts import PartSpill
+
+    corpus = load_news_corpus(n)
+    token_table = Context(corpus).table("sentence_tokens")
+    ids = corpus.articles["article_id"].tolist()
+    with tempfile.TemporaryDirectory() as folder:
+        spill = PartSpill(Path(folder), ["sentence_tokens"], len(ids))
+        parts = _split_by_article(token_table, ids)
+        for position, article_id in enumerate(ids):
+            spill.keep(position, {"sentence_tokens": parts.pop(article_id)})
+        del token_table, parts
+        context = Context(corpus, _spilled={"sentence_tokens": spill.written("sentence_tokens")})
+        _REUSE_JOB["context"] = context
+        gc.collect()
+        gc.freeze()  # (as the export before it forks: the collector does not touch the parent's objects)
+        try:
+            measured = _forked_in_turns(_reuse_job_in_fork, ("c1c90e8", "current"))
+        finally:
+            gc.unfreeze()
+            _REUSE_JOB.clear()
+            spill.close()
+    print(f"the reuse job against c1c90e8 on {len(corpus.articles)} articles, {len(corpus.sentences)} sentences "
+          f"(token table spilled; same CSVs both ways; CPU and private peak memory, each run in its own fork):")
+    for version, (cpu, peak) in measured.items():
+        print(f"  {version:<8}: {cpu:6.2f} s CPU, private peak {peak:,.0f} MB")
+    (old_cpu, old_peak), (cpu, peak) = measured.values()
+    print(f"  CPU ratio (c1c90e8 / current) {old_cpu / cpu:.2f}x, private peak {old_peak / max(peak, 1):.2f}x lower")
+
+
 def planted() -> None:
     bodies, planted_pairs = make_articles()
     with tempfile.TemporaryDirectory() as tmp:
@@ -415,7 +514,7 @@ def planted() -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks reuse")
     parser.add_argument("--articles", type=int, default=NEWS_ARTICLES, help="size of the news corpus")
-    parser.add_argument("--only", choices=["memory", "de023f4"], help="run this section alone")
+    parser.add_argument("--only", choices=["memory", "de023f4", "c1c90e8"], help="run this section alone")
     options = parser.parse_args(argv or [])
     if options.only == "memory":
         find_reuse_against_bf2d5f5(options.articles)
@@ -423,11 +522,15 @@ def main(argv: list[str] | None = None) -> None:
     if options.only == "de023f4":
         against_de023f4(options.articles)
         return
+    if options.only == "c1c90e8":
+        reuse_job_against_c1c90e8(options.articles)
+        return
     news_tables(options.articles)
     against_c412d6b(options.articles)
     candidates_against_c412d6b(options.articles)
     find_reuse_against_bf2d5f5(options.articles)
     against_de023f4(options.articles)
+    reuse_job_against_c1c90e8(options.articles)
     previous_path(options.articles)
     planted()
 

@@ -79,7 +79,8 @@ def test_table_building_as_de023f4(data, n_sentences, n_articles):
 
     scores = made()
     copy = {name: list(values) for name, values in scores.items()}
-    new = reuse._reuse_frame(first, second, scores, sentences, articles, texts, article_ids)
+    new = reuse._reuse_frame(first, second, scores, reuse.SentenceKeys.of_slices([sentences]), articles,
+                             lambda at: [texts[k] for k in at.tolist()])
     old = reference._reuse_frame(first.copy(), second.copy(), copy, sentences, articles, texts, article_ids)
     pd.testing.assert_frame_equal(new, old)
     assert csv(new) == csv(old)
@@ -92,8 +93,8 @@ def test_rounding_keeps_the_sign_of_zero():
     sentences = pd.DataFrame({"article_id": ["a", "b", "c"], "sentence_id": [1, 1, 1], "text": ["x", "x", "x"],
                               "n_words": [1, 1, 1]})
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"]})
-    table = reuse._reuse_frame(np.array([0, 0]), np.array([1, 2]), scores, sentences, articles, ["x", "x", "x"],
-                               ["a", "b", "c"])
+    table = reuse._reuse_frame(np.array([0, 0]), np.array([1, 2]), scores, reuse.SentenceKeys.of_slices([sentences]),
+                               articles, lambda at: ["x"] * len(at))
     assert np.signbit(table["similarity"].to_numpy()).tolist() == [True, False]
     assert np.signbit(table["coverage_a"].to_numpy()).tolist() == [False, True]
 

@@ -1,0 +1,660 @@
+# analysis/reuse.py as it was at c1c90e8, kept verbatim (only the imports made absolute, TokenIndex from
+# the verbatim pair_scoring of c1c90e8), then the export's reuse builders of analysis/tables.py and
+# textsim.tokens_by_sentence at c1c90e8, verbatim: the oracle of the reuse tables built from slices
+# (tests/test_reuse_slices.py) and the baseline of benchmarks/bench_reuse.py (every sentence, token
+# table and text held whole).
+"""Text reuse: which sentences two articles share (copied, lightly reworded or spun), how much
+of each article is shared with each other one, and whether a common wire origin is probable.
+
+Candidate sentence pairs come from MinHash LSH (datasketch's signatures and bands, computed in
+bulk with numpy, without importing datasketch) over each sentence's set of content terms (see
+analysis.textsim), so the cost grows with the number of sentences and of near-duplicates, not
+with the square of the corpus. The candidates are then scored together by the term alignment
+of analysis.textsim, many pairs at once (analysis.pair_scoring), and kept when they clear the
+thresholds below.
+
+Orientation: in every pair, article_a is the copy treated as the original (see
+`original_order`), article_b the later copy; `exclude_shared` relies on it.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import NamedTuple, Sequence
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+from reference_pair_scoring_c1c90e8 import _SCORE_LISTS, TokenIndex, _distinct
+from analysis.textsim import Paraphrases, load_paraphrases, sentence_tokens, words
+
+REUSE_COLUMNS = [
+    "article_a", "article_b", "text_a", "text_b", "similarity",
+    "sentence_id_a", "sentence_id_b", "outlet_a", "outlet_b", "method",
+    "coverage_a", "coverage_b", "n_words_a", "n_words_b",
+    "words_only_a", "words_only_b", "swapped_words",
+]
+PAIR_COLUMNS = [
+    "article_a", "article_b", "outlet_a", "outlet_b", "shared_sentences",
+    "shared_words_a", "shared_words_b", "share_a", "share_b",
+    "agency_a", "agency_b", "channel_a", "channel_b", "origin", "origin_agency", "basis",
+]
+# Most original first: an agency's own wire copy, an outlet's own reporting, a republished
+# (often translated) copy, an aggregator's verbatim copy, an automated rewrite. Unknown last.
+CHANNEL_ORDER = ("wire", "original", "republished", "aggregator_copy", "rewrite")
+
+MIN_TERMS = 4  # sentences with fewer content terms ("Moscow", "Source link") prove nothing
+MIN_SIMILARITY = 0.5  # weighted Dice of the term alignment for two sentences to count as shared
+MIN_CONTAINMENT = 0.85  # ...or this share of one sentence's terms found in the other (a copied clause)
+LSH_THRESHOLD = 0.3  # Jaccard of term sets at which the index starts to return a pair
+# Candidates whose estimated Jaccard is below this are not scored: on a 2,000-article test
+# folder they were 95% of candidates and none of the pairs that cleared the thresholds
+# (whose estimates started at 0.31).
+MIN_ESTIMATED_JACCARD = 0.2
+NUM_PERM = 64
+VERBATIM_RATIO = 90.0  # rapidfuzz ratio of the normalized texts from which a pair is a near-verbatim copy
+# A pair of articles "shares text" when at least this many sentences and this share of the
+# shorter side's body words are shared; below that, shared sentences are usually the same
+# remark quoted by two reporters, not copy.
+ORIGIN_MIN_SENTENCES = 2
+ORIGIN_MIN_SHARE = 0.1
+
+
+def original_order(articles: pd.DataFrame) -> pd.Series:
+    """Rank of each article_id as a source (0 = most original): by channel (CHANNEL_ORDER),
+    then publication date (earlier first, undated last), then article_id."""
+    channel = articles["channel"].fillna("").map({c: i for i, c in enumerate(CHANNEL_ORDER)}).fillna(len(CHANNEL_ORDER))
+    published = articles["published"].fillna("").replace("", "9999")
+    order = pd.DataFrame({"channel": channel.to_numpy(), "published": published.to_numpy(),
+                          "article_id": articles["article_id"].to_numpy()})
+    order = order.sort_values(["channel", "published", "article_id"], kind="stable")
+    return pd.Series(np.arange(len(order)), index=order["article_id"].to_numpy(), name="rank")
+
+
+def candidate_pairs(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
+                    num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of term sets likely to have Jaccard similarity >= threshold, from
+    different groups (articles), found with MinHash LSH; pairs whose MinHash estimate of the
+    Jaccard similarity is below min_jaccard are dropped (band collisions of unrelated
+    sentences, which are most candidates). Empty sets are never paired.
+
+    The signatures are datasketch's MinHash (default seed and scheme, sha1_hash32) and the bands
+    those of its MinHashLSH(threshold, num_perm), so the pairs are the ones that querying a
+    MinHashLSH with every signature returns; both are computed in bulk with numpy."""
+    pairs = _candidate_array(term_sets, groups, threshold=threshold, num_perm=num_perm, min_jaccard=min_jaccard)
+    return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()))
+
+
+def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: float = LSH_THRESHOLD,
+                     num_perm: int = NUM_PERM, min_jaccard: float = MIN_ESTIMATED_JACCARD) -> np.ndarray:
+    """`candidate_pairs` as an (n, 2) int64 array, sorted by i then j."""
+    members = [i for i, found in enumerate(term_sets) if found]
+    if len(members) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    signatures = minhash_signatures([term_sets[i] for i in members], num_perm)
+    return _banded_pairs(signatures, members, groups, len(term_sets), threshold=threshold, num_perm=num_perm,
+                         min_jaccard=min_jaccard)
+
+
+def _banded_pairs(signatures: np.ndarray, members: Sequence[int], groups: list, n: int, *, threshold: float,
+                  num_perm: int, min_jaccard: float, dtype=np.int64) -> np.ndarray:
+    """`_candidate_array` from the signatures of its non-empty sets (members: their positions
+    among the n sets, increasing); the positions as `dtype` (find_reuse holds millions of pairs
+    in int32).
+
+    Band after band and in chunks, so that memory follows the kept candidates, not the band
+    collisions (mostly unrelated sentences: 43 million on 10,000 news articles, for 6 million
+    kept). A colliding pair is kept in the first band where it collides, when its sets are of
+    different groups and its MinHash estimate clears min_jaccard."""
+    m = len(members)
+    if m < 2:
+        return np.empty((0, 2), dtype=dtype)
+    bands, rows_per_band = lsh_bands(threshold, num_perm)
+    index = np.asarray(members, dtype=np.int64)
+    group = pd.factorize(pd.Series(groups, dtype=object))[0][index]
+    need = _least_equal_values(min_jaccard, num_perm)
+    low_bytes = _packed_low_bytes(signatures)
+    buckets = np.empty((m, bands), dtype=np.int32)  # each row's bucket in each band
+    kept = [np.empty(0, dtype=np.int64)]
+    for k in range(bands):
+        buckets[:, k] = _band_codes(signatures[:, k * rows_per_band:(k + 1) * rows_per_band])
+        for x, y in _bucket_pairs(buckets[:, k]):
+            x, y = _where(group[x] != group[y], x, y)
+            # equal values have equal low bytes: this count is never below the exact one
+            x, y = _where(_equal_bytes(low_bytes, x, y, num_perm) >= need, x, y)
+            x, y = _where((buckets[x, :k] != buckets[y, :k]).all(axis=1), x, y)  # not found in an earlier band
+            # MinHash.jaccard: the share of equal signature values, float(count) / float(num_perm)
+            x, y = _where(np.count_nonzero(signatures[x] == signatures[y], axis=1) >= need, x, y)
+            kept.append(x * m + y)
+    keys = np.concatenate(kept)
+    kept.clear()
+    keys.sort()
+    # filled a chunk at a time: whole-length (row, row) and (set, set) arrays were twice the pairs
+    pairs = np.empty((len(keys), 2), dtype=dtype)
+    for start in range(0, len(keys), _PAIRS_AT_ONCE):
+        first, second = np.divmod(keys[start:start + _PAIRS_AT_ONCE], m)
+        pairs[start:start + _PAIRS_AT_ONCE, 0] = index[first]
+        pairs[start:start + _PAIRS_AT_ONCE, 1] = index[second]
+    return pairs
+
+
+_PAIRS_AT_ONCE = 250_000  # colliding pairs checked at once (bounds the memory of a band: ~50 MB)
+
+
+def _where(keep: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return x[keep], y[keep]
+
+
+def _least_equal_values(min_jaccard: float, num_perm: int) -> int:
+    """The fewest equal signature values whose MinHash estimate (count / num_perm, as a float)
+    is >= min_jaccard; num_perm + 1 when no count's is."""
+    clears = np.flatnonzero(np.arange(num_perm + 1) / float(num_perm) >= min_jaccard)
+    return int(clears[0]) if len(clears) else num_perm + 1
+
+
+def _packed_low_bytes(signatures: np.ndarray) -> np.ndarray:
+    """The low byte of each signature value, eight to a uint64 (zero-padded): a quarter of the
+    memory to read per pair for a first count of equal values."""
+    padded = np.zeros((len(signatures), -(-signatures.shape[1] // 8) * 8), dtype=np.uint8)
+    padded[:, :signatures.shape[1]] = signatures & 0xFF
+    return padded.view(np.uint64)
+
+
+_LOW_SEVEN = np.uint64(0x7F7F7F7F7F7F7F7F)
+_BYTE_ONES = np.uint64(0x0101010101010101)
+
+
+def _equal_bytes(packed: np.ndarray, x: np.ndarray, y: np.ndarray, num_values: int) -> np.ndarray:
+    """For each pair (x[k], y[k]) of rows of `_packed_low_bytes`, how many of its first
+    num_values bytes are equal."""
+    equal = packed[x]
+    equal ^= packed[y]  # zero bytes where equal
+    differ = equal.copy()
+    # a byte is zero iff neither it nor its low seven bits plus 0x7F set its top bit
+    equal &= _LOW_SEVEN
+    equal += _LOW_SEVEN
+    equal |= differ
+    equal |= _LOW_SEVEN
+    np.invert(equal, out=equal)
+    equal >>= np.uint64(7)  # 1 in each equal byte, 0 elsewhere
+    per_byte = equal[:, 0].copy()
+    for column in range(1, equal.shape[1]):  # at most 8 a byte: no carry between bytes
+        per_byte += equal[:, column]
+    padding = packed.shape[1] * 8 - num_values  # zero in both rows, so counted as equal
+    return ((per_byte * _BYTE_ONES) >> np.uint64(56)).astype(np.int64) - padding
+
+
+def _band_codes(band: np.ndarray) -> np.ndarray:
+    """A code per row of `band` (uint32 columns), equal for equal rows, from 0: each column
+    folded in by factorizing (codes so far, column) as one int64 (the first two columns
+    together: a uint32 is a code already)."""
+    if band.shape[1] < 2:
+        return pd.factorize(band[:, 0].astype(np.int64))[0] if band.shape[1] else np.zeros(len(band), dtype=np.int64)
+    code = band[:, 0].astype(np.int64)
+    for column in band.T[1:]:
+        code = pd.factorize((code << 32) | column.astype(np.int64))[0]  # (the first shift may wrap: the bits stay distinct)
+    return code
+
+
+def _bucket_pairs(codes: np.ndarray):
+    """Every pair (x < y) of rows with equal codes, in chunks of about _PAIRS_AT_ONCE pairs:
+    arrays x, y."""
+    order = np.argsort(codes, kind="stable")  # stable: each run of equal codes in increasing row order
+    ordered = codes[order]
+    boundary = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1], True])
+    sizes = np.diff(boundary)
+    starts = boundary[:-1]
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        at = starts[sizes == size]
+        per_run = size * (size - 1) // 2
+        if per_run <= _PAIRS_AT_ONCE:
+            x, y = np.triu_indices(size, 1)
+            step = max(1, _PAIRS_AT_ONCE // per_run)
+            for s in range(0, len(at), step):
+                block = at[s:s + step, None]
+                yield order[block + x].ravel(), order[block + y].ravel()
+            continue
+        for start in at.tolist():  # a huge run (a sentence repeated everywhere): its triangle row by row
+            run = order[start:start + size]
+            step = max(1, _PAIRS_AT_ONCE // size)
+            for top in range(0, size - 1, step):
+                firsts = np.arange(top, min(top + step, size - 1))
+                counts = size - 1 - firsts
+                x = np.repeat(firsts, counts)
+                y = x + 1 + np.arange(len(x)) - np.repeat(np.cumsum(counts) - counts, counts)
+                yield run[x], run[y]
+
+
+def minhash_signatures(term_sets: list[set[str]], num_perm: int = NUM_PERM) -> np.ndarray:
+    """The hashvalues of datasketch's MinHash(num_perm) (seed 1, scheme affine32, sha1_hash32)
+    of each non-empty set of terms, one row per set, computed in bulk (_code_signatures)."""
+    if not all(term_sets):
+        raise ValueError("MinHash signatures of empty sets are not computed (they match nothing)")
+    vocabulary = sorted(set().union(*term_sets))
+    code = {term: k for k, term in enumerate(vocabulary)}
+    codes = np.fromiter((code[t] for found in term_sets for t in found), dtype=np.int64)
+    return _code_signatures(vocabulary, codes, np.array([len(found) for found in term_sets], dtype=np.int64), num_perm)
+
+
+_SETS_AT_ONCE = 5_000  # sets whose terms' permuted hashes are gathered at once (~ 20 MB)
+
+
+def _code_signatures(vocabulary: Sequence[str], codes: np.ndarray, lengths: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
+    """MinHash signatures of term lists given as vocabulary codes (codes: list after list,
+    lengths: terms per list, none empty): each distinct term is hashed and permuted once, and
+    a list's signature is the minimum over its terms' rows (a term repeated in a list changes
+    no minimum, so no set need be made)."""
+    a, b = minhash_permutations(num_perm)  # uint32; products wrap modulo 2**32 as in MinHash.update_batch
+    hashed = np.array([_sha1_hash32(term.encode("utf-8")) for term in vocabulary], dtype=np.uint32)
+    permuted = _fmix32(hashed)[:, None] * a[None, :] + b[None, :]
+    ends = np.cumsum(lengths)
+    signatures = np.empty((len(lengths), num_perm), dtype=np.uint32)
+    for start in range(0, len(lengths), _SETS_AT_ONCE):
+        stop = min(start + _SETS_AT_ONCE, len(lengths))
+        first, last = int(ends[start] - lengths[start]), int(ends[stop - 1])
+        signatures[start:stop] = np.minimum.reduceat(permuted[codes[first:last]], ends[start:stop] - lengths[start:stop] - first,
+                                                     axis=0)
+    return signatures
+
+
+# datasketch is not imported to run: importing it loads scipy.integrate (half a second of CPU,
+# as much as the MinHash work on a thousand articles). tests/test_reuse_equivalence.py checks
+# that the functions below give datasketch's numbers.
+
+def _sha1_hash32(data: bytes) -> int:
+    """datasketch.hashfunc.sha1_hash32: the first four bytes of the SHA-1 digest, little-endian."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+@lru_cache(maxsize=16)
+def minhash_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) uint32 parameters of the affine32 permutations of datasketch's
+    MinHash(num_perm, seed) (MinHash._init_permutations): odd multipliers a, offsets b, drawn
+    from numpy's legacy RandomState(seed). Read-only arrays (shared through the cache)."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    a.flags.writeable = b.flags.writeable = False
+    return a, b
+
+
+# (bands, rows per band) that MinHashLSH(threshold, num_perm) chooses (datasketch.lsh._optimal_param,
+# equal weights of false positives and negatives) for the settings used here.
+_LSH_BANDS = {(LSH_THRESHOLD, NUM_PERM): (21, 3)}
+
+
+def lsh_bands(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The (bands, rows per band) of datasketch's MinHashLSH(threshold, num_perm): band k
+    covers signature columns k * rows .. (k + 1) * rows. Known settings are looked up; others
+    are asked of datasketch (its search integrates the error probabilities numerically)."""
+    known = _LSH_BANDS.get((threshold, num_perm))
+    if known is not None:
+        return known
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 32-bit finalizer that datasketch's affine32 scheme applies to each
+    term hash before the permutations (datasketch.minhash._fmix)."""
+    with np.errstate(over="ignore"):
+        values = values ^ (values >> np.uint32(16))
+        values = values * np.uint32(0x85EBCA6B)
+        values = values ^ (values >> np.uint32(13))
+        values = values * np.uint32(0xC2B2AE35)
+        return values ^ (values >> np.uint32(16))
+
+
+def _method_of_words(a: str, b: str) -> str:
+    """verbatim, near_verbatim or reworded, from the normalized words of two texts."""
+    if a == b:
+        return "verbatim"
+    if fuzz.ratio(a, b) >= VERBATIM_RATIO:
+        return "near_verbatim"
+    return "reworded"
+
+
+def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: Paraphrases | None = None,
+               codebook_dir=None, min_similarity: float = MIN_SIMILARITY, min_containment: float = MIN_CONTAINMENT,
+               min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM,
+               tokens: Sequence[Sequence[tuple[str, str]]] | None = None) -> pd.DataFrame:
+    """Shared passages: one row per pair of sentences from two articles that say the same
+    thing in (nearly) the same words. Columns REUSE_COLUMNS; article_a is the more original
+    copy (`original_order`). similarity is the weighted Dice of the term alignment (0..1);
+    coverage_a/_b the share of each sentence's term weight found in the other; method is
+    verbatim, near_verbatim or reworded; words_only_a/_b and swapped_words show the edits.
+
+    tokens: each sentence's `analysis.textsim.tokens` with these paraphrases, in row order,
+    when already at hand (the export builds them per article: see `tokens_by_sentence`).
+
+    Memory: each stage's arrays are let go as soon as the next has what it needs (the
+    signatures once the candidates are found, the token index once they are scored), as the
+    candidates run to millions on 10,000 articles."""
+    if paraphrases is None:
+        paraphrases = load_paraphrases(codebook_dir)
+    texts = sentences["text"].tolist()
+    if tokens is None:
+        toks = sentence_tokens(texts, paraphrases)
+    elif len(tokens) != len(texts):
+        raise ValueError(f"{len(tokens)} token lists for {len(texts)} sentences")
+    else:
+        toks = tokens
+    index = TokenIndex(toks)
+    weights = index.idf_weights()  # (text_weights of the texts)
+    index.weigh(weights, max(weights.values(), default=1.0))
+    article_ids = sentences["article_id"].tolist()
+    candidates = _sentence_candidates(index, article_ids, min_terms=min_terms, lsh_threshold=lsh_threshold,
+                                      num_perm=num_perm)
+    _orient(candidates, original_order(articles).reindex(article_ids).to_numpy(), article_ids)
+    scored = index.score(candidates[:, 0], candidates[:, 1], min_similarity=min_similarity,
+                         min_coverage=min_containment)
+    del index
+    if not len(scored.index):
+        return pd.DataFrame([], columns=REUSE_COLUMNS)
+    first, second = candidates[scored.index, 0], candidates[scored.index, 1]
+    del candidates
+    scores = {name: getattr(scored, name) for name in _SCORE_LISTS}
+    del scored  # (its lists go, one by one, into the table)
+    return _reuse_frame(first, second, scores, sentences, articles, texts, article_ids)
+
+
+def _sentence_candidates(index: TokenIndex, article_ids: list, *, min_terms: int, lsh_threshold: float,
+                         num_perm: int) -> np.ndarray:
+    """The candidate pairs (`_banded_pairs`) of the sentences with min_terms terms or more (and
+    at least one), from their MinHash signatures (let go on return)."""
+    members = np.flatnonzero((index.lengths >= min_terms) & (index.lengths > 0))
+    listed = np.repeat(np.isin(np.arange(len(index.lengths)), members), index.lengths)
+    signatures = _code_signatures(index.vocabulary, index.codes[listed], index.lengths[members], num_perm)
+    del listed
+    return _banded_pairs(signatures, members.tolist(), article_ids, len(index.lengths), threshold=lsh_threshold,
+                         num_perm=num_perm, min_jaccard=MIN_ESTIMATED_JACCARD,
+                         dtype=np.int32 if len(index.lengths) < 2**31 else np.int64)
+
+
+def _orient(candidates: np.ndarray, rank: np.ndarray, article_ids: list) -> None:
+    """Swap, in place, the pairs whose second sentence's article (rank: `original_order` of
+    each sentence's article) is the more original, so that it comes first."""
+    missing = np.isnan(rank)
+    unranked = np.flatnonzero(missing[candidates[:, 0]] | missing[candidates[:, 1]])
+    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
+        i, j = candidates[unranked[0]].tolist()
+        raise KeyError(article_ids[j if missing[j] else i])
+    later_first = np.flatnonzero(rank[candidates[:, 1]] < rank[candidates[:, 0]])
+    candidates[later_first] = candidates[later_first, ::-1]
+
+
+def _reuse_frame(first: np.ndarray, second: np.ndarray, scores: dict[str, list], sentences: pd.DataFrame,
+                 articles: pd.DataFrame, texts: list[str], article_ids: list) -> pd.DataFrame:
+    """The reuse table of the kept pairs (first[k], second[k]) (sentence positions), sorted;
+    scores: the lists of their `PairScores` by name, emptied as the table takes them.
+
+    The order comes from the sort keys alone, and each column is made in that order and
+    turned into a Series at once, so that the table is built once and its columns as Python
+    lists are held one at a time, not all of them and then a sorted copy of the table."""
+    sentence_ids = np.asarray([int(k) for k in sentences["sentence_id"].tolist()], dtype=object)
+    ids = np.asarray(article_ids, dtype=object)
+    # sorted by article_a, article_b, sentence_id_a, sentence_id_b (unique: a sentence pair is
+    # a candidate once), on codes: the articles' in the sorted order of their ids
+    article_code = pd.factorize(ids, sort=True)[0]
+    number = np.asarray(sentence_ids.tolist(), dtype=np.int64)
+    order = np.lexsort((number[second], number[first], article_code[second], article_code[first]))
+    first, second = first[order], second[order]
+
+    def of_pairs(values) -> pd.Series:
+        """values (one per pair, in the order of `scores`) in the table's order."""
+        return pd.Series(np.asarray(values, dtype=object)[order].tolist())
+
+    def of_sentences(values: np.ndarray, which: np.ndarray) -> pd.Series:
+        return pd.Series(values[which].tolist())
+
+    def rounded(name: str) -> pd.Series:
+        """round(value, 4) of each score: of each distinct float once (verbatim copies all score 1.0)."""
+        values = np.asarray(scores.pop(name), dtype=np.float64)[order]
+        bits, inverse = np.unique(values.view(np.int64), return_inverse=True)  # (bits: -0.0 stays apart from 0.0)
+        return pd.Series(np.array([round(value, 4) for value in bits.view(np.float64).tolist()], dtype=np.float64)[inverse])
+
+    outlet = articles.set_index("article_id")["outlet"].to_dict()
+    outlets = np.asarray([outlet.get(aid, "") for aid in article_ids], dtype=object)
+    n_words = np.asarray([int(k) for k in sentences["n_words"].tolist()], dtype=object)
+    text = np.asarray(texts, dtype=object)
+    columns = {"article_a": of_sentences(ids, first), "article_b": of_sentences(ids, second),
+               "text_a": of_sentences(text, first), "text_b": of_sentences(text, second),
+               "similarity": rounded("similarity"),
+               "sentence_id_a": of_sentences(sentence_ids, first), "sentence_id_b": of_sentences(sentence_ids, second),
+               "outlet_a": of_sentences(outlets, first), "outlet_b": of_sentences(outlets, second),
+               "method": pd.Series(_methods(texts, first.tolist(), second.tolist())),
+               "coverage_a": rounded("coverage_a"), "coverage_b": rounded("coverage_b"),
+               "n_words_a": of_sentences(n_words, first), "n_words_b": of_sentences(n_words, second)}
+    for name in ("words_only_a", "words_only_b", "swapped_words"):
+        columns[name] = of_pairs(scores.pop(name))
+    return pd.DataFrame(columns, columns=REUSE_COLUMNS, copy=False)
+
+
+def _methods(texts: list[str], first: list[int], second: list[int]) -> list[str]:
+    """`_method_of_words` of each pair (first[k], second[k]) of texts, normalizing each distinct
+    text once (the kept pairs share few texts: wire copies)."""
+    normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
+    return [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)]
+
+
+def shared_share(reuse: pd.DataFrame, sentences: pd.DataFrame, *, complete: bool = True) -> pd.DataFrame:
+    """For every ordered pair of different articles in `sentences` (complete=True; else only
+    pairs sharing text, both ways): the share of the first article's body words (article_id)
+    in sentences shared with the second (other_article_id). Columns article_id,
+    other_article_id, shared_sentences, shared_words, body_words, share. Each sentence counts
+    once however many copies it has in the other article."""
+    body = sentences.groupby("article_id")["n_words"].sum()
+    sides = pd.concat([
+        reuse[["article_a", "sentence_id_a", "article_b"]].set_axis(["article_id", "sentence_id", "other_article_id"], axis=1),
+        reuse[["article_b", "sentence_id_b", "article_a"]].set_axis(["article_id", "sentence_id", "other_article_id"], axis=1),
+    ]).drop_duplicates()
+    sides = sides.merge(sentences[["article_id", "sentence_id", "n_words"]], on=["article_id", "sentence_id"])
+    shared = sides.groupby(["article_id", "other_article_id"]).agg(
+        shared_sentences=("sentence_id", "size"), shared_words=("n_words", "sum"))
+    if complete:
+        ids = sorted(body.index)
+        grid = pd.MultiIndex.from_tuples([(a, b) for a in ids for b in ids if a != b], names=["article_id", "other_article_id"])
+        shared = shared.reindex(grid, fill_value=0)
+    out = shared.reset_index()
+    out["body_words"] = out["article_id"].map(body).astype(int)
+    out["share"] = (out["shared_words"] / out["body_words"].where(out["body_words"] > 0)).fillna(0.0).round(4)
+    return out
+
+
+def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                min_sentences: int = ORIGIN_MIN_SENTENCES, min_share: float = ORIGIN_MIN_SHARE) -> pd.DataFrame:
+    """One row per pair of articles with at least one shared passage (columns PAIR_COLUMNS):
+    how much each side shares, and a judgement of common origin (origin) with its basis.
+
+    origin is one of: common_wire (same agency known for both), probable_wire (agency known
+    for one side only; origin_agency names it), shared_text_other_agencies (different agencies:
+    pooled copy or the same statement quoted; check), shared_text_unknown_origin (no agency
+    known), incidental (too little shared to be copy: usually the same remark quoted by both)."""
+    if reuse.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    first, second, ab, ba = _pair_shares(reuse, sentences)
+    # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
+    outlet = dict(zip(articles["article_id"], articles["outlet"]))
+    agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
+    channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
+    share_a, share_b = ab.share.tolist(), ba.share.tolist()
+    # column by column (a row's values appended to sixteen lists was most of the cost); a
+    # judgement depends on four values that repeat from pair to pair: each made once
+    n_shared = np.minimum(ab.sentences, ba.sentences).tolist()
+    judged: dict[tuple, tuple[str, str, str]] = {}
+    judgements = []
+    for key in zip(n_shared, map(max, share_a, share_b), map(agency.__getitem__, first), map(agency.__getitem__, second)):
+        found = judged.get(key)
+        if found is None:
+            found = judged[key] = _judge_origin(*key, min_sentences, min_share)
+        judgements.append(found)
+    columns = {
+        "article_a": first, "article_b": second,
+        "outlet_a": [outlet[a] for a in first], "outlet_b": [outlet[b] for b in second],
+        "shared_sentences": n_shared,
+        "shared_words_a": ab.words.tolist(), "shared_words_b": ba.words.tolist(),
+        "share_a": share_a, "share_b": share_b,
+        "agency_a": [agency[a] for a in first], "agency_b": [agency[b] for b in second],
+        "channel_a": [channel[a] for a in first], "channel_b": [channel[b] for b in second],
+        "origin": [origin for origin, _, _ in judgements], "origin_agency": [known for _, known, _ in judgements],
+        "basis": [f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"
+                  for (_, _, basis), a, b in zip(judgements, first, second)],
+    }
+    return pd.DataFrame(columns, columns=PAIR_COLUMNS)
+
+
+class _Shared(NamedTuple):
+    """What one article of each pair shares with the other (`shared_share` of the pair)."""
+    sentences: np.ndarray  # int64: its sentences shared with the other article, each counted once
+    words: np.ndarray  # int64: their words
+    share: np.ndarray  # float64: their share of its body words, rounded to 4 places
+
+
+def _pair_shares(reuse: pd.DataFrame, sentences: pd.DataFrame) -> tuple[list, list, _Shared, _Shared]:
+    """The pairs (article_a, article_b) of `reuse` (each once, sorted) and, for each, what a
+    shares with b and b with a: the rows `shared_share(reuse, sentences, complete=False)` has
+    for (a, b) and (b, a), computed on integer codes (its merges and group-bys of article ids
+    were most of reuse_pairs' cost once its loop was gone). Every sentence of `reuse` must be
+    in `sentences`."""
+    # article codes in sorted order of the ids: sorting the codes sorts the ids
+    ids = [reuse["article_a"].to_numpy(dtype=object), reuse["article_b"].to_numpy(dtype=object),
+           sentences["article_id"].to_numpy(dtype=object)]
+    codes, names = pd.factorize(np.concatenate(ids), sort=True)
+    code_a, code_b, code_s = np.split(codes.astype(np.int64), np.cumsum([len(part) for part in ids[:2]]))
+    n = max(len(names), 1)
+    sentence_id = sentences["sentence_id"].to_numpy(dtype=np.int64)
+    n_words = sentences["n_words"].to_numpy(dtype=np.int64)
+    body = np.bincount(code_s, weights=n_words, minlength=n).astype(np.int64)  # (whole numbers: exact sums)
+    # each (article, shared sentence, other article) once
+    article = np.r_[code_a, code_b]
+    other = np.r_[code_b, code_a]
+    shared = np.r_[reuse["sentence_id_a"].to_numpy(dtype=np.int64), reuse["sentence_id_b"].to_numpy(dtype=np.int64)]
+    order = np.lexsort((shared, other, article))
+    article, other, shared = article[order], other[order], shared[order]
+    first = np.r_[True, (article[1:] != article[:-1]) | (other[1:] != other[:-1]) | (shared[1:] != shared[:-1])]
+    article, other, shared = article[first], other[first], shared[first]
+    # their words, from the sentences frame
+    span = int(max(sentence_id.max(initial=0), shared.max(initial=0))) + 1
+    known = code_s * span + sentence_id
+    sorter = np.argsort(known, kind="stable")
+    wanted = article * span + shared
+    at = np.minimum(np.searchsorted(known[sorter], wanted), max(len(known) - 1, 0))
+    if not len(known) or (known[sorter][at] != wanted).any():
+        raise ValueError("reuse cites sentences that are not in `sentences`")
+    words = n_words[sorter[at]]
+    # per (article, other article): a run of the sorted rows
+    group = article * n + other
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    group_key = group[starts]
+    counts = np.diff(np.r_[starts, len(group)])
+    summed = np.add.reduceat(words, starts) if len(starts) else np.zeros(0, np.int64)
+    body_of = body[article[starts]]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.round(np.where(body_of > 0, summed / np.where(body_of > 0, body_of, 1), 0.0), 4)
+    pairs = _distinct(code_a * n + code_b)
+    a, b = np.divmod(pairs, n)
+
+    def of(keys: np.ndarray) -> _Shared:
+        at = np.searchsorted(group_key, keys)  # every pair shares both ways: each key is there
+        return _Shared(counts[at], summed[at], share[at])
+
+    return names[a].tolist(), names[b].tolist(), of(pairs), of(b * n + a)
+
+
+
+def _judge_origin(n_shared: int, top_share: float, agency_a: str, agency_b: str,
+                  min_sentences: int, min_share: float) -> tuple[str, str, str]:
+    amount = f"{n_shared} shared sentence(s), up to {top_share:.0%} of one article"
+    if n_shared < min_sentences or top_share < min_share:
+        return "incidental", "", f"{amount}: too little for copy (often one remark quoted by both)"
+    if agency_a and agency_b:
+        if agency_a.casefold() == agency_b.casefold():
+            return "common_wire", agency_a, f"{amount}; both from {agency_a}"
+        return "shared_text_other_agencies", "", f"{amount}; agencies differ ({agency_a} / {agency_b})"
+    if agency_a or agency_b:
+        known = agency_a or agency_b
+        return "probable_wire", known, f"{amount}; agency {known} known for one side only"
+    return "shared_text_unknown_origin", "", f"{amount}; no agency known"
+
+
+def exclude_shared(sentences: pd.DataFrame, reuse: pd.DataFrame, *, keep: str = "original") -> pd.DataFrame:
+    """`sentences` without shared passages, so any analysis taking a sentences frame can be
+    rerun on each outlet's own contribution.
+
+    keep="original" (default): a shared sentence stays in the copy treated as the original
+    (article_a of each reuse row) and is dropped from the later copies (article_b), so the
+    shared text is counted once. keep="none": dropped from every copy, leaving only text no
+    other article carries. The input is not modified; row order and index are kept."""
+    if keep not in ("original", "none"):
+        raise ValueError(f"keep must be 'original' or 'none', got {keep!r}")
+    drop = [reuse[["article_b", "sentence_id_b"]].set_axis(["article_id", "sentence_id"], axis=1)]
+    if keep == "none":
+        drop.append(reuse[["article_a", "sentence_id_a"]].set_axis(["article_id", "sentence_id"], axis=1))
+    dropped = pd.concat(drop)
+    keys = pd.MultiIndex.from_frame(sentences[["article_id", "sentence_id"]])
+    shared = keys.isin(pd.MultiIndex.from_frame(dropped)) if len(dropped) else np.zeros(len(sentences), bool)
+    return sentences[~shared]
+
+
+def netting_summary(sentences: pd.DataFrame, netted: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: body words and sentences before and after `exclude_shared`, and the share
+    of its words that are its own contribution."""
+    outlet = articles.set_index("article_id")["outlet"]
+
+    def count(frame):
+        return frame.assign(outlet=frame["article_id"].map(outlet)).groupby("outlet").agg(
+            sentences=("sentence_id", "size"), words=("n_words", "sum"))
+
+    before, after = count(sentences), count(netted)
+    out = before.add_suffix("_before").join(after.add_suffix("_after")).fillna(0).astype(int)
+    out["own_share"] = (out["words_after"] / out["words_before"].where(out["words_before"] > 0)).fillna(0.0).round(4)
+    return out.reset_index()[["outlet", "sentences_before", "sentences_after", "words_before", "words_after", "own_share"]]
+
+
+def netted_corpus(corpus, reuse: pd.DataFrame, *, keep: str = "original"):
+    """The corpus with shared passages taken out of its sentences (see exclude_shared), so any
+    sentence-based analysis (topics and actors, figures, frames, labels, quotes, tone) can be
+    rerun on each outlet's own contribution through the same tables. Block text, and so
+    readability (textstat on block text), is left whole: cutting sentences out of a block would
+    rewrite the text that the blocks cite."""
+    from dataclasses import replace
+
+    return replace(corpus, sentences=exclude_shared(corpus.sentences, reuse, keep=keep))
+
+
+def netting_effect(before: pd.DataFrame, after: pd.DataFrame, value: str, by: list[str]) -> pd.DataFrame:
+    """`value` summed by `by` in a table computed on the full corpus and on the netted one,
+    with the change; rows where netting changed nothing are dropped."""
+    full = before.groupby(by)[value].sum().rename("before")
+    own = after.groupby(by)[value].sum().rename("after")
+    table = pd.concat([full, own], axis=1).fillna(0.0)
+    table["change"] = table["after"] - table["before"]
+    return table[table["change"].abs() > 1e-9].reset_index()
+
+
+# --- analysis/textsim.py at c1c90e8: tokens_by_sentence, verbatim ---
+def tokens_by_sentence(sentences, token_table) -> list[Sequence[tuple[str, str]]]:
+    """The tokens of each row of `sentences`, in its order, looked up by (article_id,
+    sentence_id) in a `sentence_token_table` of the same sentences (whatever its row order)."""
+    by_key = dict(zip(zip(token_table["article_id"].tolist(), token_table["sentence_id"].tolist()),
+                      token_table["tokens"].tolist()))
+    keys = zip(sentences["article_id"].tolist(), sentences["sentence_id"].tolist())
+    try:
+        return [by_key[key] for key in keys]
+    except KeyError as missing:
+        raise ValueError(f"the token table has no row for sentence {missing.args[0]}") from None
+
+
+# --- analysis/tables.py at c1c90e8: the builders of reuse.csv and reuse_pairs.csv, verbatim (without
+# their @table registration, their imports from this module) ---
+def reuse_table(ctx):
+    sentences = ctx.corpus.sentences
+    return find_reuse(sentences, ctx.corpus.articles, codebook_dir=ctx.codebook_dir,
+                      tokens=tokens_by_sentence(sentences, ctx.table("sentence_tokens")))
+
+
+def reuse_pairs_table(ctx):
+    return reuse_pairs(ctx.table("reuse.csv"), ctx.corpus.sentences, ctx.corpus.articles)
