@@ -68,7 +68,7 @@ def test_the_command_reports_an_interruption_in_one_line(tmp_path, previous_run,
     def interrupted(ctx):
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(TABLES, "blocks.csv", interrupted)
+    monkeypatch.setitem(TABLES, "articles.csv", interrupted)
     corpus = write_corpus(tmp_path / "in", {"a.txt": ARTICLE})
     before = _snapshot(previous_run)
     status = main(["export", "--corpus", str(corpus), "--out", str(previous_run)])
