@@ -434,7 +434,7 @@ def _texts_at(slices: Iterable[pd.DataFrame], at: np.ndarray) -> list[str]:
     texts: list[str] = []
     done = 0
     for part in slices:
-        wanted = at[(at >= done) & (at < done + len(part))] - done
+        wanted = at[np.searchsorted(at, done):np.searchsorted(at, done + len(part))] - done
         texts.extend(part["text"].iloc[wanted].tolist())  # (only these: a forked child copies what it reads)
         done += len(part)
     if len(texts) != len(at):
