@@ -78,6 +78,13 @@ def coded_term_counts(frame: pd.DataFrame, group: str, text: str = "text", *,
     return counter.counts()
 
 
+# Text gathered from slices before it is counted: each batch splits and counts every group's
+# distinct chunks again (a frequent word is looked up once per group and batch), so batches of
+# a few hundred articles cost 2-3 times the CPU of the whole corpus at once; 16 million
+# characters (about 3,000 articles of news) hold a few tens of MB.
+BATCH_CHARS = 16_000_000
+
+
 class TermCounter:
     """term_counts as integer codes, folded over a frame given in slices (`add` each in turn):
     the counts of whole numbers add up exactly, so any slicing gives the counts of the whole.
@@ -87,7 +94,8 @@ class TermCounter:
     turn: each group's texts are split on whitespace (far faster than the regex) and their
     chunks counted, the regex runs once per distinct chunk, each distinct matched word is made
     a token once, and the counts are summed over integer codes rather than in string-keyed
-    dicts. Only those caches and the counts per (group, token) are held between slices."""
+    dicts. Only those caches, the counts per (group, token) and up to BATCH_CHARS of text
+    are held between slices."""
 
     def __init__(self, stopwords=STOPWORDS):
         self._stop = _stopword_set(stopwords)
@@ -97,13 +105,21 @@ class TermCounter:
         self._token_of_word: dict[str, int] = {}  # distinct matched word -> its token's code
         self._chunk_tokens = _Ragged()  # each chunk's tokens, as codes
         self._counted = _PairCounts()  # (group position, token code) -> count
+        self._texts: dict[object, list[str]] = {}  # per group key, the texts added but not yet counted
+        self._n_chars = 0
 
     def add(self, frame: pd.DataFrame, group: str, text: str = "text") -> None:
-        """Count the tokens of frame[text] per frame[group]."""
-        texts: dict[object, list[str]] = {}
+        """Count the tokens of frame[text] per frame[group] (once BATCH_CHARS of text are
+        gathered, or at `counts`)."""
         for key, value in zip(frame[group].tolist(), frame[text].tolist()):
-            texts.setdefault(key, []).append(str(value))
-        for key, values in texts.items():
+            value = str(value)
+            self._texts.setdefault(key, []).append(value)
+            self._n_chars += len(value)
+        if self._n_chars >= BATCH_CHARS:
+            self._count()
+
+    def _count(self) -> None:
+        for key, values in self._texts.items():
             position = self._groups.setdefault(key, len(self._groups))
             chunks = Counter(" ".join(values).split())
             for chunk in [c for c in chunks if c not in self._chunk_code]:
@@ -116,9 +132,11 @@ class TermCounter:
             summed = np.bincount(tokens, weights=times, minlength=len(self._token_code) + 1)[1:]
             used = np.flatnonzero(summed)
             self._counted.add(position, used, summed[used].astype(np.int64))
+        self._texts, self._n_chars = {}, 0
 
     def counts(self) -> CodedCounts:
         """Everything added so far, as CodedCounts."""
+        self._count()
         vocabulary = sorted(self._token_code)
         rank = np.empty(len(vocabulary), np.int64)  # provisional code -> place in the sorted vocabulary
         rank[[self._token_code[token] - 1 for token in vocabulary]] = np.arange(len(vocabulary))

@@ -2,7 +2,8 @@
 logodds.distinctive_words_of_slices) equals the c1c90e8 builder, which tokenised the whole
 frame at once (kept in tests/reference_distinctive_words_c1c90e8.py), exactly: on the seeds
 and the second-event fixture with the corpus given one, two or three articles at a time, and
-on traps and generated texts cut into slices at any rows."""
+on traps and generated texts cut into slices at any rows; with the text counted after every
+slice, in batches of a few slices, or all at once (tokens.BATCH_CHARS)."""
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reference_distinctive_words_c1c90e8 as reference
-from analysis import load_corpus
+from analysis import load_corpus, tokens
 from analysis.export import Context
 from analysis.logodds import distinctive_words, distinctive_words_of_slices
 from analysis.tokens import TermCounter, coded_term_counts
@@ -18,6 +19,13 @@ from helpers import sliced_corpus
 from test_distinctive_words_equivalence import SPACES, TRAPS, WORDS
 
 OTHER_EVENT = "tests/fixtures/other_event"
+
+
+@pytest.fixture(autouse=True, params=[1, 60, None], ids=["every slice", "60 chars", "whole"])
+def batch_chars(request, monkeypatch):
+    """Text counted after every slice, every 60 characters or so, or all at the end."""
+    if request.param is not None:
+        monkeypatch.setattr(tokens, "BATCH_CHARS", request.param)
 
 
 def cut(frame: pd.DataFrame, cuts) -> list[pd.DataFrame]:
@@ -67,7 +75,7 @@ TEXTS = st.lists(st.tuples(WORDS, st.sampled_from(list(SPACES) + [",", ".", "", 
     lambda pairs: "".join(w + s for w, s in pairs)) | st.text(max_size=15)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), TEXTS), max_size=14),
        st.lists(st.integers(0, 14), max_size=6), st.sampled_from([None, 5.0]))
 def test_generated_texts_in_generated_slices(rows, cuts, prior_strength):
