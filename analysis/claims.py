@@ -34,6 +34,7 @@ import pandas as pd
 
 from .codebook import Column, codebook_path, read_codebook
 from .numbers import CLAIM_KINDS, FIGURE_COLUMNS, KINDS
+from .table_parts import in_article_id_order
 
 CLAIMS_FILE = "claims.csv"
 CLAIM_COLUMNS = [
@@ -290,18 +291,9 @@ def figures_of_mentions(slices, articles: pd.DataFrame, codebook_dir=None) -> pd
     # no figure or no article: the empty frame extraction gives
     figures = pd.concat(frames, ignore_index=True) if frames else figure_frame([])
     del frames  # the slices, now copied
-    figures = _in_article_id_order(figures)
+    figures = in_article_id_order(figures)  # (as a table ordered by article_id is gathered)
     figures = derive_figures(figures, articles)
     return assign_claims(figures, load_claims(codebook_dir))[FIGURE_COLUMNS]
-
-
-def _in_article_id_order(figures: pd.DataFrame) -> pd.DataFrame:
-    """The rows with articles sorted by id, each article's rows kept in their order (stable,
-    as table_parts.frame_of_parts sorts a table ordered by article_id)."""
-    if figures["article_id"].is_monotonic_increasing:
-        return figures
-    by_id = np.argsort(np.asarray(figures["article_id"].tolist(), dtype=object), kind="stable")
-    return figures.iloc[by_id].reset_index(drop=True)
 
 
 def claims_by_outlet(discrepancies: pd.DataFrame) -> pd.DataFrame:

@@ -69,10 +69,15 @@ def frame_of_parts(name: str, parts: list[TablePart], order: str) -> pd.DataFram
     articles by id (stable: rows within an article keep their order)."""
     columns, dtypes = layout(name, parts)
     frame = frame_of_rows([row for part in parts for row in part.rows], columns, dtypes)
-    if order == "article_id" and len(frame):
-        by_id = np.argsort(np.asarray(frame["article_id"].tolist(), dtype=object), kind="stable")
-        frame = frame.iloc[by_id].reset_index(drop=True)
-    return frame
+    return in_article_id_order(frame) if order == "article_id" and len(frame) else frame
+
+
+def in_article_id_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows with the articles sorted by id, each article's rows kept in their order."""
+    if frame["article_id"].is_monotonic_increasing:
+        return frame
+    by_id = np.argsort(np.asarray(frame["article_id"].tolist(), dtype=object), kind="stable")
+    return frame.iloc[by_id].reset_index(drop=True)
 
 
 class PartSpill:
