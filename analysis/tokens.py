@@ -111,10 +111,15 @@ class TermCounter:
     def add(self, frame: pd.DataFrame, group: str, text: str = "text") -> None:
         """Count the tokens of frame[text] per frame[group] (once BATCH_CHARS of text are
         gathered, or at `counts`)."""
+        texts: dict[object, list[str]] = {}
         for key, value in zip(frame[group].tolist(), frame[text].tolist()):
-            value = str(value)
-            self._texts.setdefault(key, []).append(value)
-            self._n_chars += len(value)
+            texts.setdefault(key, []).append(str(value))
+        for key, values in texts.items():
+            # held as one string per group and slice: the slice's own strings, scattered
+            # among its other objects, are freed with it (holding them kept their memory)
+            joined = " ".join(values)
+            self._texts.setdefault(key, []).append(joined)
+            self._n_chars += len(joined)
         if self._n_chars >= BATCH_CHARS:
             self._count()
 
