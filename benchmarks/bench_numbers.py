@@ -33,7 +33,7 @@ from analysis.claims import assign_claims, build_figures, find_discrepancies, lo
 from analysis.config import ROOT
 from analysis.numbers import extract_sentence, load_lexicon
 
-from .bench_reuse import _forked_in_turns, _measured, _print_in_turns
+from .common import forked_in_turns, measure_run, print_in_turns
 from .common import best_of, letter_tag
 from .news_corpus import load_news_corpus, make_news_corpus
 
@@ -137,7 +137,7 @@ def _figures_csv_text(figures: pd.DataFrame) -> bytes:
 def _figures_job_in_fork(version: str, measure: str) -> tuple[float, float, str]:
     """figures.csv as one version's export job builds it, in a forked child: c1c90e8 extracts
     the whole corpus.sentences; the current job reads the spilled mentions in slices.
-    measure "rise": `_measured` (CPU, peak RSS above the start); "private": (CPU, peak of the
+    measure "rise": `measure_run` (CPU, peak RSS above the start); "private": (CPU, peak of the
     child's private memory, digest), what a forked export job costs: its own allocations and
     the parent's pages it copied by touching their objects (the sampling thread adds to CPU)."""
     from analysis.export import Context
@@ -149,7 +149,7 @@ def _figures_job_in_fork(version: str, measure: str) -> tuple[float, float, str]
     else:
         build = lambda: Context(corpus, _spilled={"figure_mentions": spilled}).table("figures.csv")  # noqa: E731
     if measure == "rise":
-        return _measured(build, _figures_csv_text)
+        return measure_run(build, _figures_csv_text)
     peak, done = [_private_mb()], threading.Event()
 
     def sample():
@@ -158,7 +158,7 @@ def _figures_job_in_fork(version: str, measure: str) -> tuple[float, float, str]
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    cpu, _, digest = _measured(build, _figures_csv_text)
+    cpu, _, digest = measure_run(build, _figures_csv_text)
     done.set()
     sampler.join()
     return cpu, max(peak[0], _private_mb()), digest
@@ -211,8 +211,8 @@ def mentions_against_c1c90e8(corpus) -> None:
         _FIGURES_INPUT = (corpus, spill.written("figure_mentions"))
         gc.freeze()  # as the export freezes its context before forking the jobs
         try:
-            _print_in_turns(_forked_in_turns(_figures_job_in_fork, ("c1c90e8", "current"), "rise"))
-            private = _forked_in_turns(_figures_job_in_fork, ("c1c90e8", "current"), "private")
+            print_in_turns(forked_in_turns(_figures_job_in_fork, ("c1c90e8", "current"), "rise"))
+            private = forked_in_turns(_figures_job_in_fork, ("c1c90e8", "current"), "private")
         finally:
             gc.unfreeze()
             _FIGURES_INPUT = ()

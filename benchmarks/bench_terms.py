@@ -38,7 +38,7 @@ from analysis.topics import load_topics
 from analysis.word_starts import PatternSet
 
 from .bench_readability import plain_textstat, synthetic_corpus
-from .bench_reuse import _forked_in_turns, _measured, _print_in_turns
+from .common import forked_in_turns, measure_run, print_in_turns
 from .common import best_of, distinct_variants
 
 N_ARTICLES = 200
@@ -68,7 +68,7 @@ _SPILLED: dict = {}  # the Context the forked builders read (inherited by the fo
 
 
 def _builder_in_fork(version: str, name: str) -> tuple[float, float, str]:
-    """`_measured` of one version of a builder on _SPILLED["context"]."""
+    """`measure_run` of one version of a builder on _SPILLED["context"]."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import reference_distinctive_words_c1c90e8
     import reference_emphasis_table_c1c90e8
@@ -84,11 +84,11 @@ def _builder_in_fork(version: str, name: str) -> tuple[float, float, str]:
 
 
 def _measured_from_here(run, digest) -> tuple[float, float, str]:
-    """bench_reuse._measured with the peak memory counted from here: a forked child inherits
+    """common.measure_run with the peak memory counted from here: a forked child inherits
     its parent's peak RSS, which at a small corpus hides the builder's own; Linux resets it to
     the current RSS on writing 5 to clear_refs."""
     Path("/proc/self/clear_refs").write_text("5")
-    return _measured(run, digest)
+    return measure_run(run, digest)
 
 
 def compare_builders_memory(corpus, what: str) -> None:
@@ -105,7 +105,7 @@ def compare_builders_memory(corpus, what: str) -> None:
         try:
             for name in ("distinctive_words.csv", "emphasis.csv"):
                 print(f"{name} builder ({what}, {len(corpus.articles):,} articles, spilled; identical tables):")
-                _print_in_turns(_forked_in_turns(_builder_in_fork, ("c1c90e8", "current"), name))
+                print_in_turns(forked_in_turns(_builder_in_fork, ("c1c90e8", "current"), name))
         finally:
             spill.close()
             _SPILLED.clear()
