@@ -21,7 +21,6 @@ import os
 import re
 import sys
 import tempfile
-import threading
 import time
 import warnings
 from pathlib import Path
@@ -33,7 +32,7 @@ from analysis.claims import assign_claims, build_figures, find_discrepancies, lo
 from analysis.config import ROOT
 from analysis.numbers import extract_sentence, load_lexicon
 
-from .common import forked_in_turns, measure_run, print_in_turns
+from .common import forked_in_turns, measure_private, measure_run, print_in_turns
 from .common import best_of, letter_tag
 from .news_corpus import load_news_corpus, make_news_corpus
 
@@ -148,29 +147,8 @@ def _figures_job_in_fork(version: str, measure: str) -> tuple[float, float, str]
         build = lambda: old_build(corpus)  # noqa: E731
     else:
         build = lambda: Context(corpus, _spilled={"figure_mentions": spilled}).table("figures.csv")  # noqa: E731
-    if measure == "rise":
-        return measure_run(build, _figures_csv_text)
-    peak, done = [_private_mb()], threading.Event()
-
-    def sample():
-        while not done.wait(0.02):
-            peak[0] = max(peak[0], _private_mb())
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    cpu, _, digest = measure_run(build, _figures_csv_text)
-    done.set()
-    sampler.join()
-    return cpu, max(peak[0], _private_mb()), digest
-
-
-def _private_mb() -> float:
-    """This process's private dirty memory (MB): its allocations and its copies of pages it
-    shared with its parent."""
-    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        if line.startswith("Private_Dirty:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no Private_Dirty in /proc/self/smaps_rollup")
+    measure_with = measure_run if measure == "rise" else measure_private
+    return measure_with(build, _figures_csv_text)
 
 
 def partition_ids(corpus, workers: int = 2) -> list[list[str]]:

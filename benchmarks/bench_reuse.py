@@ -61,7 +61,7 @@ from analysis import textsim
 from analysis.textsim import align, load_paraphrases, sentence_tokens, sentence_weights, terms
 
 from .bench_readability import plain_textstat
-from .common import best_of, forked_in_turns, measure_run, print_in_turns
+from .common import best_of, forked_in_turns, measure_private, measure_run, print_in_turns
 from .news_corpus import load_news_corpus
 
 NEWS_ARTICLES = 1000
@@ -379,44 +379,11 @@ def against_de023f4(n: int) -> None:
     finally:
         _FIND_REUSE_INPUT = ()
 
-def _private_mb() -> float:
-    """This process's private dirty memory (pages it copied from its parent or allocated), MB."""
-    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        if line.startswith("Private_Dirty:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no Private_Dirty in /proc/self/smaps_rollup")
-
-
-def _measured_private(run, digest) -> tuple[float, float, str]:
-    """(CPU seconds, peak private memory in MB, sha256 of digest(result)) of run(), the peak
-    sampled every 0.1 s by a thread (a forked child's copies of its parent's pages count: the
-    RSS does not see them); called in a forked child."""
-    import hashlib
-    import threading
-
-    peak = [_private_mb()]
-    done = threading.Event()
-
-    def sample():
-        while not done.wait(0.1):
-            peak[0] = max(peak[0], _private_mb())
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    start = time.process_time()
-    result = run()
-    spent = time.process_time() - start
-    done.set()
-    sampler.join()
-    peak[0] = max(peak[0], _private_mb())
-    return spent, peak[0], hashlib.sha256(digest(result)).hexdigest()
-
-
 _REUSE_JOB: dict = {}  # the Context of the reuse job, set before forking: inherited, not pickled
 
 
 def _reuse_job_in_fork(version: str) -> tuple[float, float, str]:
-    """`_measured_private` of the reuse job (reuse.csv then reuse_pairs.csv, as CSV text) by
+    """`common.measure_private` of the reuse job (reuse.csv then reuse_pairs.csv, as CSV text) by
     one version's builders on _REUSE_JOB's Context."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import reference_reuse_c1c90e8
@@ -427,7 +394,7 @@ def _reuse_job_in_fork(version: str) -> tuple[float, float, str]:
     if version == "c1c90e8":
         export.TABLES["reuse.csv"] = reference_reuse_c1c90e8.reuse_table
         export.TABLES["reuse_pairs.csv"] = reference_reuse_c1c90e8.reuse_pairs_table
-    return _measured_private(lambda: [context.table(name) for name in ("reuse.csv", "reuse_pairs.csv")],
+    return measure_private(lambda: [context.table(name) for name in ("reuse.csv", "reuse_pairs.csv")],
                              lambda frames: "".join(frame.to_csv(index=False) for frame in frames).encode())
 
 
@@ -457,7 +424,7 @@ def reuse_job_against_c1c90e8(n: int) -> None:
         gc.collect()
         gc.freeze()  # (as the export before it forks: the collector does not touch the parent's objects)
         try:
-            measured = _forked_in_turns(_reuse_job_in_fork, ("c1c90e8", "current"))
+            measured = forked_in_turns(_reuse_job_in_fork, ("c1c90e8", "current"))
         finally:
             gc.unfreeze()
             _REUSE_JOB.clear()
