@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -109,3 +110,15 @@ def write_frame_csv(frame: pd.DataFrame, handle, header: bool = True) -> None:
         chunk = frame.iloc[start:start + CHUNK_ROWS]
         columns = [_column_strings(chunk.iloc[:, i]) for i in range(chunk.shape[1])]
         handle.write(LINE_END.join(map(",".join, zip(*columns))) + LINE_END)
+
+
+def write_frames_csv(frames: Iterable[pd.DataFrame], path) -> int:
+    """Write consecutive row slices of one table to `path` (UTF-8) as the whole table would be
+    written, the header with the first slice only; its rows. At least one frame (an empty
+    table: one empty frame, for its header)."""
+    rows = 0
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        for number, frame in enumerate(frames):
+            write_frame_csv(frame, handle, header=number == 0)
+            rows += len(frame)
+    return rows

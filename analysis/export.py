@@ -15,14 +15,49 @@ import pandas as pd
 
 from .config import CODEBOOK_DIR, resolve_dir
 from .corpus import Corpus
-from .csv_writer import write_frame_csv
+from .csv_writer import write_frames_csv
 
 if TYPE_CHECKING:
     from .table_parts import SpilledTable
 
-Builder = Callable[["Context"], pd.DataFrame]
-TABLES: dict[str, Builder] = {}
 ROW_ORDERS = ("corpus", "article_id")
+
+
+class TableSlices:
+    """What a builder returns for a corpus-level table too large to hold whole (reuse.csv at
+    scale: millions of rows): the table made a slice of rows at a time, each time it is
+    asked. The export writes it slice by slice (`write`), so it is never held whole;
+    `Context.table` gives it whole, for analyses in memory. Every slice has `columns` and the
+    dtypes of the whole table, so that the CSV is the same text either way."""
+
+    def __init__(self, columns: list[str], make_slices: Callable[[], Iterable[pd.DataFrame]]):
+        self.columns = list(columns)
+        self._make_slices = make_slices
+
+    def slices(self) -> Iterator[pd.DataFrame]:
+        """The slices, each with rows; an empty table is one empty slice (the header alone)."""
+        made = False
+        for part in self._make_slices():
+            if list(part.columns) != self.columns:
+                raise ValueError(f"a slice has columns {list(part.columns)}, not {self.columns}")
+            if len(part):
+                made = True
+                yield part
+        if not made:
+            yield pd.DataFrame([], columns=self.columns)
+
+    def frame(self) -> pd.DataFrame:
+        parts = list(self.slices())
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+    def write(self, path: Path) -> int:
+        """Write the table to `path` as the export writes a frame, a slice at a time; its rows."""
+        return write_frames_csv(self.slices(), path)
+
+
+Built = pd.DataFrame | TableSlices  # what a builder returns
+Builder = Callable[["Context"], Built]
+TABLES: dict[str, Builder] = {}
 
 
 @dataclass(frozen=True)
@@ -112,6 +147,14 @@ class Context:
                                f"add it to inputs= where {self._building[-1]!r} is registered")
 
     def table(self, name: str) -> pd.DataFrame:
+        built = self.built(name)
+        if isinstance(built, TableSlices):  # asked whole: held whole from now on
+            built = self._built[name] = built.frame()
+        return built
+
+    def built(self, name: str) -> Built:
+        """The table as its builder returned it (built now unless it was): a frame, or the
+        TableSlices of a table made in slices."""
         from . import tables  # noqa: F401  (registers every builder on first use)
 
         self._check_declared(name)
@@ -128,15 +171,24 @@ class Context:
         return self._built[name]
 
     def table_slices(self, name: str) -> Iterator[pd.DataFrame]:
-        """The table in slices of consecutive whole articles, in corpus order, for builders
-        that fold their input: a spilled table is read back a slice at a time and never held
-        whole (`SpilledTable.slices`); any other is the one slice. Declared as inputs, as
-        for `table`."""
+        """The table in slices, for builders that fold their input: a spilled table is read
+        back a slice of consecutive whole articles at a time, in corpus order, and never held
+        whole (`SpilledTable.slices`); a TableSlices one is made a slice of rows at a time;
+        any other is the one slice. Declared as inputs, as for `table`."""
         if name in self._spilled and name not in self._built:
             self._check_declared(name)
             yield from self._spilled[name].slices()
-        else:
-            yield self.table(name)
+            return
+        built = self.built(name)
+        yield from built.slices() if isinstance(built, TableSlices) else [built]
+
+    def write(self, name: str, path: Path) -> int:
+        """Write the table to `path` as CSV (building it unless it was built); its rows. A
+        spilled table is written from disk and a TableSlices one a slice at a time: neither is
+        held whole."""
+        if name in self._spilled and name not in self._built:
+            return self._spilled[name].write(path)
+        return _writer(self.built(name))(path)
 
     def shared(self, key: str, build: Callable[[], object]) -> object:
         """An intermediate several builders read that is not a table (never cached, written or
@@ -157,15 +209,14 @@ class PartitionContext(Context):
         return super().table(name)
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """A table as the export writes it (for writers outside this module)."""
-    _write_csv(frame, path)
+def _write_csv(frame: pd.DataFrame, path: Path) -> int:
+    """UTF-8, no index, newline line ends: as pandas' to_csv writes it (csv_writer); its rows."""
+    return write_frames_csv([frame], path)
 
 
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8, no index, newline line ends: as pandas' to_csv writes it (csv_writer)."""
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        write_frame_csv(frame, handle)
+def _writer(built: Built) -> Callable[[Path], int]:
+    """What writes a built table to a path and returns its rows."""
+    return built.write if isinstance(built, TableSlices) else partial(_write_csv, built)
 
 
 def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
@@ -181,15 +232,14 @@ def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
         raise
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir, spilled: dict[str, "SpilledTable"] | None = None) -> dict[str, int]:
-    """Write every table (and every spilled one) to a hidden staging folder inside out_dir,
-    then rename each into place: a failure or interruption while writing leaves out_dir as it
-    was (no half tables, no stray files), and each table a reader sees is complete."""
-    spilled = spilled or {}
-    writers = {name: partial(_write_csv, frame) for name, frame in frames.items()}
-    writers.update({name: table.write for name, table in spilled.items()})
-    _write_staged(out_dir, writers)
-    return {**{name: len(frame) for name, frame in frames.items()}, **{name: table.n_rows for name, table in spilled.items()}}
+def write_tables(frames: dict[str, Built], out_dir, spilled: dict[str, "SpilledTable"] | None = None) -> dict[str, int]:
+    """Write every table (frames, tables made in slices, and spilled ones) to a hidden
+    staging folder inside out_dir, then rename each into place: a failure or interruption
+    while writing leaves out_dir as it was (no half tables, no stray files), and each table a
+    reader sees is complete. Name -> rows."""
+    writers = {name: _writer(built) for name, built in frames.items()}
+    writers.update({name: table.write for name, table in (spilled or {}).items()})
+    return _write_staged(out_dir, writers)
 
 
 def write_table_files(sources: dict[str, Path], out_dir) -> None:
@@ -212,23 +262,23 @@ def staged_folder(out_dir, names: Iterable[str]):
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_staged(out_dir, writers: dict[str, Callable[[Path], None]]) -> None:
+def _write_staged(out_dir, writers: dict[str, Callable[[Path], object]]) -> dict[str, object]:
+    """Each writer's result, by name."""
     with staged_folder(out_dir, list(writers)) as staging:
-        for name, write in writers.items():
-            write(staging / name)
+        return {name: write(staging / name) for name, write in writers.items()}
 
 
 def export(context: Context, out_dir, names: Iterable[str] | None = None) -> dict[str, int]:
     """Build the named tables (all by default), write them to out_dir; name -> row count.
 
-    Every table is built before any is written, so a builder that fails leaves out_dir
-    untouched."""
+    Every table is built before any is written (a table made in slices, up to its slices),
+    so a builder that fails leaves out_dir untouched."""
     from . import tables  # noqa: F401  (registers every builder)
 
     wanted = list(names) if names else written_tables()
     unknown = sorted(set(wanted) - set(TABLES))
     if unknown:
         raise ValueError(f"unknown table(s): {', '.join(unknown)}; known: {', '.join(TABLES)}")
-    frames = {name: context.table(name) for name in wanted if name not in context._spilled}
-    rows = write_tables(frames, out_dir, {name: context._spilled[name] for name in wanted if name in context._spilled})
+    built = {name: context.built(name) for name in wanted if name not in context._spilled}
+    rows = write_tables(built, out_dir, {name: context._spilled[name] for name in wanted if name in context._spilled})
     return {name: rows[name] for name in wanted}

@@ -156,9 +156,38 @@ class TokenIndex:
                 lists[name].extend(getattr(part, name))
         return PairScores(np.concatenate(found), *lists.values())
 
+    def clearing(self, first: np.ndarray, second: np.ndarray, *, min_similarity: float | None = None,
+                 min_coverage: float | None = None) -> np.ndarray:
+        """The positions k of the pairs (first[k], second[k]) that `score` keeps, in order,
+        without the word differences it gives each (find_reuse finds which of millions of
+        candidates are kept first, then scores those a slice of its table at a time)."""
+        first, second = np.asarray(first), np.asarray(second)
+        found = [self._cleared(first[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64),
+                               second[start:start + _PAIRS_SCORED_AT_ONCE].astype(np.int64), min_similarity,
+                               min_coverage, None)[0] + start
+                 for start in range(0, max(len(first), 1), _PAIRS_SCORED_AT_ONCE)]
+        return np.concatenate(found)
+
     def _score_block(self, first: np.ndarray, second: np.ndarray, min_similarity: float | None,
                      min_coverage: float | None, links: VariantLinks | None = None) -> PairScores:
         """`score` of one block of pairs."""
+        index, scores, special = self._cleared(first, second, min_similarity, min_coverage, links)
+        bulk = np.setdiff1d(index, np.fromiter(special, dtype=np.int64, count=len(special)), assume_unique=True)
+        differences = dict(zip(bulk.tolist(), self._equal_term_differences(first[bulk], second[bulk])))
+        for k, alignment in special.items():
+            i, j = int(first[k]), int(second[k])
+            differences[k] = differing_words(self._tokens(i), self._tokens(j), alignment)
+        # Python floats for the kept pairs only (for every candidate: three floats each, 600 MB on 10,000 articles)
+        similarity, coverage_a, coverage_b = (values[index].tolist() for values in scores)
+        words = [differences[k] for k in index.tolist()]
+        return PairScores(index, similarity, coverage_a, coverage_b,
+                          [w[0] for w in words], [w[1] for w in words], [w[2] for w in words])
+
+    def _cleared(self, first: np.ndarray, second: np.ndarray, min_similarity: float | None,
+                 min_coverage: float | None, links: VariantLinks | None) -> tuple[np.ndarray, tuple, dict]:
+        """The pairs of a block that clear the thresholds: their positions (sorted), the
+        block's (similarity, coverage_a, coverage_b) arrays (right at those positions), and
+        the `align` result of those among them aligned one by one, by position."""
         totals = np.asarray(self.totals, dtype=np.float64)
         if links is None:
             links = _variant_links(self._fuzzable, self.vocabulary, first, second)
@@ -192,16 +221,10 @@ class TokenIndex:
                     prepared[key] = _Prepared(self._terms(key), self.weights, self.default_weight)
             alignment = _align_prepared(prepared[i], prepared[j], variants)
             if _clears(alignment.similarity, alignment.coverage_a, alignment.coverage_b, min_similarity, min_coverage):
-                special[k] = (alignment.similarity, alignment.coverage_a, alignment.coverage_b,
-                              differing_words(self._tokens(i), self._tokens(j), alignment))
-        bulk = np.flatnonzero(keep)
-        differences = dict(zip(bulk.tolist(), self._equal_term_differences(first[bulk], second[bulk])))
-        index = np.sort(np.r_[bulk, np.fromiter(special, dtype=np.int64, count=len(special))])
-        # Python floats for the kept pairs only (for every candidate: three floats each, 600 MB on 10,000 articles)
-        kept = zip(index.tolist(), similarity[index].tolist(), coverage_a[index].tolist(), coverage_b[index].tolist())
-        rows = [special[k] if k in special else (sim, cov_a, cov_b, differences[k]) for k, sim, cov_a, cov_b in kept]
-        return PairScores(index, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
-                          [r[3][0] for r in rows], [r[3][1] for r in rows], [r[3][2] for r in rows])
+                special[k] = alignment
+                similarity[k], coverage_a[k], coverage_b[k] = alignment.similarity, alignment.coverage_a, alignment.coverage_b
+        index = np.sort(np.r_[np.flatnonzero(keep), np.fromiter(special, dtype=np.int64, count=len(special))])
+        return index, (similarity, coverage_a, coverage_b), special
 
     def variant_links(self, first: np.ndarray, second: np.ndarray) -> VariantLinks:
         """The spelling variants among the terms of the pairs (first[k], second[k]), for `may_reach`

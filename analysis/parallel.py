@@ -35,7 +35,7 @@ import pandas as pd
 from .cache import version_key
 from .collection import fewer_collections
 from .corpus import SKIPPED_COLUMNS
-from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_csv, write_table_files
+from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_table_files
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 from .spilled_corpus import SPILLED_FRAMES, SpilledCorpus
 from .table_parts import PartSpill, TablePart, frame_of_parts, spilled_parts
@@ -213,13 +213,10 @@ def _build_and_stage(job: tuple[list[str], list[str]]) -> dict[str, int]:
     rows = {}
     try:
         for name in names:
-            if name in context._spilled:
-                rows[name] = context._spilled[name].write(_FORKED["staging"] / name)
-                continue
-            frame = context.table(name)
             if name in to_write:
-                write_csv(frame, _FORKED["staging"] / name)
-                rows[name] = len(frame)
+                rows[name] = context.write(name, _FORKED["staging"] / name)
+            elif name not in context._spilled:  # (an input of a later table in the job)
+                context.built(name)
     finally:
         for built, kept in zip((context._built, context._shared), inherited):
             for name in set(built) - kept:

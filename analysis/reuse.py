@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .pair_scoring import _SCORE_LISTS, TokenIndex, _distinct
+from .pair_scoring import PairScores, TokenIndex, _distinct
 from .textsim import Paraphrases, load_paraphrases, sentence_tokens, words
 
 REUSE_COLUMNS = [
@@ -385,26 +385,34 @@ def find_reuse(sentences: pd.DataFrame, articles: pd.DataFrame, *, paraphrases: 
         paraphrases = load_paraphrases(codebook_dir)
     if tokens is not None and len(tokens) != len(sentences):
         raise ValueError(f"{len(tokens)} token lists for {len(sentences)} sentences")
-    return _find_reuse(SentenceKeys.of_slices([sentences]),
-                       [sentence_tokens(sentences["text"].tolist(), paraphrases) if tokens is None else tokens],
-                       lambda at: _texts_at([sentences], at), articles, min_similarity=min_similarity,
-                       min_containment=min_containment, min_terms=min_terms, lsh_threshold=lsh_threshold,
-                       num_perm=num_perm)
+    return ReuseMatches.found(SentenceKeys.of_slices([sentences]),
+                              [sentence_tokens(sentences["text"].tolist(), paraphrases) if tokens is None else tokens],
+                              lambda at: _texts_at([sentences], at), articles, min_similarity=min_similarity,
+                              min_containment=min_containment, min_terms=min_terms, lsh_threshold=lsh_threshold,
+                              num_perm=num_perm).frame()
 
 
-def find_reuse_in_slices(sentence_slices: Callable[[], Iterable[pd.DataFrame]], articles: pd.DataFrame, *,
-                         token_slices: Iterable[pd.DataFrame] | None = None, keys: SentenceKeys | None = None,
-                         paraphrases: Paraphrases | None = None, codebook_dir=None,
-                         min_similarity: float = MIN_SIMILARITY, min_containment: float = MIN_CONTAINMENT,
-                         min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD,
-                         num_perm: int = NUM_PERM) -> pd.DataFrame:
+def find_reuse_in_slices(sentence_slices: Callable[[], Iterable[pd.DataFrame]], articles: pd.DataFrame,
+                         **options) -> pd.DataFrame:
     """`find_reuse` of the sentences that sentence_slices() yields slice after slice (frames
-    of sentences, e.g. `Corpus.slices("sentences")`), never holding them all: what is kept of
-    each sentence is its keys (`SentenceKeys`; given as `keys` when already at hand) and its
-    terms in the token index, and of the texts, those of the shared sentences only (from a
-    second pass over the slices). token_slices: the slices of a `textsim.sentence_token_table`
-    of the same sentences in the same order (ValueError otherwise), when at hand (the export
-    builds it per article); else each slice's sentences are tokenized as it comes."""
+    of sentences, e.g. `Corpus.slices("sentences")`), never holding them all: the frame of
+    `reuse_matches_in_slices` (same options), which gives the table a slice at a time."""
+    return reuse_matches_in_slices(sentence_slices, articles, **options).frame()
+
+
+def reuse_matches_in_slices(sentence_slices: Callable[[], Iterable[pd.DataFrame]], articles: pd.DataFrame, *,
+                            token_slices: Iterable[pd.DataFrame] | None = None, keys: SentenceKeys | None = None,
+                            paraphrases: Paraphrases | None = None, codebook_dir=None,
+                            min_similarity: float = MIN_SIMILARITY, min_containment: float = MIN_CONTAINMENT,
+                            min_terms: int = MIN_TERMS, lsh_threshold: float = LSH_THRESHOLD,
+                            num_perm: int = NUM_PERM) -> "ReuseMatches":
+    """The `ReuseMatches` of the sentences that sentence_slices() yields slice after slice,
+    never holding them all: what is kept of each sentence is its keys (`SentenceKeys`; given
+    as `keys` when already at hand) and its terms in the token index, and of the texts, those
+    of the shared sentences only (read from the slices again as the table is made).
+    token_slices: the slices of a `textsim.sentence_token_table` of the same sentences in the
+    same order (ValueError otherwise), when at hand (the export builds it per article); else
+    each slice's sentences are tokenized as it comes."""
     if paraphrases is None:
         paraphrases = load_paraphrases(codebook_dir)
     if keys is None:
@@ -413,9 +421,9 @@ def find_reuse_in_slices(sentence_slices: Callable[[], Iterable[pd.DataFrame]], 
         pieces = (sentence_tokens(part["text"].tolist(), paraphrases) for part in sentence_slices())
     else:
         pieces = _checked_tokens(token_slices, keys)
-    return _find_reuse(keys, pieces, lambda at: _texts_at(sentence_slices(), at), articles,
-                       min_similarity=min_similarity, min_containment=min_containment, min_terms=min_terms,
-                       lsh_threshold=lsh_threshold, num_perm=num_perm)
+    return ReuseMatches.found(keys, pieces, lambda at: _texts_at(sentence_slices(), at), articles,
+                              min_similarity=min_similarity, min_containment=min_containment, min_terms=min_terms,
+                              lsh_threshold=lsh_threshold, num_perm=num_perm)
 
 
 def _checked_tokens(token_slices: Iterable[pd.DataFrame], keys: SentenceKeys) -> Iterator[list]:
@@ -440,31 +448,6 @@ def _texts_at(slices: Iterable[pd.DataFrame], at: np.ndarray) -> list[str]:
     if len(texts) != len(at):
         raise ValueError(f"the sentences run out at {done}, before position {int(at[-1])}")
     return texts
-
-
-def _find_reuse(keys: SentenceKeys, token_pieces: Iterable[Sequence[Sequence[tuple[str, str]]]],
-                texts_at: Callable[[np.ndarray], list[str]], articles: pd.DataFrame, *, min_similarity: float,
-                min_containment: float, min_terms: int, lsh_threshold: float, num_perm: int) -> pd.DataFrame:
-    """`find_reuse` of the sentences of `keys`, their token lists given piece after piece, in
-    order; texts_at(positions): the texts of the sentences at these (increasing) positions."""
-    index = TokenIndex.of_pieces(token_pieces)
-    if len(index.lengths) != len(keys):
-        raise ValueError(f"{len(index.lengths)} token lists for {len(keys)} sentences")
-    weights = index.idf_weights()  # (text_weights of the texts)
-    index.weigh(weights, max(weights.values(), default=1.0))
-    candidates = _sentence_candidates(index, keys.article, min_terms=min_terms, lsh_threshold=lsh_threshold,
-                                      num_perm=num_perm)
-    _orient(candidates, original_order(articles).reindex(keys.ids).to_numpy()[keys.article], keys)
-    scored = index.score(candidates[:, 0], candidates[:, 1], min_similarity=min_similarity,
-                         min_coverage=min_containment)
-    del index
-    if not len(scored.index):
-        return pd.DataFrame([], columns=REUSE_COLUMNS)
-    first, second = candidates[scored.index, 0], candidates[scored.index, 1]
-    del candidates
-    scores = {name: getattr(scored, name) for name in _SCORE_LISTS}
-    del scored  # (its lists go, one by one, into the table)
-    return _reuse_frame(first, second, scores, keys, articles, texts_at)
 
 
 def _sentence_candidates(index: TokenIndex, article: np.ndarray, *, min_terms: int, lsh_threshold: float,
@@ -493,62 +476,126 @@ def _orient(candidates: np.ndarray, rank: np.ndarray, keys: SentenceKeys) -> Non
     candidates[later_first] = candidates[later_first, ::-1]
 
 
-def _reuse_frame(first: np.ndarray, second: np.ndarray, scores: dict[str, list], keys: SentenceKeys,
-                 articles: pd.DataFrame, texts_at: Callable[[np.ndarray], list[str]]) -> pd.DataFrame:
-    """The reuse table of the kept pairs (first[k], second[k]) (sentence positions), sorted;
-    scores: the lists of their `PairScores` by name, emptied as the table takes them;
-    texts_at: as `_find_reuse` takes it (asked once, for the sentences of the kept pairs).
+class ReuseMatches:
+    """The sentence pairs kept as shared, in the reuse table's order, and what makes their
+    rows: the table is made a slice of rows at a time (`slices`), so that it is never held
+    whole (at 10,000 articles it has 660,000 rows, most of them texts and word lists).
 
-    The order comes from the sort keys alone, and each column is made in that order and
-    turned into a Series at once, so that the table is built once and its columns as Python
-    lists are held one at a time, not all of them and then a sorted copy of the table."""
-    # sorted by article_a, article_b, sentence_id_a, sentence_id_b (unique: a sentence pair is
-    # a candidate once), on codes: the articles' in the sorted order of their ids
-    article_code = pd.factorize(keys.ids, sort=True)[0][keys.article]
-    number = keys.sentence_id
-    order = np.lexsort((number[second], number[first], article_code[second], article_code[first]))
-    first, second = first[order], second[order]
-    # the sentences of the kept pairs, and each pair's sides among them
-    shared = _distinct(np.r_[first, second])
-    first, second = np.searchsorted(shared, first), np.searchsorted(shared, second)
+    Finding the pairs scores every candidate (millions) but keeps only which ones clear the
+    thresholds; a slice's rows then score their own pairs again for their numbers and edits
+    (a pair's scores depend on its two sentences alone), and take the texts of their
+    sentences from those of every shared sentence, read once per pass."""
 
-    def of_pairs(values) -> pd.Series:
-        """values (one per pair, in the order of `scores`) in the table's order."""
-        return pd.Series(np.asarray(values, dtype=object)[order].tolist())
+    def __init__(self, first: np.ndarray, second: np.ndarray, index: TokenIndex, keys: SentenceKeys,
+                 articles: pd.DataFrame, texts_at: Callable[[np.ndarray], list[str]], *, min_similarity: float,
+                 min_containment: float):
+        """first, second: the sentence positions (a, b) of the kept pairs, in any order."""
+        # sorted by article_a, article_b, sentence_id_a, sentence_id_b (unique: a sentence pair
+        # is a candidate once), on codes: the articles' in the sorted order of their ids
+        article_code = pd.factorize(keys.ids, sort=True)[0][keys.article]
+        number = keys.sentence_id
+        order = np.lexsort((number[second], number[first], article_code[second], article_code[first]))
+        self.first, self.second = first[order], second[order]  # of each row, in the table's order
+        self.index, self.keys, self.texts_at = index, keys, texts_at
+        outlet = articles.set_index("article_id")["outlet"].to_dict()
+        self._outlets = np.asarray([outlet.get(aid, "") for aid in keys.ids.tolist()], dtype=object)  # by article
+        self._thresholds = {"min_similarity": min_similarity, "min_coverage": min_containment}
 
-    def of_sentences(values: np.ndarray, which: np.ndarray) -> pd.Series:
-        return pd.Series(values[which].tolist())
+    @classmethod
+    def found(cls, keys: SentenceKeys, token_pieces: Iterable[Sequence[Sequence[tuple[str, str]]]],
+              texts_at: Callable[[np.ndarray], list[str]], articles: pd.DataFrame, *, min_similarity: float,
+              min_containment: float, min_terms: int, lsh_threshold: float, num_perm: int) -> "ReuseMatches":
+        """The matches among the sentences of `keys`, their token lists given piece after
+        piece, in order; texts_at(positions): the texts of the sentences at these (increasing)
+        positions. The signatures are let go once the candidates are found, and the
+        candidates once the kept pairs are."""
+        index = TokenIndex.of_pieces(token_pieces)
+        if len(index.lengths) != len(keys):
+            raise ValueError(f"{len(index.lengths)} token lists for {len(keys)} sentences")
+        weights = index.idf_weights()  # (text_weights of the texts)
+        index.weigh(weights, max(weights.values(), default=1.0))
+        candidates = _sentence_candidates(index, keys.article, min_terms=min_terms, lsh_threshold=lsh_threshold,
+                                          num_perm=num_perm)
+        _orient(candidates, original_order(articles).reindex(keys.ids).to_numpy()[keys.article], keys)
+        kept = index.clearing(candidates[:, 0], candidates[:, 1], min_similarity=min_similarity,
+                              min_coverage=min_containment)
+        first, second = candidates[kept, 0], candidates[kept, 1]
+        del candidates
+        return cls(first, second, index, keys, articles, texts_at, min_similarity=min_similarity,
+                   min_containment=min_containment)
 
-    def rounded(name: str) -> pd.Series:
-        """round(value, 4) of each score: of each distinct float once (verbatim copies all score 1.0)."""
-        values = np.asarray(scores.pop(name), dtype=np.float64)[order]
-        bits, inverse = np.unique(values.view(np.int64), return_inverse=True)  # (bits: -0.0 stays apart from 0.0)
-        return pd.Series(np.array([round(value, 4) for value in bits.view(np.float64).tolist()], dtype=np.float64)[inverse])
+    def __len__(self) -> int:
+        return len(self.first)
 
-    outlet = articles.set_index("article_id")["outlet"].to_dict()
-    outlets = np.asarray([outlet.get(aid, "") for aid in keys.ids.tolist()], dtype=object)[keys.article[shared]]
-    ids = keys.ids[keys.article[shared]]
-    sentence_ids, n_words = keys.sentence_id[shared].astype(object), keys.n_words[shared].astype(object)
-    texts = texts_at(shared)
-    text = np.asarray(texts, dtype=object)
-    columns = {"article_a": of_sentences(ids, first), "article_b": of_sentences(ids, second),
-               "text_a": of_sentences(text, first), "text_b": of_sentences(text, second),
-               "similarity": rounded("similarity"),
-               "sentence_id_a": of_sentences(sentence_ids, first), "sentence_id_b": of_sentences(sentence_ids, second),
-               "outlet_a": of_sentences(outlets, first), "outlet_b": of_sentences(outlets, second),
-               "method": pd.Series(_methods(texts, first.tolist(), second.tolist())),
-               "coverage_a": rounded("coverage_a"), "coverage_b": rounded("coverage_b"),
-               "n_words_a": of_sentences(n_words, first), "n_words_b": of_sentences(n_words, second)}
-    for name in ("words_only_a", "words_only_b", "swapped_words"):
-        columns[name] = of_pairs(scores.pop(name))
-    return pd.DataFrame(columns, columns=REUSE_COLUMNS, copy=False)
+    def slices(self, rows_at_once: int = 100_000) -> Iterator[pd.DataFrame]:
+        """The reuse table (REUSE_COLUMNS), rows_at_once rows at a time; nothing when no
+        sentence is shared."""
+        if not len(self):
+            return
+        shared = _distinct(np.r_[self.first, self.second])  # the sentences of the kept pairs
+        text = np.asarray(self.texts_at(shared), dtype=object)
+        for start in range(0, len(self), rows_at_once):
+            first, second = self.first[start:start + rows_at_once], self.second[start:start + rows_at_once]
+            scored = self.index.score(first, second, **self._thresholds)
+            if len(scored.index) != len(first):
+                raise RuntimeError("a kept pair of sentences no longer clears the thresholds when scored again")
+            yield self._rows(first, second, scored, text[np.searchsorted(shared, first)],
+                             text[np.searchsorted(shared, second)])
+
+    def frame(self) -> pd.DataFrame:
+        parts = list(self.slices())
+        if not parts:
+            return pd.DataFrame([], columns=REUSE_COLUMNS)
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+    def pair_slices(self, articles: pd.DataFrame, *, min_sentences: int = ORIGIN_MIN_SENTENCES,
+                    min_share: float = ORIGIN_MIN_SHARE, rows_at_once: int = 100_000) -> Iterator[pd.DataFrame]:
+        """`reuse_pairs` of the table (same options), rows_at_once pairs at a time, from the
+        matches' codes: neither the table nor a frame of its ids is made."""
+        if not len(self):
+            return
+        keys = self.keys
+        code, names = pd.factorize(keys.ids, sort=True)  # (sorted: as reuse_pairs codes the ids)
+        code_s = code.astype(np.int64)[keys.article]
+        shares = _pair_shares_of_codes(np.asarray(names, dtype=object), code_s[self.first], code_s[self.second],
+                                       keys.sentence_id[self.first], keys.sentence_id[self.second], code_s,
+                                       keys.sentence_id, keys.n_words)
+        yield from _pair_slices(shares, articles, min_sentences=min_sentences, min_share=min_share,
+                                rows_at_once=rows_at_once)
+
+    def _rows(self, first: np.ndarray, second: np.ndarray, scored: PairScores, text_a: np.ndarray,
+              text_b: np.ndarray) -> pd.DataFrame:
+        """The rows of the pairs (first[k], second[k]), whose scores and texts these are.
+        Each column is turned into a Series as it is made, so that its Python list is let go."""
+        keys = self.keys
+
+        def of_sentences(values: np.ndarray) -> pd.Series:
+            return pd.Series(values.tolist())
+
+        def rounded(values: list[float]) -> pd.Series:
+            """round(value, 4) of each score: of each distinct float once (verbatim copies all score 1.0)."""
+            bits, inverse = np.unique(np.asarray(values, dtype=np.float64).view(np.int64), return_inverse=True)  # (-0.0 stays apart from 0.0)
+            return pd.Series(np.array([round(value, 4) for value in bits.view(np.float64).tolist()], dtype=np.float64)[inverse])
+
+        article_a, article_b = keys.article[first], keys.article[second]
+        columns = {"article_a": of_sentences(keys.ids[article_a]), "article_b": of_sentences(keys.ids[article_b]),
+                   "text_a": of_sentences(text_a), "text_b": of_sentences(text_b),
+                   "similarity": rounded(scored.similarity),
+                   "sentence_id_a": of_sentences(keys.sentence_id[first]), "sentence_id_b": of_sentences(keys.sentence_id[second]),
+                   "outlet_a": of_sentences(self._outlets[article_a]), "outlet_b": of_sentences(self._outlets[article_b]),
+                   "method": pd.Series(_methods(text_a.tolist(), text_b.tolist())),
+                   "coverage_a": rounded(scored.coverage_a), "coverage_b": rounded(scored.coverage_b),
+                   "n_words_a": of_sentences(keys.n_words[first]), "n_words_b": of_sentences(keys.n_words[second]),
+                   "words_only_a": pd.Series(scored.words_only_a), "words_only_b": pd.Series(scored.words_only_b),
+                   "swapped_words": pd.Series(scored.swapped_words)}
+        return pd.DataFrame(columns, columns=REUSE_COLUMNS, copy=False)
 
 
-def _methods(texts: list[str], first: list[int], second: list[int]) -> list[str]:
-    """`_method_of_words` of each pair (first[k], second[k]) of texts, normalizing each distinct
-    text once (the kept pairs share few texts: wire copies)."""
-    normalized = {texts[k]: " ".join(words(texts[k])) for k in set(first) | set(second)}
-    return [_method_of_words(normalized[texts[i]], normalized[texts[j]]) for i, j in zip(first, second)]
+def _methods(texts_a: list[str], texts_b: list[str]) -> list[str]:
+    """`_method_of_words` of each pair of texts (texts_a[k], texts_b[k]), normalizing each
+    distinct text once (the kept pairs share few texts: wire copies)."""
+    normalized = {text: " ".join(words(text)) for text in {*texts_a, *texts_b}}
+    return [_method_of_words(normalized[a], normalized[b]) for a, b in zip(texts_a, texts_b)]
 
 
 def shared_share(reuse: pd.DataFrame, sentences: pd.DataFrame, *, complete: bool = True) -> pd.DataFrame:
@@ -583,42 +630,13 @@ def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     origin is one of: common_wire (same agency known for both), probable_wire (agency known
     for one side only; origin_agency names it), shared_text_other_agencies (different agencies:
     pooled copy or the same statement quoted; check), shared_text_unknown_origin (no agency
-    known), incidental (too little shared to be copy: usually the same remark quoted by both)."""
+    known), incidental (too little shared to be copy: usually the same remark quoted by both).
+    For reuse.csv's matches, in slices of pairs: `ReuseMatches.pair_slices`."""
     if reuse.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    first, second, ab, ba = _pair_shares(reuse, sentences)
-    # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
-    outlet = dict(zip(articles["article_id"], articles["outlet"]))
-    agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
-    channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
-    share_a, share_b = ab.share.tolist(), ba.share.tolist()
-    # column by column (a row's values appended to sixteen lists was most of the cost); a
-    # judgement depends on four values that repeat from pair to pair: each made once
-    n_shared = np.minimum(ab.sentences, ba.sentences).tolist()
-    judged: dict[tuple, tuple[str, str, str]] = {}
-    judgements = []
-    for key in zip(n_shared, map(max, share_a, share_b), map(agency.__getitem__, first), map(agency.__getitem__, second)):
-        found = judged.get(key)
-        if found is None:
-            found = judged[key] = _judge_origin(*key, min_sentences, min_share)
-        judgements.append(found)
-    # each column a Series as soon as it is made, its list let go: not sixteen lists and the frame at once
-    columns = {"article_a": pd.Series(first), "article_b": pd.Series(second)}
-    columns["outlet_a"] = pd.Series([outlet[a] for a in first])
-    columns["outlet_b"] = pd.Series([outlet[b] for b in second])
-    columns["shared_sentences"] = pd.Series(n_shared)
-    columns["shared_words_a"], columns["shared_words_b"] = pd.Series(ab.words.tolist()), pd.Series(ba.words.tolist())
-    columns["share_a"], columns["share_b"] = pd.Series(share_a), pd.Series(share_b)
-    del n_shared, share_a, share_b
-    columns["agency_a"] = pd.Series([agency[a] for a in first])
-    columns["agency_b"] = pd.Series([agency[b] for b in second])
-    columns["channel_a"] = pd.Series([channel[a] for a in first])
-    columns["channel_b"] = pd.Series([channel[b] for b in second])
-    columns["origin"] = pd.Series([origin for origin, _, _ in judgements])
-    columns["origin_agency"] = pd.Series([known for _, known, _ in judgements])
-    columns["basis"] = pd.Series([f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"
-                                  for (_, _, basis), a, b in zip(judgements, first, second)])
-    return pd.DataFrame(columns, columns=PAIR_COLUMNS, copy=False)
+    parts = list(_pair_slices(_pair_shares(reuse, sentences), articles, min_sentences=min_sentences,
+                              min_share=min_share))
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
 class _Shared(NamedTuple):
@@ -628,7 +646,56 @@ class _Shared(NamedTuple):
     share: np.ndarray  # float64: their share of its body words, rounded to 4 places
 
 
-def _pair_shares(reuse: pd.DataFrame, sentences: pd.DataFrame) -> tuple[list, list, _Shared, _Shared]:
+class _PairShares(NamedTuple):
+    """The pairs of articles sharing text (each once, sorted by ids) and what each side shares."""
+    names: np.ndarray  # object: the article ids, sorted (a pair's articles are codes into it)
+    a: np.ndarray  # int64 codes of each pair's article_a
+    b: np.ndarray
+    ab: _Shared  # what a shares with b
+    ba: _Shared
+
+
+def _pair_slices(pairs: _PairShares, articles: pd.DataFrame, *, min_sentences: int, min_share: float,
+                 rows_at_once: int = 100_000) -> Iterator[pd.DataFrame]:
+    """The rows of `reuse_pairs`, rows_at_once pairs at a time (at 10,000 articles there are
+    630,000 pairs, most sharing one remark: their text columns were most of the reuse job's
+    memory)."""
+    # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
+    outlet = dict(zip(articles["article_id"], articles["outlet"]))
+    agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
+    channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
+    judged: dict[tuple, tuple[str, str, str]] = {}  # a judgement depends on four values that repeat
+    for start in range(0, len(pairs.a), rows_at_once):
+        at = slice(start, start + rows_at_once)
+        first, second = pairs.names[pairs.a[at]].tolist(), pairs.names[pairs.b[at]].tolist()
+        share_a, share_b = pairs.ab.share[at].tolist(), pairs.ba.share[at].tolist()
+        n_shared = np.minimum(pairs.ab.sentences[at], pairs.ba.sentences[at]).tolist()
+        judgements = []
+        for key in zip(n_shared, map(max, share_a, share_b), map(agency.__getitem__, first),
+                       map(agency.__getitem__, second)):
+            found = judged.get(key)
+            if found is None:
+                found = judged[key] = _judge_origin(*key, min_sentences, min_share)
+            judgements.append(found)
+        # column by column, each a Series as soon as it is made (a row's values appended to
+        # sixteen lists was most of the cost)
+        columns = {"article_a": pd.Series(first), "article_b": pd.Series(second),
+                   "outlet_a": pd.Series([outlet[a] for a in first]), "outlet_b": pd.Series([outlet[b] for b in second]),
+                   "shared_sentences": pd.Series(n_shared),
+                   "shared_words_a": pd.Series(pairs.ab.words[at].tolist()),
+                   "shared_words_b": pd.Series(pairs.ba.words[at].tolist()),
+                   "share_a": pd.Series(share_a), "share_b": pd.Series(share_b),
+                   "agency_a": pd.Series([agency[a] for a in first]), "agency_b": pd.Series([agency[b] for b in second]),
+                   "channel_a": pd.Series([channel[a] for a in first]),
+                   "channel_b": pd.Series([channel[b] for b in second]),
+                   "origin": pd.Series([origin for origin, _, _ in judgements]),
+                   "origin_agency": pd.Series([known for _, known, _ in judgements]),
+                   "basis": pd.Series([f"{basis}; channels {channel[a] or 'unknown'} / {channel[b] or 'unknown'}"
+                                       for (_, _, basis), a, b in zip(judgements, first, second)])}
+        yield pd.DataFrame(columns, columns=PAIR_COLUMNS, copy=False)
+
+
+def _pair_shares(reuse: pd.DataFrame, sentences: pd.DataFrame) -> _PairShares:
     """The pairs (article_a, article_b) of `reuse` (each once, sorted) and, for each, what a
     shares with b and b with a: the rows `shared_share(reuse, sentences, complete=False)` has
     for (a, b) and (b, a), computed on integer codes (its merges and group-bys of article ids
@@ -639,19 +706,29 @@ def _pair_shares(reuse: pd.DataFrame, sentences: pd.DataFrame) -> tuple[list, li
            sentences["article_id"].to_numpy(dtype=object)]
     codes, names = pd.factorize(np.concatenate(ids), sort=True)
     code_a, code_b, code_s = np.split(codes.astype(np.int64), np.cumsum([len(part) for part in ids[:2]]))
+    return _pair_shares_of_codes(np.asarray(names, dtype=object), code_a, code_b,
+                                 reuse["sentence_id_a"].to_numpy(dtype=np.int64),
+                                 reuse["sentence_id_b"].to_numpy(dtype=np.int64), code_s,
+                                 sentences["sentence_id"].to_numpy(dtype=np.int64),
+                                 sentences["n_words"].to_numpy(dtype=np.int64))
+
+
+def _pair_shares_of_codes(names: np.ndarray, code_a: np.ndarray, code_b: np.ndarray, sentence_a: np.ndarray,
+                          sentence_b: np.ndarray, code_s: np.ndarray, sentence_id: np.ndarray,
+                          n_words: np.ndarray) -> _PairShares:
+    """`_pair_shares` of reuse rows given as article codes into `names` (sorted ids) and
+    sentence ids, and of sentences given the same way with their words."""
     n = max(len(names), 1)
-    sentence_id = sentences["sentence_id"].to_numpy(dtype=np.int64)
-    n_words = sentences["n_words"].to_numpy(dtype=np.int64)
     body = np.bincount(code_s, weights=n_words, minlength=n).astype(np.int64)  # (whole numbers: exact sums)
     # each (article, shared sentence, other article) once
     article = np.r_[code_a, code_b]
     other = np.r_[code_b, code_a]
-    shared = np.r_[reuse["sentence_id_a"].to_numpy(dtype=np.int64), reuse["sentence_id_b"].to_numpy(dtype=np.int64)]
+    shared = np.r_[sentence_a, sentence_b]
     order = np.lexsort((shared, other, article))
     article, other, shared = article[order], other[order], shared[order]
     first = np.r_[True, (article[1:] != article[:-1]) | (other[1:] != other[:-1]) | (shared[1:] != shared[:-1])]
     article, other, shared = article[first], other[first], shared[first]
-    # their words, from the sentences frame
+    # their words, from the sentences
     span = int(max(sentence_id.max(initial=0), shared.max(initial=0))) + 1
     known = code_s * span + sentence_id
     sorter = np.argsort(known, kind="stable")
@@ -676,8 +753,7 @@ def _pair_shares(reuse: pd.DataFrame, sentences: pd.DataFrame) -> tuple[list, li
         at = np.searchsorted(group_key, keys)  # every pair shares both ways: each key is there
         return _Shared(counts[at], summed[at], share[at])
 
-    return names[a].tolist(), names[b].tolist(), of(pairs), of(b * n + a)
-
+    return _PairShares(names, a, b, of(pairs), of(b * n + a))
 
 
 def _judge_origin(n_shared: int, top_share: float, agency_a: str, agency_b: str,

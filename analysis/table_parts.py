@@ -15,7 +15,7 @@ from typing import Iterator, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .csv_writer import write_frame_csv
+from .csv_writer import write_frames_csv
 
 ARTICLES_PER_SLICE = 500  # spilled articles turned into a frame and written at a time
 
@@ -179,10 +179,7 @@ class SpilledTable:
     def write(self, path: Path) -> int:
         """Write the table to `path` (CSV, as export writes it), a slice at a time (`slices`:
         the same text as the whole table); its number of rows."""
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            for number, frame in enumerate(self.slices()):
-                write_frame_csv(frame, handle, header=number == 0)
-        return self.n_rows
+        return write_frames_csv(self.slices(), path)
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 functions in their own modules and are only wired together here."""
 from __future__ import annotations
 
-from .export import Context, table
+from .export import Context, TableSlices, table
 
 
 @table("articles.csv")
@@ -209,27 +209,31 @@ def sentence_tokens_table(ctx: Context):
 
 @table("reuse.csv", inputs=("sentence_tokens",))
 def reuse_table(ctx: Context):
-    """From slices of the sentences and of their tokens: neither is held whole (see
-    find_reuse_in_slices)."""
-    from .reuse import find_reuse_in_slices
+    """Made a slice of rows at a time from the matches, never held whole."""
+    from .reuse import REUSE_COLUMNS
 
-    return find_reuse_in_slices(lambda: ctx.corpus.slices("sentences"), ctx.corpus.articles,
-                                token_slices=ctx.table_slices("sentence_tokens"), keys=_sentence_keys(ctx),
-                                codebook_dir=ctx.codebook_dir)
+    return TableSlices(REUSE_COLUMNS, _reuse_matches(ctx).slices)
 
 
 @table("reuse_pairs.csv", inputs=("reuse.csv",))
 def reuse_pairs_table(ctx: Context):
-    from .reuse import reuse_pairs
+    """From reuse.csv's matches (their article and sentence codes, not the table's rows), a
+    slice of pairs at a time."""
+    from .reuse import PAIR_COLUMNS
 
-    return reuse_pairs(ctx.table("reuse.csv"), _sentence_keys(ctx).frame(), ctx.corpus.articles)
+    ctx.built("reuse.csv")  # (its builder finds the matches)
+    matches = _reuse_matches(ctx)
+    return TableSlices(PAIR_COLUMNS, lambda: matches.pair_slices(ctx.corpus.articles))
 
 
-def _sentence_keys(ctx: Context):
-    """The reuse tables' SentenceKeys of the corpus's sentences, read once in slices."""
-    from .reuse import SentenceKeys
+def _reuse_matches(ctx: Context):
+    """reuse.csv's ReuseMatches, found once: from slices of the sentences and of their tokens,
+    neither held whole (see reuse_matches_in_slices)."""
+    from .reuse import reuse_matches_in_slices
 
-    return ctx.shared("reuse.sentence_keys", lambda: SentenceKeys.of_slices(ctx.corpus.slices("sentences")))
+    return ctx.shared("reuse.matches", lambda: reuse_matches_in_slices(
+        lambda: ctx.corpus.slices("sentences"), ctx.corpus.articles, token_slices=ctx.table_slices("sentence_tokens"),
+        codebook_dir=ctx.codebook_dir))
 
 
 @table("quote_variants.csv", inputs=("quotes.csv", "sentence_tokens"))

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import analysis.reuse as reuse
 import reference_reuse_de023f4 as reference
+from analysis.pair_scoring import PairScores
 from analysis.reuse import find_reuse, reuse_pairs
 from analysis.textsim import load_paraphrases
 from test_reuse_equivalence import csv, synthetic
@@ -51,11 +52,31 @@ DELICATE = [0.0, -0.0, 1.0, 0.5, 0.12345, 0.00005, 0.00015, 0.99995, 2.675, 1 / 
             np.nextafter(0.12345, 1.0), np.nextafter(0.12345, 0.0)]
 
 
+class ScoresOf:
+    """A stand-in for ReuseMatches' token index: the made-up scores of each kept pair, given
+    back for whichever of them a slice of the table asks."""
+
+    def __init__(self, first, second, scores):
+        self.of = {(i, j): tuple(values[k] for values in scores.values())
+                   for k, (i, j) in enumerate(zip(first.tolist(), second.tolist()))}
+
+    def score(self, first, second, **thresholds):
+        rows = [self.of[pair] for pair in zip(first.tolist(), second.tolist())]
+        return PairScores(np.arange(len(rows)), *map(list, zip(*rows)))
+
+
+def matches_of(first, second, scores, sentences, articles, texts):
+    return reuse.ReuseMatches(first, second, ScoresOf(first, second, scores), reuse.SentenceKeys.of_slices([sentences]),
+                              articles, lambda at: [texts[k] for k in at.tolist()], min_similarity=0.5,
+                              min_containment=0.85)
+
+
 @settings(max_examples=60, **SETTINGS)
-@given(data=st.data(), n_sentences=st.integers(2, 14), n_articles=st.integers(2, 5))
-def test_table_building_as_de023f4(data, n_sentences, n_articles):
-    """_reuse_frame from made-up kept pairs and scores: sorted by article ids (not in code
-    order), sentence ids compared as numbers, every score rounded as round() rounds it."""
+@given(data=st.data(), n_sentences=st.integers(2, 14), n_articles=st.integers(2, 5), rows_at_once=st.sampled_from([1, 3, 100]))
+def test_table_building_as_de023f4(data, n_sentences, n_articles, rows_at_once):
+    """The table of made-up kept pairs and scores, whole and a few rows at a time: sorted by
+    article ids (not in code order), sentence ids compared as numbers, every score rounded
+    as round() rounds it."""
     ids = data.draw(st.lists(st.sampled_from(["b", "a10", "a2", "A", "z", "é"]), min_size=n_articles,
                              max_size=n_articles, unique=True))
     article_ids = [ids[data.draw(st.integers(0, n_articles - 1))] for _ in range(n_sentences)]
@@ -79,12 +100,14 @@ def test_table_building_as_de023f4(data, n_sentences, n_articles):
 
     scores = made()
     copy = {name: list(values) for name, values in scores.items()}
-    new = reuse._reuse_frame(first, second, scores, reuse.SentenceKeys.of_slices([sentences]), articles,
-                             lambda at: [texts[k] for k in at.tolist()])
+    matches = matches_of(first, second, scores, sentences, articles, texts)
+    new = matches.frame()
     old = reference._reuse_frame(first.copy(), second.copy(), copy, sentences, articles, texts, article_ids)
     pd.testing.assert_frame_equal(new, old)
     assert csv(new) == csv(old)
-    assert not scores  # each list let go as the table takes it
+    parts = list(matches.slices(rows_at_once))
+    assert max(map(len, parts)) <= rows_at_once
+    assert csv(pd.concat(parts, ignore_index=True)) == csv(old)
 
 
 def test_rounding_keeps_the_sign_of_zero():
@@ -93,8 +116,7 @@ def test_rounding_keeps_the_sign_of_zero():
     sentences = pd.DataFrame({"article_id": ["a", "b", "c"], "sentence_id": [1, 1, 1], "text": ["x", "x", "x"],
                               "n_words": [1, 1, 1]})
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"]})
-    table = reuse._reuse_frame(np.array([0, 0]), np.array([1, 2]), scores, reuse.SentenceKeys.of_slices([sentences]),
-                               articles, lambda at: ["x"] * len(at))
+    table = matches_of(np.array([0, 0]), np.array([1, 2]), scores, sentences, articles, ["x"] * 3).frame()
     assert np.signbit(table["similarity"].to_numpy()).tolist() == [True, False]
     assert np.signbit(table["coverage_a"].to_numpy()).tolist() == [False, True]
 

@@ -79,6 +79,29 @@ def test_find_reuse_in_slices_as_c1c90e8(seed, n_articles, n_sentences, per_slic
         assert csv(new_pairs) == csv(old_pairs)
 
 
+
+@settings(max_examples=30, **SETTINGS)
+@given(seed=st.integers(0, 10**6), n_articles=st.integers(1, 8), n_sentences=st.integers(0, 80),
+       rows_at_once=st.sampled_from([1, 2, 7]))
+def test_the_tables_made_a_few_rows_at_a_time_as_c1c90e8(seed, n_articles, n_sentences, rows_at_once):
+    """ReuseMatches' slices of reuse.csv and of reuse_pairs.csv make c1c90e8's tables: each
+    slice's rows scored again on their own, and the pairs' shares found from codes."""
+    sentences, articles = synthetic(seed, n_articles, n_sentences)
+    sentences = in_corpus_order(sentences, seed)
+    old = reference.find_reuse(sentences, articles, **OPTIONS)
+    matches = reuse.reuse_matches_in_slices(lambda: article_slices(sentences, 2), articles, **OPTIONS)
+    parts, pair_parts = list(matches.slices(rows_at_once)), list(matches.pair_slices(articles, rows_at_once=rows_at_once))
+    assert len(matches) == len(old) and all(0 < len(part) <= rows_at_once for part in parts + pair_parts)
+    if not len(old):
+        assert not parts and not pair_parts
+        return
+    new = pd.concat(parts, ignore_index=True)
+    pd.testing.assert_frame_equal(new, old)
+    assert csv(new) == csv(old)
+    old_pairs = reference.reuse_pairs(old, sentences, articles)
+    pd.testing.assert_frame_equal(pd.concat(pair_parts, ignore_index=True), old_pairs)
+
+
 def sliced_context(corpus: Corpus, monkeypatch, per_slice: int, tokens_per_slice: int) -> Context:
     """A Context whose corpus gives its sentences, and whose token table comes, in slices of a
     few articles (as on a spilled corpus), of different sizes, so that they do not line up."""
