@@ -13,7 +13,6 @@ import pandas as pd
 
 from analysis.corpus import SLICEABLE_FRAMES, Corpus
 from analysis.export import Context
-from analysis.parallel import _split_by_article
 from analysis.table_parts import ARTICLES_PER_SLICE, PartSpill
 
 
@@ -56,8 +55,6 @@ def spilled_context(corpus: Corpus, folder: Path, tables: dict[str, pd.DataFrame
     under `folder` as an export spills them; close the PartSpill when done."""
     ids = corpus.articles["article_id"].tolist()
     spill = PartSpill(folder, list(tables), len(ids))
-    parts = {name: _split_by_article(frame, ids) for name, frame in tables.items()}
-    for position, article_id in enumerate(ids):
-        spill.keep(position, {name: parts[name][article_id] for name in tables})
+    spill.keep_frames(tables, ids)
     context = Context(DiskCorpus(corpus, folder), _spilled={name: spill.written(name) for name in tables})
     return context, spill
