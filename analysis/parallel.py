@@ -38,7 +38,7 @@ from .corpus import SKIPPED_COLUMNS
 from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_table_files
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 from .spilled_corpus import SPILLED_FRAMES, SpilledCorpus
-from .table_parts import PartSpill, TablePart, frame_of_parts, spilled_parts
+from .table_parts import PartSpill, TablePart, frame_of_parts, split_by_article, spilled_parts
 
 ENGINES = ("processes", "dask")
 PARTITIONS_PER_WORKER = 4  # several per worker, so one slow partition does not idle the rest
@@ -71,16 +71,6 @@ def per_article_tables(wanted: list[str]) -> list[str]:
     return per_article if corpus_level else [name for name in per_article if name in wanted]
 
 
-def _split_by_article(frame: pd.DataFrame, article_ids: list[str]) -> dict[str, TablePart]:
-    columns = tuple(frame.columns)
-    dtypes = tuple(str(dtype) for dtype in frame.dtypes)
-    parts = {article_id: TablePart(columns, dtypes, []) for article_id in article_ids}
-    position = columns.index("article_id")
-    for row in frame.itertuples(index=False, name=None):
-        parts[row[position]].rows.append(row)
-    return parts
-
-
 def run_partition(tasks: list[ArticleTask], codebook_dir: Path, table_names: list[str],
                   expected_version: str | None = None) -> list[ArticleResult]:
     """The per-article stage and per-article tables for some articles (runs on a worker).
@@ -109,7 +99,7 @@ def _partition_results(tasks: list[ArticleTask], codebook_dir: Path, table_names
         context = PartitionContext(corpus, codebook_dir=codebook_dir)
         ids = [task.article_id for task in tasks]
         for name in table_names:
-            for result, part in zip(results, _split_by_article(context.table(name), ids).values()):
+            for result, part in zip(results, split_by_article(context.table(name), ids).values()):
                 result.tables[name] = part
     return results
 

@@ -72,6 +72,18 @@ def frame_of_parts(name: str, parts: list[TablePart], order: str) -> pd.DataFram
     return in_article_id_order(frame) if order == "article_id" and len(frame) else frame
 
 
+def split_by_article(frame: pd.DataFrame, article_ids: list[str]) -> dict[str, TablePart]:
+    """article id -> that article's rows of `frame` (in their order in it), for every one of
+    `article_ids` (an article without rows: an empty part), with the frame's columns and dtypes."""
+    columns = tuple(frame.columns)
+    dtypes = tuple(str(dtype) for dtype in frame.dtypes)
+    parts = {article_id: TablePart(columns, dtypes, []) for article_id in article_ids}
+    position = columns.index("article_id")
+    for row in frame.itertuples(index=False, name=None):
+        parts[row[position]].rows.append(row)
+    return parts
+
+
 def in_article_id_order(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows with the articles sorted by id, each article's rows kept in their order."""
     if frame["article_id"].is_monotonic_increasing:
@@ -112,6 +124,20 @@ class PartSpill:
             self._end += len(blob)
             self._n_rows[slot, position] = part.n_rows
             self._layouts[slot, position] = self._layout_ids.setdefault((part.columns, part.dtypes), len(self._layout_ids))
+
+    def keep_frames(self, frames: dict[str, pd.DataFrame], article_ids: list[str], positions=None) -> None:
+        """`keep` every spilled table's rows of these articles, given as whole frames (one for
+        each of `names`, holding rows of these articles only, in any order): article_ids[i]
+        is kept at positions[i] (default: i), each article's rows in their order in the frame,
+        with the frame's columns and dtypes (an article without rows gets an empty part).
+        A frame of a partition's articles, or of the whole corpus, as tests and benchmarks
+        spill a table built whole."""
+        if set(frames) != set(self.names):
+            raise ValueError(f"frames must be the spilled tables {self.names}, not {list(frames)}")
+        positions = range(len(article_ids)) if positions is None else positions
+        by_table = {name: split_by_article(frame, article_ids) for name, frame in frames.items()}
+        for position, article_id in zip(positions, article_ids, strict=True):
+            self.keep(position, {name: parts.pop(article_id) for name, parts in by_table.items()})
 
     def shapes(self, name: str) -> list[PartShape]:
         """The columns, dtypes and number of rows of each article's part, in corpus order."""

@@ -173,7 +173,6 @@ def mentions_against_c1c90e8(corpus) -> None:
     partitions against the whole corpus at once, in turns."""
     global _FIGURES_INPUT
     from analysis.claims import figure_mentions
-    from analysis.parallel import _split_by_article
     from analysis.table_parts import PartSpill
 
     old = reference_module("reference_figures_c1c90e8")
@@ -184,8 +183,7 @@ def mentions_against_c1c90e8(corpus) -> None:
     with tempfile.TemporaryDirectory() as folder:
         spill = PartSpill(Path(folder), ["figure_mentions"], len(position))
         for frame, group in zip(partitioned_mentions(corpus, groups), groups):
-            for article, part in _split_by_article(frame, group).items():
-                spill.keep(position[article], {"figure_mentions": part})
+            spill.keep_frames({"figure_mentions": frame}, group, [position[article] for article in group])
         _FIGURES_INPUT = (corpus, spill.written("figure_mentions"))
         gc.freeze()  # as the export freezes its context before forking the jobs
         try:

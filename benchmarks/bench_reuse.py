@@ -407,7 +407,6 @@ def reuse_job_against_c1c90e8(n: int) -> None:
     import scipy.sparse  # noqa: F401 (loaded before the forks, as in the export)
 
     from analysis import tables  # noqa: F401 (registers the builders)
-    from analysis.parallel import _split_by_article
     from analysis.table_parts import PartSpill
 
     corpus = load_news_corpus(n)
@@ -415,10 +414,8 @@ def reuse_job_against_c1c90e8(n: int) -> None:
     ids = corpus.articles["article_id"].tolist()
     with tempfile.TemporaryDirectory() as folder:
         spill = PartSpill(Path(folder), ["sentence_tokens"], len(ids))
-        parts = _split_by_article(token_table, ids)
-        for position, article_id in enumerate(ids):
-            spill.keep(position, {"sentence_tokens": parts.pop(article_id)})
-        del token_table, parts
+        spill.keep_frames({"sentence_tokens": token_table}, ids)
+        del token_table
         context = Context(corpus, _spilled={"sentence_tokens": spill.written("sentence_tokens")})
         _REUSE_JOB["context"] = context
         gc.collect()

@@ -9,8 +9,9 @@ tests/reference_tokens.py and tests/reference_logodds.py), after checking identi
 on the synthetic sentences and, with --corpus DIR, on that corpus's sentences. Last, the
 builders of distinctive_words.csv and emphasis.csv against their c1c90e8 versions (kept in
 tests/reference_distinctive_words_c1c90e8.py and tests/reference_emphasis_table_c1c90e8.py),
-on the corpus as a forked export job will see it (benchmarks/spilled_corpus.py: blocks and
-sentences on disk in slices of 500 articles, topic_evidence.csv spilled), each version in
+on the corpus as a forked export job will see it (benchmarks/spilled_corpus.py: the export's
+SpilledCorpus, its blocks and sentences spilled and read back whole or in slices of 500
+articles, topic_evidence.csv spilled beside them), each version in
 its own fork, in turns, twice, after checking identical tables: CPU and the rise of peak
 memory, and their ratios:
 

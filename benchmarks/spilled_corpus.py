@@ -1,63 +1,32 @@
-"""A corpus and a Context as a partitioned export's forked jobs will see them: the blocks and
-sentences frames on disk in slices of 500 articles (as the integrator's spilled corpus holds
-them), read back whole on first access or a slice at a time (`slices`); per-article tables
-spilled with table_parts.PartSpill, the export's own mechanism (`ctx.table` reads one back
-whole, `ctx.table_slices` a slice at a time). For measuring what a corpus-level builder
-holds, old against new, in the same run."""
+"""A corpus and a Context as a partitioned export's forked jobs see them, built with the
+export's own classes: the corpus's blocks and sentences and some per-article tables spilled
+to one table_parts.PartSpill (`keep_frames`), the corpus an analysis.spilled_corpus.SpilledCorpus
+over it (a frame read back whole on first access, or a slice of articles at a time by
+`slices`), the tables the Context's spilled tables (`ctx.table` reads one back whole,
+`ctx.table_slices` a slice at a time). For measuring what a corpus-level builder holds, old
+against new, in the same run."""
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import SLICEABLE_FRAMES, Corpus
+from analysis.corpus import Corpus
 from analysis.export import Context
-from analysis.parallel import _split_by_article
-from analysis.table_parts import ARTICLES_PER_SLICE, PartSpill
-
-
-class DiskCorpus(Corpus):
-    """`corpus` with its blocks and sentences pickled under `folder`, 500 articles a slice."""
-
-    def __init__(self, corpus: Corpus, folder: Path):
-        for name in ("path", "articles", "lines", "skipped"):
-            object.__setattr__(self, name, getattr(corpus, name))
-        object.__setattr__(self, "_files", {})
-        position = {article_id: i for i, article_id in enumerate(corpus.articles["article_id"].tolist())}
-        for frame in SLICEABLE_FRAMES:
-            data = getattr(corpus, frame)
-            at = data["article_id"].map(position).to_numpy()
-            self._files[frame] = Path(folder) / f"{frame}.pickle"
-            with open(self._files[frame], "wb") as handle:
-                for start in range(0, max(len(position), 1), ARTICLES_PER_SLICE):
-                    chosen = (at >= start) & (at < start + ARTICLES_PER_SLICE)
-                    pickle.dump(data[chosen].reset_index(drop=True), handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def slices(self, frame: str):
-        with open(self._files[frame], "rb") as handle:
-            while True:
-                try:
-                    yield pickle.load(handle)
-                except EOFError:
-                    return
-
-    def _whole(self, frame: str) -> pd.DataFrame:
-        if "_whole_" + frame not in self.__dict__:
-            self.__dict__["_whole_" + frame] = pd.concat(list(self.slices(frame)), ignore_index=True)
-        return self.__dict__["_whole_" + frame]
-
-    blocks = property(lambda self: self._whole("blocks"))
-    sentences = property(lambda self: self._whole("sentences"))
+from analysis.spilled_corpus import SPILLED_FRAMES, SpilledCorpus
+from analysis.table_parts import PartSpill
 
 
 def spilled_context(corpus: Corpus, folder: Path, tables: dict[str, pd.DataFrame]) -> tuple[Context, PartSpill]:
-    """A Context over DiskCorpus(corpus) with `tables` (per-article, in corpus order) spilled
-    under `folder` as an export spills them; close the PartSpill when done."""
-    ids = corpus.articles["article_id"].tolist()
-    spill = PartSpill(folder, list(tables), len(ids))
-    parts = {name: _split_by_article(frame, ids) for name, frame in tables.items()}
-    for position, article_id in enumerate(ids):
-        spill.keep(position, {name: parts[name][article_id] for name in tables})
-    context = Context(DiskCorpus(corpus, folder), _spilled={name: spill.written(name) for name in tables})
-    return context, spill
+    """A Context over a SpilledCorpus of `corpus` with `tables` (per-article, each whole)
+    spilled under `folder` beside its blocks and sentences, as an export spills them (the
+    export's Context holds the spilled blocks.csv and sentences.csv too); close the PartSpill
+    when done. The tables are read back in corpus order (as the export reads every spilled
+    table but one ordered by article_id, actors.csv)."""
+    frames = {**tables, **{table: getattr(corpus, frame) for frame, table in SPILLED_FRAMES.items()}}
+    spill = PartSpill(folder, list(frames), len(corpus.articles))
+    spill.keep_frames(frames, corpus.articles["article_id"].tolist())
+    written = {name: spill.written(name) for name in frames}
+    on_disk = SpilledCorpus(corpus.path, corpus.articles, corpus.skipped,
+                            {table: written[table] for table in SPILLED_FRAMES.values()})
+    return Context(on_disk, _spilled=written), spill

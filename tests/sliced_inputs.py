@@ -10,7 +10,6 @@ import pandas as pd
 
 from analysis.corpus import Corpus
 from analysis.export import Context
-from analysis.parallel import _split_by_article
 from analysis.table_parts import PartSpill
 
 
@@ -20,12 +19,9 @@ def spilled_tables(corpus: Corpus, names: list[str], folder: Path):
     in corpus order (built here whole, then split: the rows a partitioned export spills), as
     a Context takes them (`_spilled`): name -> SpilledTable."""
     built = Context(corpus)
-    article_ids = corpus.articles["article_id"].tolist()
-    by_table = {name: _split_by_article(built.table(name), article_ids) for name in names}
-    spill = PartSpill(folder, names, len(article_ids))
-    for position, article_id in enumerate(article_ids):
-        spill.keep(position, {name: parts[article_id] for name, parts in by_table.items()})
-    del built, by_table
+    spill = PartSpill(folder, names, len(corpus.articles))
+    spill.keep_frames({name: built.table(name) for name in names}, corpus.articles["article_id"].tolist())
+    del built
     try:
         yield {name: spill.written(name) for name in names}
     finally:

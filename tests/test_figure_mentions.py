@@ -21,8 +21,7 @@ from analysis import load_corpus, numbers, table_parts
 from analysis.claims import build_figures, figure_mentions, figures_of_mentions, find_discrepancies, load_claims
 from analysis.config import RAW_DIR, ROOT
 from analysis.export import Context, PartitionContext
-from analysis.parallel import _split_by_article
-from analysis.table_parts import PartSpill
+from analysis.table_parts import PartSpill, split_by_article
 from test_figures_equivalence import FIGURE_SENTENCES
 
 CLAIMS = load_claims()
@@ -49,7 +48,7 @@ def exported(corpus, groups: list[list[str]], articles_per_slice: int, retype: d
         frame = PartitionContext(_Corpus(sentences, own)).table("figure_mentions")
         if retype and number in retype and len(frame):
             frame = frame.astype(retype[number])
-        parts.update(_split_by_article(frame, group))
+        parts.update(split_by_article(frame, group))
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         patch.setattr(table_parts, "ARTICLES_PER_SLICE", articles_per_slice)
         spill = PartSpill(Path(folder), ["figure_mentions"], len(order))

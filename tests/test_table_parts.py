@@ -11,8 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from analysis import table_parts
 from analysis.csv_writer import write_frame_csv
-from analysis.parallel import _split_by_article
-from analysis.table_parts import PartSpill, TablePart, frame_of_parts, spilled_parts
+from analysis.table_parts import PartSpill, TablePart, frame_of_parts, split_by_article, spilled_parts
 
 NUMBERS = st.one_of(st.none(), st.integers(-5, 5), st.floats(allow_nan=True, allow_infinity=False, width=64))
 TEXTS = st.one_of(st.none(), st.text(alphabet='ab ,"\n\'é', max_size=6))
@@ -30,7 +29,7 @@ def partitions(draw):
         frame = pd.DataFrame(rows, columns=["article_id", "n", "text", "flag"])
         if draw(st.booleans()) and len(frame):  # a builder that states its dtypes
             frame = frame.astype({"n": "float64"})
-        parts.extend(_split_by_article(frame, ids).values())
+        parts.extend(split_by_article(frame, ids).values())
     return parts
 
 
