@@ -120,7 +120,7 @@ def _banded_pairs(signatures: np.ndarray, members: Sequence[int], groups: list, 
             x, y = _where(_equal_bytes(low_bytes, x, y, num_perm) >= need, x, y)
             x, y = _where((buckets[x, :k] != buckets[y, :k]).all(axis=1), x, y)  # not found in an earlier band
             # MinHash.jaccard: the share of equal signature values, float(count) / float(num_perm)
-            x, y = _where(np.count_nonzero(signatures[x] == signatures[y], axis=1) >= need, x, y)
+            x, y = _where(_equal_values(signatures, x, y) >= need, x, y)
             kept.append(x * m + y)
     keys = np.concatenate(kept)
     kept.clear()
@@ -139,6 +139,20 @@ _PAIRS_AT_ONCE = 250_000  # colliding pairs checked at once (bounds the memory o
 
 def _where(keep: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return x[keep], y[keep]
+
+
+_ROWS_COMPARED_AT_ONCE = 25_000  # pairs whose two signatures are gathered at once (~13 MB at 64 values)
+
+
+def _equal_values(signatures: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """For each pair (x[k], y[k]) of signature rows, how many values are equal, a bounded
+    number of pairs at a time (a band's quarter of a million pairs gathered at once was the
+    peak of finding the candidates: 128 MB)."""
+    counts = np.empty(len(x), dtype=np.int64)
+    for start in range(0, len(x), _ROWS_COMPARED_AT_ONCE):
+        at = slice(start, start + _ROWS_COMPARED_AT_ONCE)
+        counts[at] = np.count_nonzero(signatures[x[at]] == signatures[y[at]], axis=1)
+    return counts
 
 
 def _least_equal_values(min_jaccard: float, num_perm: int) -> int:
