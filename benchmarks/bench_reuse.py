@@ -36,7 +36,9 @@
    whole sentences frame, the token table read back whole, a dict of every sentence's tokens,
    an index holding every token list), against the slices of the current builders: CPU and
    private peak memory (what the child copied or allocated, sampled as
-   /work/scratch/s18/job_mem.py does), each run in its own fork, in turns, the same CSVs checked.
+   /work/scratch/s18/job_mem.py does) of building and writing both tables as the export's
+   forked job does (`Context.write`: reuse.csv and reuse_pairs.csv are now made and written a
+   slice of rows at a time), each run in its own fork, in turns, the same CSVs checked.
 
 python -m benchmarks reuse [--articles N] [--only memory|de023f4|c1c90e8] (N: size of the news
 corpus, default 1000; --only memory: section 6 alone; --only de023f4: section 7 alone;
@@ -379,7 +381,7 @@ def against_de023f4(n: int) -> None:
     finally:
         _FIND_REUSE_INPUT = ()
 
-_REUSE_JOB: dict = {}  # the Context of the reuse job, set before forking: inherited, not pickled
+_REUSE_JOB: dict = {}  # the Context of the reuse job and a folder to write in, set before forking: inherited, not pickled
 
 
 def _reuse_job_in_fork(version: str) -> tuple[float, float, str]:
@@ -390,12 +392,14 @@ def _reuse_job_in_fork(version: str) -> tuple[float, float, str]:
 
     from analysis import export
 
-    context = _REUSE_JOB["context"]
+    context, folder = _REUSE_JOB["context"], Path(_REUSE_JOB["folder"])
     if version == "c1c90e8":
         export.TABLES["reuse.csv"] = reference_reuse_c1c90e8.reuse_table
         export.TABLES["reuse_pairs.csv"] = reference_reuse_c1c90e8.reuse_pairs_table
-    return measure_private(lambda: [context.table(name) for name in ("reuse.csv", "reuse_pairs.csv")],
-                             lambda frames: "".join(frame.to_csv(index=False) for frame in frames).encode())
+    names = ("reuse.csv", "reuse_pairs.csv")
+    # written as the export's forked job writes them (a table made in slices, slice by slice)
+    return measure_private(lambda: [context.write(name, folder / f"{version}-{name}") for name in names],
+                           lambda rows: b"".join((folder / f"{version}-{name}").read_bytes() for name in names))
 
 
 def reuse_job_against_c1c90e8(n: int) -> None:
@@ -417,7 +421,7 @@ def reuse_job_against_c1c90e8(n: int) -> None:
         spill.keep_frames({"sentence_tokens": token_table}, ids)
         del token_table
         context = Context(corpus, _spilled={"sentence_tokens": spill.written("sentence_tokens")})
-        _REUSE_JOB["context"] = context
+        _REUSE_JOB.update(context=context, folder=folder)
         gc.collect()
         gc.freeze()  # (as the export before it forks: the collector does not touch the parent's objects)
         try:
