@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
+from .export import TableSlices
 from .pair_scoring import PairScores, TokenIndex, _distinct
 from .textsim import Paraphrases, load_paraphrases, sentence_tokens, words
 
@@ -557,10 +558,7 @@ class ReuseMatches:
                              text[np.searchsorted(shared, second)])
 
     def frame(self) -> pd.DataFrame:
-        parts = list(self.slices())
-        if not parts:
-            return pd.DataFrame([], columns=REUSE_COLUMNS)
-        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+        return TableSlices(REUSE_COLUMNS, self.slices).frame()
 
     def pair_slices(self, articles: pd.DataFrame, *, min_sentences: int = ORIGIN_MIN_SENTENCES,
                     min_share: float = ORIGIN_MIN_SHARE, rows_at_once: int = 100_000) -> Iterator[pd.DataFrame]:
@@ -648,9 +646,8 @@ def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     For reuse.csv's matches, in slices of pairs: `ReuseMatches.pair_slices`."""
     if reuse.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    parts = list(_pair_slices(_pair_shares(reuse, sentences), articles, min_sentences=min_sentences,
-                              min_share=min_share))
-    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    return TableSlices(PAIR_COLUMNS, lambda: _pair_slices(_pair_shares(reuse, sentences), articles,
+                                                          min_sentences=min_sentences, min_share=min_share)).frame()
 
 
 class _Shared(NamedTuple):
