@@ -18,7 +18,8 @@ from .textsim import FUZZY_TERM_RATIO, _SLACK, _Prepared, _align_prepared, _fuzz
 _LONGEST_BULK = 64  # lists with more terms (rare) are aligned one pair at a time
 _CELLS_AT_ONCE = 1 << 22  # term comparisons per block of pairs (bounds the memory of the bulk matching)
 _PAIRS_SCORED_AT_ONCE = 1_000_000  # pairs whose per-pair arrays are held at once
-_PAIRS_MET_AT_ONCE = 250_000  # pairs whose terms are met in one sparse product (bounds its memory)
+_PAIRS_MET_AT_ONCE = 50_000  # pairs whose terms are met in one sparse product (bounds its memory: 12 million
+# term pairs, 300 MB at the peak, for 250,000 quote pairs on 10,000 articles; as fast)
 _TERMS_AT_ONCE = 1_000_000  # terms whose per-term temporaries are held at once while indexing
 
 
@@ -462,10 +463,10 @@ def _factorized(token_lists: Sequence[Sequence[tuple[str, str]]], chunks: list[t
                 ) -> tuple[np.ndarray, list[str]]:
     """pd.factorize of part `part` (0: the term, 1: the spelling) of every token, list after
     list: the codes (int32) and the distinct values in order of first appearance. A chunk of
-    lists at a time (`_list_chunks`), so that no list or object array holds every token: each
-    chunk's distinct values, in their order, are factorized again, which orders them by the
-    chunk, then the place where each first appears: by their first appearance overall."""
-    return _combined(*_chunk_codes(token_lists, chunks, part))
+    lists at a time (`_list_chunks`), so that no list or object array holds every token."""
+    vocabulary = _Vocabulary()
+    _code_chunks(token_lists, chunks, part, vocabulary)
+    return vocabulary.coded()
 
 
 def _factorized_pieces(pieces: Iterable[Sequence[Sequence[tuple[str, str]]]], parts: tuple[int, ...]
@@ -474,47 +475,55 @@ def _factorized_pieces(pieces: Iterable[Sequence[Sequence[tuple[str, str]]]], pa
     token lists of every piece, piece after piece (`_factorized` of them all together: its
     chunks are only ever cut at list boundaries); a piece is let go once coded."""
     lengths: list[np.ndarray] = []
-    coded: list[tuple[list, list]] = [([], []) for _ in parts]
+    vocabularies = [_Vocabulary() for _ in parts]
     for piece in pieces:
         piece_lengths = np.fromiter(map(len, piece), dtype=np.int64, count=len(piece))
         chunks = _list_chunks(piece_lengths, _TERMS_AT_ONCE)
         lengths.append(piece_lengths)
-        for (codes, distinct), part in zip(coded, parts):
-            found, uniques = _chunk_codes(piece, chunks, part)
-            codes.extend(found)
-            distinct.extend(uniques)
+        for vocabulary, part in zip(vocabularies, parts):
+            _code_chunks(piece, chunks, part, vocabulary)
     return (np.concatenate(lengths) if lengths else np.empty(0, np.int64),
-            *[_combined(codes, distinct) for codes, distinct in coded])
+            *[vocabulary.coded() for vocabulary in vocabularies])
 
 
-def _chunk_codes(token_lists: Sequence[Sequence[tuple[str, str]]], chunks: list[tuple[int, int]], part: int
-                 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """For each chunk of lists: pd.factorize of part `part` of its tokens, the codes (int32:
-    fewer than the chunk's tokens) and its distinct values in order of first appearance."""
+def _code_chunks(token_lists: Sequence[Sequence[tuple[str, str]]], chunks: list[tuple[int, int]], part: int,
+                 vocabulary: "_Vocabulary") -> None:
+    """Code part `part` of the tokens of each chunk of lists, in order, into `vocabulary`."""
     import pandas as pd
 
-    codes, distinct = [], []
     for start, stop in chunks:
         values = [token[part] for found in token_lists[start:stop] for token in found]
-        found, uniques = pd.factorize(pd.Series(values, dtype=object)) if values else (np.empty(0, np.int64), [])
-        codes.append(found.astype(np.int32) if len(found) < 2**31 else found)
-        distinct.append(np.asarray(uniques, dtype=object))
-    return codes, distinct
+        if values:
+            vocabulary.add(*pd.factorize(pd.Series(values, dtype=object)))
 
 
-def _combined(codes: list[np.ndarray], distinct: list[np.ndarray]) -> tuple[np.ndarray, list[str]]:
-    """The codes of every chunk's values made one code overall, in order of first appearance
-    (`_chunk_codes` of consecutive chunks), and the distinct values overall."""
-    import pandas as pd
+class _Vocabulary:
+    """The distinct values of chunk after chunk, in order of first appearance, and each
+    chunk's codes into them.
 
-    if not codes:
-        return np.empty(0, dtype=np.int32), []
-    overall, vocabulary = pd.factorize(pd.Series(np.concatenate(distinct), dtype=object))
-    dtype = np.int32 if len(vocabulary) < 2**31 else np.int64
-    offsets = np.cumsum([0] + [len(found) for found in distinct])
-    return (np.concatenate([overall[offset + found.astype(np.int64)].astype(dtype)
-                            for found, offset in zip(codes, offsets.tolist())]),
-            list(vocabulary))
+    Each chunk's new values join as it is added, so that what stays of a chunk is its codes
+    and one object per value never seen before: keeping every chunk's distinct values until
+    the end (a copy of each common word per piece of 500 articles) pinned most of their
+    piece's memory."""
+
+    def __init__(self):
+        self._code_of: dict = {}
+        self._codes: list[np.ndarray] = []
+
+    def add(self, found: np.ndarray, uniques) -> None:
+        """A chunk's pd.factorize: its codes and its distinct values in order."""
+        code_of = self._code_of
+        overall = np.fromiter((code_of.setdefault(value, len(code_of)) for value in uniques), dtype=np.int64,
+                              count=len(uniques))
+        codes = overall[found]
+        self._codes.append(codes.astype(np.int32) if len(code_of) < 2**31 else codes)
+
+    def coded(self) -> tuple[np.ndarray, list]:
+        """The codes of every value added, in order (int32 while fewer than 2**31 values are
+        distinct), and the distinct values."""
+        if not self._codes:
+            return np.empty(0, dtype=np.int32), []
+        return np.concatenate(self._codes), list(self._code_of)
 
 
 def _copy_numbers(owner: np.ndarray, codes: np.ndarray) -> np.ndarray:

@@ -96,23 +96,39 @@ def _candidate_array(term_sets: list[set[str]], groups: list, *, threshold: floa
 def _banded_pairs(signatures: np.ndarray, members: Sequence[int], groups: list, n: int, *, threshold: float,
                   num_perm: int, min_jaccard: float, dtype=np.int64) -> np.ndarray:
     """`_candidate_array` from the signatures of its non-empty sets (members: their positions
-    among the n sets, increasing); the positions as `dtype` (find_reuse holds millions of pairs
-    in int32).
-
-    Band after band and in chunks, so that memory follows the kept candidates, not the band
-    collisions (mostly unrelated sentences: 43 million on 10,000 news articles, for 6 million
-    kept). A colliding pair is kept in the first band where it collides, when its sets are of
-    different groups and its MinHash estimate clears min_jaccard."""
+    among the n sets, increasing); the positions as `dtype`. The pairs of `_banded_row_pairs`,
+    sorted."""
     m = len(members)
     if m < 2:
         return np.empty((0, 2), dtype=dtype)
-    bands, rows_per_band = lsh_bands(threshold, num_perm)
     index = np.asarray(members, dtype=np.int64)
     group = pd.factorize(pd.Series(groups, dtype=object))[0][index]
+    keys = np.concatenate([np.empty(0, dtype=np.int64)] + [
+        x * m + y for x, y in _banded_row_pairs(signatures, group, threshold=threshold, num_perm=num_perm,
+                                                min_jaccard=min_jaccard)])
+    keys.sort()
+    # filled a chunk at a time: whole-length (row, row) and (set, set) arrays were twice the pairs
+    pairs = np.empty((len(keys), 2), dtype=dtype)
+    for start in range(0, len(keys), _PAIRS_AT_ONCE):
+        first, second = np.divmod(keys[start:start + _PAIRS_AT_ONCE], m)
+        pairs[start:start + _PAIRS_AT_ONCE, 0] = index[first]
+        pairs[start:start + _PAIRS_AT_ONCE, 1] = index[second]
+    return pairs
+
+
+def _banded_row_pairs(signatures: np.ndarray, group: np.ndarray, *, threshold: float, num_perm: int,
+                      min_jaccard: float) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The candidate pairs of rows (x < y) of `signatures` (group: a code for each row's
+    group), chunk after chunk, in no useful order: arrays x, y.
+
+    Band after band and in chunks, so that memory follows the kept candidates, not the band
+    collisions (mostly unrelated sentences: 43 million on 10,000 news articles, for 6 million
+    kept). A colliding pair is kept in the first band where it collides, when its rows are of
+    different groups and its MinHash estimate clears min_jaccard."""
+    bands, rows_per_band = lsh_bands(threshold, num_perm)
     need = _least_equal_values(min_jaccard, num_perm)
     low_bytes = _packed_low_bytes(signatures)
-    buckets = np.empty((m, bands), dtype=np.int32)  # each row's bucket in each band
-    kept = [np.empty(0, dtype=np.int64)]
+    buckets = np.empty((len(signatures), bands), dtype=np.int32)  # each row's bucket in each band
     for k in range(bands):
         buckets[:, k] = _band_codes(signatures[:, k * rows_per_band:(k + 1) * rows_per_band])
         for x, y in _bucket_pairs(buckets[:, k]):
@@ -122,17 +138,8 @@ def _banded_pairs(signatures: np.ndarray, members: Sequence[int], groups: list, 
             x, y = _where((buckets[x, :k] != buckets[y, :k]).all(axis=1), x, y)  # not found in an earlier band
             # MinHash.jaccard: the share of equal signature values, float(count) / float(num_perm)
             x, y = _where(_equal_values(signatures, x, y) >= need, x, y)
-            kept.append(x * m + y)
-    keys = np.concatenate(kept)
-    kept.clear()
-    keys.sort()
-    # filled a chunk at a time: whole-length (row, row) and (set, set) arrays were twice the pairs
-    pairs = np.empty((len(keys), 2), dtype=dtype)
-    for start in range(0, len(keys), _PAIRS_AT_ONCE):
-        first, second = np.divmod(keys[start:start + _PAIRS_AT_ONCE], m)
-        pairs[start:start + _PAIRS_AT_ONCE, 0] = index[first]
-        pairs[start:start + _PAIRS_AT_ONCE, 1] = index[second]
-    return pairs
+            if len(x):
+                yield x, y
 
 
 _PAIRS_AT_ONCE = 250_000  # colliding pairs checked at once (bounds the memory of a band: ~50 MB)
@@ -465,30 +472,80 @@ def _texts_at(slices: Iterable[pd.DataFrame], at: np.ndarray) -> list[str]:
     return texts
 
 
+_CANDIDATES_AT_ONCE = 1_000_000  # candidate pairs gathered before they are cleared (the block `clearing` scores at once)
+
+
 def _sentence_candidates(index: TokenIndex, article: np.ndarray, *, min_terms: int, lsh_threshold: float,
-                         num_perm: int) -> np.ndarray:
-    """The candidate pairs (`_banded_pairs`) of the sentences with min_terms terms or more (and
-    at least one), from their MinHash signatures (let go on return); article: each sentence's
-    article (equal for the same article)."""
+                         num_perm: int, pairs_at_once: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The candidate pairs (`_banded_row_pairs`) of the sentences with min_terms terms or more
+    (and at least one), as their positions (first < second), in batches of at least
+    pairs_at_once pairs (but the last), in no useful order; article: each sentence's article
+    (an integer code). Their MinHash signatures are let go after the last batch.
+
+    In batches, so that the candidates are never held all at once: they grow faster than the
+    corpus (6.4 million on 10,000 articles), and holding them was the reuse job's peak."""
     members = np.flatnonzero((index.lengths >= min_terms) & (index.lengths > 0))
+    if len(members) < 2:
+        return
     listed = np.repeat(np.isin(np.arange(len(index.lengths)), members), index.lengths)
     signatures = _code_signatures(index.vocabulary, index.codes[listed], index.lengths[members], num_perm)
     del listed
-    return _banded_pairs(signatures, members.tolist(), article, len(index.lengths), threshold=lsh_threshold,
-                         num_perm=num_perm, min_jaccard=MIN_ESTIMATED_JACCARD,
-                         dtype=np.int32 if len(index.lengths) < 2**31 else np.int64)
+    dtype = np.int32 if len(index.lengths) < 2**31 else np.int64
+    batch: list[tuple[np.ndarray, np.ndarray]] = []
+    held = 0
+    for x, y in _banded_row_pairs(signatures, article[members], threshold=lsh_threshold, num_perm=num_perm,
+                                  min_jaccard=MIN_ESTIMATED_JACCARD):
+        batch.append((x, y))
+        held += len(x)
+        if held >= pairs_at_once:
+            yield _positions(batch, members, dtype)
+            batch, held = [], 0
+    if batch:
+        yield _positions(batch, members, dtype)
 
 
-def _orient(candidates: np.ndarray, rank: np.ndarray, keys: SentenceKeys) -> None:
-    """Swap, in place, the pairs whose second sentence's article (rank: `original_order` of
-    each sentence's article) is the more original, so that it comes first."""
-    missing = np.isnan(rank)
-    unranked = np.flatnonzero(missing[candidates[:, 0]] | missing[candidates[:, 1]])
-    if len(unranked):  # a sentence of an article missing from `articles` cannot be oriented
-        i, j = candidates[unranked[0]].tolist()
-        raise KeyError(keys.ids[keys.article[j if missing[j] else i]])
-    later_first = np.flatnonzero(rank[candidates[:, 1]] < rank[candidates[:, 0]])
-    candidates[later_first] = candidates[later_first, ::-1]
+def _positions(row_pairs: list[tuple[np.ndarray, np.ndarray]], members: np.ndarray, dtype
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of rows, joined, as the positions of their sentences (members: of each row)."""
+    return (members[np.concatenate([x for x, _ in row_pairs])].astype(dtype),
+            members[np.concatenate([y for _, y in row_pairs])].astype(dtype))
+
+
+def _oriented(first: np.ndarray, second: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (first[k], second[k]) with the sentence of the more original article first
+    (rank: `original_order` of each sentence's article; ties keep their order)."""
+    later_first = rank[second] < rank[first]
+    return np.where(later_first, second, first), np.where(later_first, first, second)
+
+
+def _kept_candidates(index: TokenIndex, keys: SentenceKeys, rank: np.ndarray, *, min_terms: int,
+                     lsh_threshold: float, num_perm: int, **thresholds) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs (`_sentence_candidates`) that clear the thresholds (of `clearing`),
+    oriented (`_oriented`), in no useful order: their first and second sentence positions. A
+    batch of candidates is cleared as it comes, so that only the kept pairs are held.
+
+    KeyError naming the article of a candidate's sentence that rank does not rank (an article
+    missing from `articles`): of the first such pair in the order of (first, second) positions,
+    its second sentence's article when unranked, else its first's."""
+    kept_first, kept_second = [np.empty(0, dtype=np.int32)], [np.empty(0, dtype=np.int32)]
+    first_unranked = None  # (first * n + second) of the first pair with a sentence not ranked
+    n = len(keys)
+    for first, second in _sentence_candidates(index, keys.article, min_terms=min_terms, lsh_threshold=lsh_threshold,
+                                              num_perm=num_perm, pairs_at_once=_CANDIDATES_AT_ONCE):
+        unranked = np.isnan(rank[first]) | np.isnan(rank[second])
+        if unranked.any():
+            at = int((first[unranked].astype(np.int64) * n + second[unranked]).min())
+            first_unranked = at if first_unranked is None else min(first_unranked, at)
+        if first_unranked is not None:  # an error is coming: only which pair it names matters now
+            continue
+        first, second = _oriented(first, second, rank)
+        cleared = index.clearing(first, second, **thresholds)
+        kept_first.append(first[cleared])
+        kept_second.append(second[cleared])
+    if first_unranked is not None:
+        i, j = divmod(first_unranked, n)
+        raise KeyError(keys.ids[keys.article[j if np.isnan(rank[j]) else i]])
+    return np.concatenate(kept_first), np.concatenate(kept_second)
 
 
 class ReuseMatches:
@@ -522,20 +579,17 @@ class ReuseMatches:
               min_containment: float, min_terms: int, lsh_threshold: float, num_perm: int) -> "ReuseMatches":
         """The matches among the sentences of `keys`, their token lists given piece after
         piece, in order; texts_at(positions): the texts of the sentences at these (increasing)
-        positions. The signatures are let go once the candidates are found, and the
-        candidates once the kept pairs are."""
+        positions. The candidates are cleared a batch at a time (`_kept_candidates`): only the
+        kept pairs are held."""
         index = TokenIndex.of_pieces(token_pieces)
         if len(index.lengths) != len(keys):
             raise ValueError(f"{len(index.lengths)} token lists for {len(keys)} sentences")
         weights = index.idf_weights()  # (text_weights of the texts)
         index.weigh(weights, max(weights.values(), default=1.0))
-        candidates = _sentence_candidates(index, keys.article, min_terms=min_terms, lsh_threshold=lsh_threshold,
-                                          num_perm=num_perm)
-        _orient(candidates, original_order(articles).reindex(keys.ids).to_numpy()[keys.article], keys)
-        kept = index.clearing(candidates[:, 0], candidates[:, 1], min_similarity=min_similarity,
-                              min_coverage=min_containment)
-        first, second = candidates[kept, 0], candidates[kept, 1]
-        del candidates
+        rank = original_order(articles).reindex(keys.ids).to_numpy()[keys.article]
+        first, second = _kept_candidates(index, keys, rank, min_terms=min_terms, lsh_threshold=lsh_threshold,
+                                         num_perm=num_perm, min_similarity=min_similarity,
+                                         min_coverage=min_containment)
         return cls(first, second, index, keys, articles, texts_at, min_similarity=min_similarity,
                    min_containment=min_containment)
 
@@ -728,35 +782,55 @@ def _pair_shares_of_codes(names: np.ndarray, code_a: np.ndarray, code_b: np.ndar
                           sentence_b: np.ndarray, code_s: np.ndarray, sentence_id: np.ndarray,
                           n_words: np.ndarray) -> _PairShares:
     """`_pair_shares` of reuse rows given as article codes into `names` (sorted ids) and
-    sentence ids, and of sentences given the same way with their words."""
+    sentence ids (at least one row), and of sentences given the same way with their words."""
     n = max(len(names), 1)
+    span = int(max(sentence_id.max(initial=0), sentence_a.max(initial=0), sentence_b.max(initial=0))) + 1
+    if n * n * span >= 2**63:
+        raise OverflowError(f"{len(names):,} articles of up to {span:,} sentences: too many to code a shared "
+                            "sentence of an article pair as one 64-bit integer")
     body = np.bincount(code_s, weights=n_words, minlength=n).astype(np.int64)  # (whole numbers: exact sums)
-    # each (article, shared sentence, other article) once
-    article = np.r_[code_a, code_b]
-    other = np.r_[code_b, code_a]
-    shared = np.r_[sentence_a, sentence_b]
-    order = np.lexsort((shared, other, article))
-    article, other, shared = article[order], other[order], shared[order]
-    first = np.r_[True, (article[1:] != article[:-1]) | (other[1:] != other[:-1]) | (shared[1:] != shared[:-1])]
-    article, other, shared = article[first], other[first], shared[first]
+    # each (article, other article, shared sentence) once, coded as one integer and sorted in
+    # place (three arrays sorted together, copied and compacted were ~280 bytes a reuse row)
+    rows = len(code_a)
+    triple = np.empty(2 * rows, dtype=np.int64)
+    for side, article, other, shared in ((slice(0, rows), code_a, code_b, sentence_a),
+                                         (slice(rows, None), code_b, code_a, sentence_b)):
+        np.multiply(article, n, out=triple[side], dtype=np.int64)
+        triple[side] += other
+        triple[side] *= span
+        triple[side] += shared
+    triple.sort()
+    triple = triple[np.r_[True, triple[1:] != triple[:-1]]]
+    group, shared = np.divmod(triple, span)  # group: article * n + other article
+    del triple
     # their words, from the sentences
-    span = int(max(sentence_id.max(initial=0), shared.max(initial=0))) + 1
     known = code_s * span + sentence_id
     sorter = np.argsort(known, kind="stable")
-    wanted = article * span + shared
-    at = np.minimum(np.searchsorted(known[sorter], wanted), max(len(known) - 1, 0))
-    if not len(known) or (known[sorter][at] != wanted).any():
+    known = known[sorter]
+    wanted = group // n
+    wanted *= span
+    wanted += shared
+    del shared
+    at = np.minimum(np.searchsorted(known, wanted), max(len(known) - 1, 0))
+    if not len(known) or (known[at] != wanted).any():
         raise ValueError("reuse cites sentences that are not in `sentences`")
+    del wanted, known
     words = n_words[sorter[at]]
+    del at, sorter
     # per (article, other article): a run of the sorted rows
-    group = article * n + other
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     group_key = group[starts]
     counts = np.diff(np.r_[starts, len(group)])
+    del group
     summed = np.add.reduceat(words, starts) if len(starts) else np.zeros(0, np.int64)
-    body_of = body[article[starts]]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.round(np.where(body_of > 0, summed / np.where(body_of > 0, body_of, 1), 0.0), 4)
+    del words, starts
+    body_of = body[group_key // n]
+    empty = body_of <= 0
+    body_of[empty] = 1
+    share = summed / body_of
+    del body_of
+    share[empty] = 0.0
+    np.round(share, 4, out=share)
     pairs = _distinct(code_a * n + code_b)
     a, b = np.divmod(pairs, n)
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import analysis.reuse as reuse
 import reference_reuse_de023f4 as reference
 from analysis.pair_scoring import PairScores
-from analysis.reuse import find_reuse, reuse_pairs
+from analysis.reuse import _pair_shares_of_codes, find_reuse, reuse_pairs
 from analysis.textsim import load_paraphrases
 from test_reuse_equivalence import csv, synthetic
 
@@ -152,6 +152,14 @@ def test_pairs_of_a_sentence_missing_from_sentences_raise():
     table = pd.DataFrame({"article_a": ["a"], "article_b": ["b"], "sentence_id_a": [1], "sentence_id_b": [2]})
     with pytest.raises(ValueError, match="not in `sentences`"):
         reuse_pairs(table, sentences, articles)
+
+
+def test_pair_shares_say_when_the_corpus_is_too_large_to_code():
+    """A shared sentence of an article pair is coded as one int64: past that, a clear error
+    before anything is allocated (range: 2**32 article ids without holding them)."""
+    one = np.zeros(1, dtype=np.int64)
+    with pytest.raises(OverflowError, match="4,294,967,296 articles of up to 8 sentences"):
+        _pair_shares_of_codes(range(2**32), one, one + 1, one, one, one, one + 7, one + 3)
 
 
 @settings(max_examples=100, **SETTINGS)
