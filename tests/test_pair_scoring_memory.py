@@ -78,6 +78,9 @@ def test_index_scores_as_bf2d5f5(lists, data, weighted, min_similarity, min_cove
         assert all(type(value) is float for value in getattr(new.score(first, second), name))
     for threshold in (0.3, 0.5, 0.9):
         assert new.may_reach(first, second, threshold).tolist() == old.may_reach(first, second, threshold).tolist()
+    patch.setattr(pair_scoring, "_PAIRS_BOUNDED_AT_ONCE", 2)  # (and a block at a time)
+    for threshold in (0.3, 0.5, 0.9):
+        assert new.may_reach(first, second, threshold).tolist() == old.may_reach(first, second, threshold).tolist()
 
 
 @pytest.mark.parametrize("terms_at_once", [1, 2, 5, 1_000_000])
