@@ -256,7 +256,7 @@ class TokenIndex:
         `variant_links` of these pairs or of more (found here when not given).
 
         _PAIRS_BOUNDED_AT_ONCE pairs at a time: the term-count rows of the pairs bounded with
-        variants were this job's peak (2.5 million candidates: +590 MB on 30,000 articles)."""
+        variants were this job's peak (2.5 million candidates: +587 MB on 30,000 articles)."""
         first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
         if links is None:
             links = _variant_links(self._fuzzable, self.vocabulary, first, second)
@@ -515,9 +515,8 @@ class _Vocabulary:
     chunk's codes into them.
 
     Each chunk's new values join as it is added, so that what stays of a chunk is its codes
-    and one object per value never seen before: keeping every chunk's distinct values until
-    the end (a copy of each common word per piece of 500 articles) pinned most of their
-    piece's memory."""
+    and one object per value never seen before, not its distinct values until the end (a copy
+    of each common word per piece of 500 articles)."""
 
     def __init__(self):
         self._code_of: dict = {}

@@ -192,7 +192,6 @@ def test_quote_variants_as_with_bf2d5f5s_index(frame, min_similarity, terms_at_o
             == reference_quote_variants.pair_quote_variants(frame, **options).to_csv(index=False))
 
 
-
 @pytest.mark.parametrize("pairs_at_once", [1, 3, 50_000])
 def test_variant_links_met_in_chunks_as_all_at_once(pairs_at_once, monkeypatch):
     from analysis.textsim import sentence_tokens
