@@ -131,7 +131,7 @@ class TokenIndex:
         self.weights, self.default_weight = weights, default_weight
         term_weight = np.array([weights.get(term, default_weight) for term in self.vocabulary], dtype=np.float64)
         # each list's total weight, summed as `_Prepared` sums it (left to right)
-        self.totals = _sums_in_order(term_weight, self.codes, self._starts, self.lengths).tolist()
+        self.totals = _sums_in_order(term_weight, self.codes, self._starts, self.lengths)  # (an array: as a list, 4x the memory)
         self._term_weight = term_weight
         return self
 
@@ -190,7 +190,7 @@ class TokenIndex:
         """The pairs of a block that clear the thresholds: their positions (sorted), the
         block's (similarity, coverage_a, coverage_b) arrays (right at those positions), and
         the `align` result of those among them aligned one by one, by position."""
-        totals = np.asarray(self.totals, dtype=np.float64)
+        totals = self.totals
         if links is None:
             links = _variant_links(self._fuzzable, self.vocabulary, first, second)
         one_by_one = _has_link(self._fuzzable, links, first, second)
@@ -215,7 +215,7 @@ class TokenIndex:
         for k in np.flatnonzero(one_by_one).tolist():
             i, j = int(first[k]), int(second[k])
             if linked[k] and not long[k] and not empty[k] and not _may_clear_with_variants(
-                    got[k], self._terms(i), self._terms(j), self.totals[i], self.totals[j], variants, weight_of,
+                    got[k], self._terms(i), self._terms(j), float(totals[i]), float(totals[j]), variants, weight_of,
                     min_similarity, min_coverage):
                 continue
             for key in (i, j):
@@ -276,8 +276,7 @@ class TokenIndex:
         got = self._equal_term_weights(first, second)
         at = np.flatnonzero(special)
         equal, gain = self._equal_and_variant_gain(first[at], second[at], links)
-        totals = np.asarray(self.totals, dtype=np.float64)
-        total = totals[first] + totals[second]
+        total = self.totals[first] + self.totals[second]
         aligned = got + got
         aligned[at] = equal + equal + gain
         with np.errstate(divide="ignore", invalid="ignore"):

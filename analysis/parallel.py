@@ -36,6 +36,7 @@ from .cache import version_key
 from .collection import fewer_collections
 from .corpus import SKIPPED_COLUMNS
 from .export import TABLES, Context, PartitionContext, export, inputs_of, spec, staged_folder, write_table_files
+from .heap import give_back_free_memory
 from .loading import ArticleRows, ArticleTask, ReadCorpus, assemble_corpus
 from .spilled_corpus import SPILLED_FRAMES, SpilledCorpus
 from .table_parts import PartSpill, TablePart, frame_of_parts, split_by_article, spilled_parts
@@ -180,6 +181,9 @@ def export_at_scale(read: ReadCorpus, codebook_dir: Path, out_dir, wanted: list[
     with spilled_parts(spilled_tables(wanted), len(read.tasks), out_dir) as spill:
         context, messages = _gather(read, codebook_dir, wanted, keys, engine, workers, scheduler, cache, spill)
         _show(messages)
+        # the raw texts and the partitions' results are spilled or let go, but their pages are
+        # still held, and forked jobs would start from them
+        give_back_free_memory()
         if engine == "processes" and workers > 1 and len(wanted) > 1:
             written = _export_forked(context, out_dir, wanted, workers)
         else:
@@ -213,6 +217,9 @@ def _build_and_stage(job: tuple[list[str], list[str]]) -> dict[str, int]:
                 del built[name]
         if isinstance(context.corpus, SpilledCorpus):
             context.corpus.release()
+        # its high-water mark would otherwise stay with this process through the jobs after it
+        gc.collect()
+        give_back_free_memory()
     return rows
 
 

@@ -473,6 +473,7 @@ def _texts_at(slices: Iterable[pd.DataFrame], at: np.ndarray) -> list[str]:
 
 
 _CANDIDATES_AT_ONCE = 1_000_000  # candidate pairs gathered before they are cleared (the block `clearing` scores at once)
+_ROWS_SORTED_AT_ONCE = 1_000_000  # kept pairs sorted, or summed into reuse_pairs' shares, at once (about)
 
 
 def _sentence_candidates(index: TokenIndex, article: np.ndarray, *, min_terms: int, lsh_threshold: float,
@@ -562,12 +563,12 @@ class ReuseMatches:
                  articles: pd.DataFrame, texts_at: Callable[[np.ndarray], list[str]], *, min_similarity: float,
                  min_containment: float):
         """first, second: the sentence positions (a, b) of the kept pairs, in any order."""
-        # sorted by article_a, article_b, sentence_id_a, sentence_id_b (unique: a sentence pair
-        # is a candidate once), on codes: the articles' in the sorted order of their ids
-        article_code = pd.factorize(keys.ids, sort=True)[0][keys.article]
-        number = keys.sentence_id
-        order = np.lexsort((number[second], number[first], article_code[second], article_code[first]))
-        self.first, self.second = first[order], second[order]  # of each row, in the table's order
+        code, names = pd.factorize(keys.ids, sort=True)  # the articles' codes in the sorted order of their ids
+        self._names = np.asarray(names, dtype=object)
+        self._code = code.astype(np.int64)[keys.article]  # of each sentence's article
+        self.first, self.second = first, second  # in no useful order: sorted a run at a time (`_sorted_runs`)
+        # the article codes of each pair, narrow: held beside the pairs, which grow faster than the corpus
+        self._code_a, self._code_b = (self._code[first].astype(np.int32), self._code[second].astype(np.int32))
         self.index, self.keys, self.texts_at = index, keys, texts_at
         outlet = articles.set_index("article_id")["outlet"].to_dict()
         self._outlets = np.asarray([outlet.get(aid, "") for aid in keys.ids.tolist()], dtype=object)  # by article
@@ -601,15 +602,30 @@ class ReuseMatches:
         sentence is shared."""
         if not len(self):
             return
-        shared = _distinct(np.r_[self.first, self.second])  # the sentences of the kept pairs
+        shared = np.zeros(len(self.keys), dtype=bool)  # the sentences of the kept pairs
+        shared[self.first] = shared[self.second] = True
+        shared = np.flatnonzero(shared)
         text = np.asarray(self.texts_at(shared), dtype=object)
-        for start in range(0, len(self), rows_at_once):
-            first, second = self.first[start:start + rows_at_once], self.second[start:start + rows_at_once]
-            scored = self.index.score(first, second, **self._thresholds)
-            if len(scored.index) != len(first):
-                raise RuntimeError("a kept pair of sentences no longer clears the thresholds when scored again")
-            yield self._rows(first, second, scored, text[np.searchsorted(shared, first)],
-                             text[np.searchsorted(shared, second)])
+        for run_first, run_second in self._sorted_runs():
+            for start in range(0, len(run_first), rows_at_once):
+                first, second = run_first[start:start + rows_at_once], run_second[start:start + rows_at_once]
+                scored = self.index.score(first, second, **self._thresholds)
+                if len(scored.index) != len(first):
+                    raise RuntimeError("a kept pair of sentences no longer clears the thresholds when scored again")
+                yield self._rows(first, second, scored, text[np.searchsorted(shared, first)],
+                                 text[np.searchsorted(shared, second)])
+
+    def _sorted_runs(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The pairs (first, second) in the table's order: sorted by article_a, article_b,
+        sentence_id_a, sentence_id_b (unique: a sentence pair is a candidate once), on the
+        article codes, a run of article_a codes at a time (sorting them all at once took ~56
+        bytes a pair)."""
+        code, number = self._code, self.keys.sentence_id
+        for low, high in _code_runs(np.bincount(self._code_a, minlength=len(self._names))):
+            at = np.flatnonzero((self._code_a >= low) & (self._code_a < high))
+            first, second = self.first[at], self.second[at]
+            order = np.lexsort((number[second], number[first], code[second], code[first]))
+            yield first[order], second[order]
 
     def frame(self) -> pd.DataFrame:
         return TableSlices(REUSE_COLUMNS, self.slices).frame()
@@ -620,13 +636,22 @@ class ReuseMatches:
         matches' codes: neither the table nor a frame of its ids is made."""
         if not len(self):
             return
-        keys = self.keys
-        code, names = pd.factorize(keys.ids, sort=True)  # (sorted: as reuse_pairs codes the ids)
-        code_s = code.astype(np.int64)[keys.article]
-        shares = _pair_shares_of_codes(np.asarray(names, dtype=object), code_s[self.first], code_s[self.second],
-                                       keys.sentence_id[self.first], keys.sentence_id[self.second], code_s,
-                                       keys.sentence_id, keys.n_words)
-        yield from _pair_slices(shares, articles, min_sentences=min_sentences, min_share=min_share,
+        keys, n = self.keys, len(self._names)
+        words = _SentenceWords(n, self._code, keys.sentence_id, keys.n_words, _span(n, keys.sentence_id))
+
+        def runs() -> Iterator[_PairShares]:
+            # a run of article codes at a time: the pairs with their article_a there, from the
+            # rows with either article there (a pair's shares sum the rows of both its orders)
+            for low, high in _code_runs(np.bincount(self._code_a, minlength=n) + np.bincount(self._code_b, minlength=n)):
+                at = np.flatnonzero(((self._code_a >= low) & (self._code_a < high))
+                                    | ((self._code_b >= low) & (self._code_b < high)))
+                if not len(at):
+                    continue
+                first, second = self.first[at], self.second[at]
+                yield _pair_shares_of_rows(self._names, words, self._code[first], self._code[second],
+                                           keys.sentence_id[first], keys.sentence_id[second], (low, high))
+
+        yield from _pair_slices(runs(), articles, min_sentences=min_sentences, min_share=min_share,
                                 rows_at_once=rows_at_once)
 
     def _rows(self, first: np.ndarray, second: np.ndarray, scored: PairScores, text_a: np.ndarray,
@@ -655,6 +680,16 @@ class ReuseMatches:
                    "words_only_a": pd.Series(scored.words_only_a), "words_only_b": pd.Series(scored.words_only_b),
                    "swapped_words": pd.Series(scored.swapped_words)}
         return pd.DataFrame(columns, columns=REUSE_COLUMNS, copy=False)
+
+
+def _code_runs(counts: np.ndarray) -> list[tuple[int, int]]:
+    """Ranges [low, high) of article codes, in order, covering every code, whose rows past the
+    first code's are at most _ROWS_SORTED_AT_ONCE (counts: the rows of each code); one run when
+    the rows are that few."""
+    ends = np.searchsorted(np.cumsum(counts), np.arange(1, -(-int(counts.sum()) // _ROWS_SORTED_AT_ONCE))
+                           * _ROWS_SORTED_AT_ONCE, side="right")
+    bounds = _distinct(np.r_[0, ends, len(counts)]).tolist()
+    return list(zip(bounds, bounds[1:]))
 
 
 def _methods(texts_a: list[str], texts_b: list[str]) -> list[str]:
@@ -700,7 +735,7 @@ def reuse_pairs(reuse: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     For reuse.csv's matches, in slices of pairs: `ReuseMatches.pair_slices`."""
     if reuse.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    return TableSlices(PAIR_COLUMNS, lambda: _pair_slices(_pair_shares(reuse, sentences), articles,
+    return TableSlices(PAIR_COLUMNS, lambda: _pair_slices([_pair_shares(reuse, sentences)], articles,
                                                           min_sentences=min_sentences, min_share=min_share)).frame()
 
 
@@ -720,17 +755,17 @@ class _PairShares(NamedTuple):
     ba: _Shared
 
 
-def _pair_slices(pairs: _PairShares, articles: pd.DataFrame, *, min_sentences: int, min_share: float,
+def _pair_slices(runs: Iterable[_PairShares], articles: pd.DataFrame, *, min_sentences: int, min_share: float,
                  rows_at_once: int = 100_000) -> Iterator[pd.DataFrame]:
-    """The rows of `reuse_pairs`, rows_at_once pairs at a time (at 10,000 articles there are
-    630,000 pairs, most sharing one remark: their text columns were most of the reuse job's
-    memory)."""
+    """The rows of `reuse_pairs` of each run of pairs, in order, rows_at_once pairs at a time
+    (at 10,000 articles there are 630,000 pairs, most sharing one remark: their text columns
+    were most of the reuse job's memory)."""
     # per article, as the per-pair lookups did: the outlet as is, agency and channel as text
     outlet = dict(zip(articles["article_id"], articles["outlet"]))
     agency = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["agency"])}
     channel = {aid: str(value or "") for aid, value in zip(articles["article_id"], articles["channel"])}
     judged: dict[tuple, tuple[str, str, str]] = {}  # a judgement depends on four values that repeat
-    for start in range(0, len(pairs.a), rows_at_once):
+    for pairs, start in ((pairs, start) for pairs in runs for start in range(0, len(pairs.a), rows_at_once)):
         at = slice(start, start + rows_at_once)
         first, second = pairs.names[pairs.a[at]].tolist(), pairs.names[pairs.b[at]].tolist()
         share_a, share_b = pairs.ab.share[at].tolist(), pairs.ba.share[at].tolist()
@@ -783,12 +818,46 @@ def _pair_shares_of_codes(names: np.ndarray, code_a: np.ndarray, code_b: np.ndar
                           n_words: np.ndarray) -> _PairShares:
     """`_pair_shares` of reuse rows given as article codes into `names` (sorted ids) and
     sentence ids (at least one row), and of sentences given the same way with their words."""
-    n = max(len(names), 1)
-    span = int(max(sentence_id.max(initial=0), sentence_a.max(initial=0), sentence_b.max(initial=0))) + 1
-    if n * n * span >= 2**63:
-        raise OverflowError(f"{len(names):,} articles of up to {span:,} sentences: too many to code a shared "
+    n = len(names)
+    words = _SentenceWords(n, code_s, sentence_id, n_words, _span(n, sentence_id, sentence_a, sentence_b))
+    return _pair_shares_of_rows(names, words, code_a, code_b, sentence_a, sentence_b, (0, n))
+
+
+def _span(n_articles: int, *sentence_ids: np.ndarray) -> int:
+    """One more than the largest sentence id: the base in which `_pair_shares_of_rows` codes a
+    shared sentence of a pair of articles, checked to fit in 64 bits."""
+    span = int(max(ids.max(initial=0) for ids in sentence_ids)) + 1
+    if max(n_articles, 1) ** 2 * span >= 2**63:
+        raise OverflowError(f"{n_articles:,} articles of up to {span:,} sentences: too many to code a shared "
                             "sentence of an article pair as one 64-bit integer")
-    body = np.bincount(code_s, weights=n_words, minlength=n).astype(np.int64)  # (whole numbers: exact sums)
+    return span
+
+
+class _SentenceWords:
+    """The words of each sentence, found by article code and sentence id, and each article's
+    body words: what every run of `_pair_shares_of_rows` looks up, built once."""
+
+    def __init__(self, n_articles: int, code_s: np.ndarray, sentence_id: np.ndarray, n_words: np.ndarray, span: int):
+        self.n, self.span = max(n_articles, 1), span
+        self.body = np.bincount(code_s, weights=n_words, minlength=self.n).astype(np.int64)  # (whole numbers: exact sums)
+        known = code_s * span + sentence_id
+        self._sorter = np.argsort(known, kind="stable")
+        self._known = known[self._sorter]
+        self._n_words = n_words
+
+    def of(self, coded: np.ndarray) -> np.ndarray:
+        """The words of the sentences coded article * span + sentence id."""
+        at = np.minimum(np.searchsorted(self._known, coded), max(len(self._known) - 1, 0))
+        if not len(self._known) or (self._known[at] != coded).any():
+            raise ValueError("reuse cites sentences that are not in `sentences`")
+        return self._n_words[self._sorter[at]]
+
+
+def _pair_shares_of_rows(names: np.ndarray, words: _SentenceWords, code_a: np.ndarray, code_b: np.ndarray,
+                         sentence_a: np.ndarray, sentence_b: np.ndarray, codes: tuple[int, int]) -> _PairShares:
+    """The `_PairShares` of the pairs of rows whose article_a code is in range(*codes), from
+    rows that hold every row of those pairs, in both orders (rows of other pairs are ignored)."""
+    n, span = words.n, words.span
     # each (article, other article, shared sentence) once, coded as one integer and sorted in
     # place (three arrays sorted together, copied and compacted were ~280 bytes a reuse row)
     rows = len(code_a)
@@ -804,34 +873,28 @@ def _pair_shares_of_codes(names: np.ndarray, code_a: np.ndarray, code_b: np.ndar
     group, shared = np.divmod(triple, span)  # group: article * n + other article
     del triple
     # their words, from the sentences
-    known = code_s * span + sentence_id
-    sorter = np.argsort(known, kind="stable")
-    known = known[sorter]
     wanted = group // n
     wanted *= span
     wanted += shared
     del shared
-    at = np.minimum(np.searchsorted(known, wanted), max(len(known) - 1, 0))
-    if not len(known) or (known[at] != wanted).any():
-        raise ValueError("reuse cites sentences that are not in `sentences`")
-    del wanted, known
-    words = n_words[sorter[at]]
-    del at, sorter
+    words_of = words.of(wanted)
+    del wanted
     # per (article, other article): a run of the sorted rows
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     group_key = group[starts]
     counts = np.diff(np.r_[starts, len(group)])
     del group
-    summed = np.add.reduceat(words, starts) if len(starts) else np.zeros(0, np.int64)
-    del words, starts
-    body_of = body[group_key // n]
+    summed = np.add.reduceat(words_of, starts) if len(starts) else np.zeros(0, np.int64)
+    del words_of, starts
+    body_of = words.body[group_key // n]
     empty = body_of <= 0
     body_of[empty] = 1
     share = summed / body_of
     del body_of
     share[empty] = 0.0
     np.round(share, 4, out=share)
-    pairs = _distinct(code_a * n + code_b)
+    inside = (code_a >= codes[0]) & (code_a < codes[1])
+    pairs = _distinct(code_a[inside] * n + code_b[inside])
     a, b = np.divmod(pairs, n)
 
     def of(keys: np.ndarray) -> _Shared:

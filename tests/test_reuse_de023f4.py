@@ -146,6 +146,49 @@ def test_pairs_as_de023f4(data, n_articles, n_rows):
     assert csv(new) == csv(old)
 
 
+@settings(max_examples=60, **SETTINGS)
+@given(data=st.data(), n_articles=st.integers(2, 6), n_rows=st.integers(1, 25),
+       sorted_at_once=st.sampled_from([1, 2, 1_000_000]))
+def test_pair_slices_of_matches_a_run_at_a_time_as_de023f4(data, n_articles, n_rows, sorted_at_once, monkeypatch):
+    """ReuseMatches.pair_slices sums a run of articles at a time (runs of about 1 or 2 pairs,
+    or one run): made-up kept pairs, an article pair kept in both orders, give de023f4's
+    reuse_pairs of their rows."""
+    monkeypatch.setattr(reuse, "_ROWS_SORTED_AT_ONCE", sorted_at_once)
+    ids = [f"art{k}" for k in data.draw(st.permutations(range(n_articles)))]
+    sentence_rows = [(aid, sid, data.draw(st.sampled_from([0, 1, 7, 12]))) for aid in ids for sid in (1, 2, 10)]
+    sentences = pd.DataFrame(sentence_rows, columns=["article_id", "sentence_id", "n_words"])
+    articles = pd.DataFrame({"article_id": ids, "outlet": [f"Outlet {k % 3}" for k in range(n_articles)],
+                             "agency": [data.draw(st.sampled_from(["", "AP", None])) for _ in ids],
+                             "channel": [data.draw(st.sampled_from(["", "wire", None])) for _ in ids]})
+    pairs = [(i, j) for i in range(len(sentences)) for j in range(len(sentences)) if i // 3 != j // 3]
+    kept = data.draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=n_rows, unique=True))
+    first, second = (np.array(side, dtype=np.int32) for side in zip(*kept))
+    scores = {name: [0.5] * len(kept) for name in ("similarity", "coverage_a", "coverage_b")} | {
+        name: [""] * len(kept) for name in ("words_only_a", "words_only_b", "swapped_words")}
+    matches = matches_of(first, second, scores, sentences, articles, [""] * len(sentences))
+    table = pd.DataFrame({"article_a": sentences["article_id"].to_numpy()[first],
+                          "article_b": sentences["article_id"].to_numpy()[second],
+                          "sentence_id_a": sentences["sentence_id"].to_numpy()[first],
+                          "sentence_id_b": sentences["sentence_id"].to_numpy()[second]})
+    new = pd.concat(matches.pair_slices(articles, rows_at_once=2), ignore_index=True)
+    old = reference.reuse_pairs(table, sentences, articles)
+    pd.testing.assert_frame_equal(new, old)
+    assert csv(new) == csv(old)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(counts=st.lists(st.integers(0, 12), max_size=30), at_once=st.integers(1, 15))
+def test_code_runs_cover_every_code_in_bounded_runs(counts, at_once, monkeypatch):
+    monkeypatch.setattr(reuse, "_ROWS_SORTED_AT_ONCE", at_once)
+    runs = reuse._code_runs(np.array(counts, dtype=np.int64))
+    assert bool(runs) == bool(counts)
+    assert [low for low, _ in runs] == [0, *(high for _, high in runs[:-1])][:len(runs)]
+    assert all(low < high for low, high in runs) and (runs[-1][1] if runs else 0) == len(counts)
+    assert all(sum(counts[low + 1:high]) <= at_once for low, high in runs)
+    if counts and sum(counts) <= at_once:
+        assert runs == [(0, len(counts))]
+
+
 def test_pairs_of_a_sentence_missing_from_sentences_raise():
     sentences = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [1, 1], "n_words": [3, 3]})
     articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "agency": ["", ""], "channel": ["", ""]})
